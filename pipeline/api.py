@@ -1,0 +1,40 @@
+"""The simple front: :func:`repair_document` composes the stages in order.
+
+Like pdfminer's ``high_level`` module this holds no logic of its own: each stage
+lives in its own module, takes the previous stage's output and returns its own
+output with a :class:`StageReport`; the result's report is built from those.
+"""
+
+from __future__ import annotations
+
+from . import canonical, dedup, detection, encoding, ingest, rejoin
+from .model import RepairOptions, RepairReport, RepairResult
+
+
+def repair_document(source: ingest.Source, *, options: RepairOptions | None = None) -> RepairResult:
+    """Repair one document into canonical text.
+
+    ``source`` is ``str`` (the text), ``bytes`` (text of unknown encoding, detected
+    with charset-normalizer) or a path (``pathlib.Path`` or any ``os.PathLike``:
+    a ``.txt`` file; ``.pdf`` raises :class:`UnsupportedInputError` for now).
+
+    The stages, in order: ingest (decode, split lines); detection (which line
+    spans are clean web text and which broken PDF copies); encoding repair of
+    every line (CJK-safe ftfy, dash variants); rejoin (broken runs into
+    paragraphs); quote restoration (U+FFFD that stood for “ ”); dedup (drop the
+    broken paragraphs the clean body already holds, keep the rest at their place);
+    canonical form (docs/CANONICAL.md).
+
+    Raises only :class:`RepairError` subclasses for unusable input.
+    """
+    opts = options or RepairOptions()
+    doc, r_ingest = ingest.ingest(source)
+    sections, r_detect = detection.detect(doc.lines)
+    lines, r_encoding = encoding.repair_lines(doc.lines, enabled=opts.fix_encoding)
+    paragraphs, r_rejoin = rejoin.rejoin(lines, sections)
+    paragraphs, r_quotes = encoding.restore_quotes(paragraphs, enabled=opts.restore_quotes)
+    paragraphs, r_dedup = dedup.merge(paragraphs, options=opts)
+    text, r_canon = canonical.canonical_text(paragraphs, script=opts.script)
+    stages = (r_ingest, r_detect, r_encoding, r_rejoin, r_quotes, r_dedup, r_canon)
+    report = RepairReport.from_stages(doc.source, stages)
+    return RepairResult(text=text, sections=sections, report=report)

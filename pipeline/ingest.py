@@ -1,0 +1,112 @@
+"""Ingest: turn a str, bytes or a file path into a :class:`Document`.
+
+This is the only stage that does I/O (reading the file).  Bytes of unknown
+encoding are decoded by trying, in order: a byte-order mark, strict UTF-8 (by far
+the most common, and unambiguous when it succeeds), then charset-normalizer's
+detection.  Text that still cannot be had raises :class:`UndecodableInputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from pathlib import Path
+
+from .model import Document, SourceInfo, StageReport, UndecodableInputError, UnsupportedInputError
+
+Source = str | bytes | os.PathLike
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Every line separator Python's str.splitlines knows, folded to LF so line numbers
+# agree with what an editor shows for ordinary files.
+_NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+# Share of C0 control characters (other than tab/newline) above which decoded
+# bytes are judged binary rather than text.
+_MAX_CONTROL_SHARE = 0.05
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def ingest(source: Source) -> tuple[Document, StageReport]:
+    """Read ``source`` into a Document with LF line endings.
+
+    ``str`` is taken as the text itself; ``bytes`` as an encoded text of unknown
+    encoding; an ``os.PathLike`` as a file to read (``.pdf`` is refused with
+    :class:`UnsupportedInputError` until PDF extraction lands).
+    """
+    if isinstance(source, str):
+        text, info = source, SourceInfo(kind="text")
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        text, info = decode_bytes(bytes(source))
+    elif isinstance(source, os.PathLike):
+        path = Path(source)
+        if path.suffix.lower() == ".pdf":
+            raise UnsupportedInputError(f"{path}: PDF input is not supported yet; extract its text first")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UnsupportedInputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        text, info = decode_bytes(data)
+        info = SourceInfo(**{**info.__dict__, "kind": "file", "path": str(path)})
+    else:
+        raise UnsupportedInputError(
+            f"source must be str (text), bytes or a path, not {type(source).__name__}"
+        )
+    text, fixes = _NEWLINES.subn("\n", text)
+    if fixes:
+        info = SourceInfo(**{**info.__dict__, "newline_fixes": fixes})
+    lines = tuple(text.split("\n"))
+    return Document(text=text, lines=lines, source=info), StageReport("ingest", {"lines_in": len(lines)})
+
+
+def decode_bytes(data: bytes) -> tuple[str, SourceInfo]:
+    """Decode bytes of unknown encoding; say which encoding and how sure.
+
+    Why this order: a BOM is proof; valid UTF-8 of any length is almost never
+    anything else; only then is statistical detection (charset-normalizer) worth
+    its uncertainty.
+    """
+    if not data:
+        return "", SourceInfo(kind="bytes", encoding="utf-8", encoding_confidence=1.0)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), SourceInfo(kind="bytes", encoding=codec, encoding_confidence=1.0, bom=True)
+            except UnicodeDecodeError:
+                break
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _refuse_binary(text)
+        return text, SourceInfo(kind="bytes", encoding="utf-8", encoding_confidence=1.0)
+
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableInputError("bytes are not text in any encoding charset-normalizer recognises")
+    text = str(best)
+    _refuse_binary(text)
+    # charset-normalizer's "chaos" is the share of the text that looks wrong;
+    # report its complement as the confidence.
+    return text, SourceInfo(kind="bytes", encoding=best.encoding, encoding_confidence=round(1.0 - best.chaos, 3))
+
+
+def _refuse_binary(text: str) -> None:
+    if not text:
+        return
+    controls = len(_CONTROL.findall(text))
+    if "\x00" in text or controls / len(text) > _MAX_CONTROL_SHARE:
+        raise UndecodableInputError(
+            f"input looks binary, not text ({controls} control characters in {len(text)})"
+        )
