@@ -1,4 +1,282 @@
-"""stub"""
-from .model import StageReport
-def merge(paragraphs, options):
-    return paragraphs, StageReport("dedup")
+"""Dedup: drop what the clean body already holds, keep what it lacks, at its place.
+
+Each broken paragraph is aligned with the reference text (the clean body, plus
+the broken paragraphs already kept from other sections) in comparison form
+(:mod:`pipeline.compare`), through an index of k-gram anchors: cost grows
+linearly with the document.  The paragraph is then judged sentence by sentence:
+a sentence whose characters are covered by anchors is a duplicate; the others are
+novel and kept, in their order, right after the clean paragraph their neighbours
+matched (or, with no match at all, where their section stands in the document).
+Nothing the clean body lacks is dropped.
+
+Restored quotation marks in a matched paragraph are checked against the clean
+paragraph it matched, and the agreement counted.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .chars import SENTENCE_FINAL
+from .compare import comparison_form
+from .model import DedupMatch, Paragraph, RepairOptions, SectionKind, StageReport
+
+# Positions kept per k-gram in the index: enough to locate a paragraph, few
+# enough that a very common k-gram cannot make the alignment quadratic.
+MAX_HITS = 8
+QUOTES = "“”「」"
+
+
+@dataclass
+class Reference:
+    """A growing k-gram index over reference paragraphs in comparison form."""
+
+    k: int
+    forms: list[str] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    joined: list[str] = field(default_factory=list)
+
+    def add(self, form: str) -> int:
+        """Index one more reference paragraph; return its number."""
+        no = len(self.forms)
+        self.forms.append(form)
+        for j in range(len(form) - self.k + 1):
+            hits = self.index[form[j : j + self.k]]
+            if len(hits) < MAX_HITS and (not hits or hits[-1] != no):
+                hits.append(no)
+        return no
+
+    def cover(self, form: str) -> tuple[list[bool], Counter]:
+        """Which characters of ``form`` are found in the reference, and in which paragraphs."""
+        covered = [False] * len(form)
+        votes: Counter = Counter()
+        k = self.k
+        if len(form) < k:
+            # Too short for an anchor: look for the whole form in the reference
+            # paragraphs (short forms only, so this stays cheap).
+            for no, ref in enumerate(self.forms):
+                if form and form in ref:
+                    return [True] * len(form), Counter({no: len(form)})
+            return covered, votes
+        for j in range(len(form) - k + 1):
+            hits = self.index.get(form[j : j + k])
+            if hits:
+                for t in range(j, j + k):
+                    covered[t] = True
+                for no in hits:
+                    votes[no] += 1
+        return covered, votes
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Cut a paragraph into sentences: (start, end) offsets, each ending after its final mark.
+
+    A closing quote right after the final mark stays with its sentence.
+    """
+    spans = []
+    start = 0
+    i = 0
+    while i < len(text):
+        if text[i] in SENTENCE_FINAL:
+            end = i + 1
+            while end < len(text) and (text[end] in SENTENCE_FINAL or text[end] in "”’」』）)"):
+                end += 1
+            spans.append((start, end))
+            start = i = end
+            continue
+        i += 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple[tuple[Paragraph, ...], StageReport]:
+    """Return the paragraphs to output, in order, and the dedup account.
+
+    Clean paragraphs are all kept, in order.  A broken paragraph is dropped where
+    the reference covers it, kept whole where the reference lacks it, and reduced
+    to its uncovered sentences where it is partly new.
+    """
+    clean = [p for p in paragraphs if p.origin is SectionKind.CLEAN]
+    broken = [p for p in paragraphs if p.origin is SectionKind.BROKEN]
+    if not broken or not options.dedup:
+        return paragraphs, StageReport("dedup", {"novel_paragraphs_kept": len(broken) if clean else 0})
+
+    ref = Reference(options.anchor_k)
+    for p in clean:
+        ref.add(comparison_form(p.text)[0])
+    n_clean = len(clean)
+    clean_texts = {p.text.strip() for p in clean}
+    # Where each clean paragraph stands, to place novel text by input position
+    # when nothing in its section matched.
+    clean_lines = [p.start for p in clean]
+
+    counts: Counter = Counter()
+    matches: list[DedupMatch] = []
+    # Novel text to insert: (after which clean paragraph, -1 = before all; order; paragraph).
+    inserts: list[tuple[int, int, Paragraph]] = []
+    # Novel paragraphs of other sections join the reference, but not before their
+    # own section is done: one PDF copy does not repeat itself, so a paragraph is
+    # only ever a duplicate of another copy.
+    pending: list[tuple[int, str]] = []
+    section_of_pending = None
+
+    by_section: dict[int, list[Paragraph]] = defaultdict(list)
+    for p in broken:
+        by_section[p.section].append(p)
+
+    for section, members in by_section.items():
+        if section_of_pending is not None and section_of_pending != section:
+            for _, form in pending:
+                ref.add(form)
+            pending = []
+        section_of_pending = section
+        decisions = []
+        for p in members:
+            form, offsets = comparison_form(p.text)
+            covered, votes = ref.cover(form)
+            if form:
+                kept = _uncovered_sentences(p.text, offsets, covered, options.duplicate_coverage)
+            else:
+                # Punctuation only ("……"): a duplicate only of the same text.
+                kept = "" if p.text.strip() in clean_texts else p.text.strip()
+            # A paragraph none of whose sentences is a duplicate matched nothing:
+            # stray shared phrases must not decide where it goes.
+            where = _matched_paragraphs(votes, n_clean) if kept != p.text.strip() else ()
+            coverage = sum(covered) / len(covered) if covered else 1.0
+            decisions.append((p, where, kept, coverage, form))
+        # Anchor of each paragraph: the clean paragraph it matched, else the
+        # nearest matched neighbour in its section, else its section's position.
+        anchors = _anchors(decisions, members[0].start, clean_lines)
+        for order, ((p, where, kept, coverage, form), anchor) in enumerate(zip(decisions, anchors)):
+            if not where and kept:
+                counts["novel_paragraphs_kept"] += 1
+            elif kept:
+                counts["partial_paragraphs_kept"] += 1
+                counts["duplicate_sentences_removed"] += 1
+            else:
+                counts["duplicate_paragraphs_removed"] += 1
+            if where:
+                agree, disagree = _check_quotes(p, [clean[no].text for no in where])
+                counts["fffd_checked_against_clean"] += agree + disagree
+                counts["fffd_disagreed_with_clean"] += disagree
+            matches.append(DedupMatch(p.start, p.end, where, round(coverage, 3), kept))
+            if kept:
+                novel = Paragraph(kept, SectionKind.BROKEN, p.section, p.start, p.end)
+                inserts.append((anchor, p.start * 1000 + order, novel))
+                pending.append((p.start, comparison_form(kept)[0]))
+
+    by_anchor: dict[int, list[Paragraph]] = defaultdict(list)
+    for anchor, _, novel in sorted(inserts, key=lambda t: (t[0], t[1])):
+        by_anchor[anchor].append(novel)
+    out: list[Paragraph] = list(by_anchor.get(-1, ()))
+    for i, p in enumerate(clean):
+        out.append(p)
+        out.extend(by_anchor.get(i, ()))
+    return tuple(out), StageReport("dedup", dict(counts), tuple(matches))
+
+
+def _matched_paragraphs(votes: Counter, n_clean: int) -> tuple[int, ...]:
+    """Clean paragraphs that hold a real share of the anchors (not stray common k-grams).
+
+    A broken paragraph can span two clean ones (a merged paragraph) or share a
+    phrase with a third; only paragraphs with at least a quarter of the best
+    paragraph's anchors count as matched.
+    """
+    clean_votes = {no: v for no, v in votes.items() if no < n_clean}
+    if not clean_votes:
+        return ()
+    best = max(clean_votes.values())
+    return tuple(sorted(no for no, v in clean_votes.items() if v >= max(2, best / 4) or v == best))
+
+
+def _uncovered_sentences(text: str, offsets: tuple[int, ...], covered: list[bool], threshold: float) -> str:
+    """The sentences of ``text`` that the reference does not cover, joined in order."""
+    kept = []
+    for start, end in sentence_spans(text):
+        lo = bisect.bisect_left(offsets, start)
+        hi = bisect.bisect_left(offsets, end)
+        n = hi - lo
+        if n == 0:
+            continue
+        if sum(covered[lo:hi]) / n < threshold:
+            kept.append(text[start:end])
+    return "".join(kept).strip()
+
+
+def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> list[int]:
+    """Clean paragraph index after which each paragraph's kept text goes (-1: before all).
+
+    A matched paragraph anchors to the last clean paragraph it matched; an
+    unmatched one to the nearest matched paragraph before it in its section (or
+    just before the nearest one after it); a section with no match at all stays
+    where it stands in the input relative to the clean paragraphs.
+    """
+    wheres = [where for _, where, _, _, _ in decisions]
+    by_position = bisect.bisect_left(clean_lines, section_start) - 1
+    anchors = []
+    for i, where in enumerate(wheres):
+        if where:
+            anchors.append(max(where))
+            continue
+        before = next((wheres[j] for j in range(i - 1, -1, -1) if wheres[j]), None)
+        after = next((wheres[j] for j in range(i + 1, len(wheres)) if wheres[j]), None)
+        if before:
+            anchors.append(max(before))
+        elif after:
+            anchors.append(min(after) - 1)
+        else:
+            anchors.append(by_position)
+    return anchors
+
+
+def _check_quotes(p: Paragraph, clean_texts: list[str]) -> tuple[int, int]:
+    """(agreeing, disagreeing) restored quotes of ``p`` against the clean paragraphs.
+
+    A restored quote is compared with the quote that stands between the same
+    content characters in the clean text; one with no such counterpart is not
+    counted either way.
+    """
+    if not p.restored:
+        return 0, 0
+    contexts: dict[tuple[str, str, int], str] = {}
+    for text in clean_texts:
+        for i, ch in enumerate(text):
+            if ch in QUOTES:
+                contexts.setdefault(_context(text, i), ch)
+    agree = disagree = 0
+    for i in p.restored:
+        expected = contexts.get(_context(p.text, i))
+        if expected is None:
+            continue
+        if expected == p.text[i]:
+            agree += 1
+        else:
+            disagree += 1
+    return agree, disagree
+
+
+def _context(text: str, i: int, width: int = 3) -> tuple[str, str, int]:
+    """Up to ``width`` content characters on each side of position i, and i's place in its run of quotes.
+
+    Quotes and space are skipped in the context; the run index tells the two marks
+    of ``”“`` apart, which share their context characters.
+    """
+    run = 0
+    while i - run - 1 >= 0 and (text[i - run - 1] in QUOTES or text[i - run - 1] == "\ufffd"):
+        run += 1
+    left = []
+    j = i - 1
+    while j >= 0 and len(left) < width:
+        if text[j] not in QUOTES and not text[j].isspace() and text[j] != "\ufffd":
+            left.append(text[j])
+        j -= 1
+    right = []
+    j = i + 1
+    while j < len(text) and len(right) < width:
+        if text[j] not in QUOTES and not text[j].isspace() and text[j] != "\ufffd":
+            right.append(text[j])
+        j += 1
+    return "".join(reversed(left)), "".join(right), run

@@ -1,6 +1,241 @@
-"""stub"""
-from .model import StageReport
-def repair_lines(lines, enabled=True):
-    return tuple(lines), StageReport("encoding")
-def restore_quotes(paragraphs, enabled=True):
-    return paragraphs, StageReport("quotes")
+"""Encoding repair: undo what codecs and font mappings did to the characters.
+
+Two entry points, because the damage comes in two scopes:
+
+* :func:`repair_lines` works line by line, before rejoin: CJK-safe ftfy (UTF-8
+  read as Latin-1/cp1252 and friends), GB mapping variants (``――`` for ``——``,
+  ``・`` for ``·``), Kangxi radicals for the ideographs they stand for.
+* :func:`restore_quotes` works on whole paragraphs, after rejoin, because a lost
+  quotation mark (U+FFFD) can only be told as “ or ” from the quotes around it in
+  its paragraph.
+
+ftfy is used with ``uncurl_quotes`` and ``fix_character_width`` off: its defaults
+fold ，；：（）“” to ASCII, which raised the sample's error rate from 2% to 11%.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from .chars import is_ascii_alnum, is_cjk, is_han
+from .model import Paragraph, StageReport
+
+FFFD = "\ufffd"
+
+
+@lru_cache(maxsize=1)
+def ftfy_config():
+    """ftfy's options with every rule that damages Chinese turned off.
+
+    ``uncurl_quotes`` would turn “” into ", ``fix_character_width`` would fold
+    ，；：（） to ASCII; ``fix_line_breaks`` is ingest's job; ``explain`` is off
+    because we count changes ourselves per line.
+    """
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+        normalization="NFC",
+        explain=False,
+    )
+
+
+# U+2015 HORIZONTAL BAR is what the GB2312 codec gives for A1AA, the dash that
+# GBK/GB18030 map to U+2014; U+2500 is what some PDF fonts map it to.
+_DASH_VARIANTS = re.compile("[\u2015\u2500]{1,2}")
+_KATAKANA_MIDDLE_DOT = "\u30fb"
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+
+def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple[str, ...], StageReport]:
+    """Repair the encoding of each line; return the lines and what was changed.
+
+    Line count and order never change, so line numbers stay valid for the later
+    stages.  Lines that need nothing come back as the same objects.
+    """
+    if not enabled:
+        return tuple(lines), StageReport("encoding", {})
+    import ftfy
+
+    counts: Counter = Counter()
+    config = ftfy_config()
+    out = []
+    for line in lines:
+        fixed = line
+        if not line.isascii() or "&" in line or INVISIBLE.search(line):
+            fixed = _ftfy_to_fixed_point(line, config)
+            if fixed != line:
+                counts["mojibake_spans_fixed"] += 1
+        fixed, n = fix_dash_variants(fixed)
+        counts["dash_variants_fixed"] += n
+        fixed, n = fix_radicals(fixed)
+        counts["radicals_fixed"] += n
+        out.append(fixed)
+    return tuple(out), StageReport("encoding", dict(counts))
+
+
+def _ftfy_to_fixed_point(line: str, config) -> str:
+    """ftfy until it changes nothing more (at most four rounds).
+
+    One ftfy call is not always a fixed point: removing a control character can
+    reveal a mojibake sequence the same call had already passed.  Repairing our
+    own output must change nothing, so we iterate.
+    """
+    import ftfy
+
+    for _ in range(4):
+        fixed = INVISIBLE.sub(_invisible_replacement, ftfy.fix_text(line, config))
+        if fixed == line:
+            break
+        line = fixed
+    return line
+
+
+# C0 controls except tab/newline, DEL, C1 controls and invisible format characters
+# that carry no content (zero-width space, word joiner, BOM).  ZWJ/ZWNJ stay:
+# they are part of emoji and of some scripts.  Removed only after ftfy has seen
+# them: C1 bytes are part of the mojibake it repairs.
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
+
+
+def _invisible_replacement(m: re.Match) -> str:
+    return " " if m.group() in "\t\n\x0b\x0c" else ""
+
+
+def fix_dash_variants(text: str) -> tuple[str, int]:
+    """``――``/``──`` to ``——`` and ``・`` to ``·`` where they stand in Chinese context.
+
+    Only next to a CJK character: U+2015 and U+2500 have their own uses (quotation
+    dash, box drawing) elsewhere.
+    """
+    if "\u2015" not in text and "\u2500" not in text and _KATAKANA_MIDDLE_DOT not in text:
+        return text, 0
+    n = 0
+
+    def dash(m: re.Match) -> str:
+        nonlocal n
+        left = text[m.start() - 1] if m.start() else ""
+        right = text[m.end()] if m.end() < len(text) else ""
+        run = m.group()
+        # A lone box-drawing line is a table rule, not a dash.
+        if run == "\u2500":
+            return run
+        # A dash pair alone on a line (the sample's `――`) has no neighbours; its
+        # doubling is evidence enough.
+        if (left and is_cjk(left)) or (right and is_cjk(right)) or (len(run) == 2 and not left and not right):
+            n += len(run)
+            return "\u2014" * len(run)
+        return run
+
+    text = _DASH_VARIANTS.sub(dash, text)
+    if _KATAKANA_MIDDLE_DOT in text:
+        chars = list(text)
+        for i, ch in enumerate(chars):
+            if ch == _KATAKANA_MIDDLE_DOT and 0 < i < len(chars) - 1 and is_han(chars[i - 1]) and is_han(chars[i + 1]):
+                chars[i] = "\u00b7"
+                n += 1
+        text = "".join(chars)
+    return text, n
+
+
+def fix_radicals(text: str) -> tuple[str, int]:
+    """Kangxi radicals and CJK radical supplements to the ideographs they stand for.
+
+    PDF fonts often map 十大高 to the radicals ⼗⼤⾼ (U+2F00-2FD5).  Their
+    compatibility decomposition is the unified ideograph; it is applied to these
+    characters alone, never to the whole text, because NFKC would also fold ，to ,.
+    """
+    if not _RADICALS.search(text):
+        return text, 0
+    n = 0
+
+    def fold(m: re.Match) -> str:
+        nonlocal n
+        folded = unicodedata.normalize("NFKC", m.group())
+        if len(folded) == 1 and is_han(folded):
+            n += 1
+            return folded
+        return m.group()
+
+    return _RADICALS.sub(fold, text), n
+
+
+def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
+    """Replace each ``unknown`` character that stood for a double quote by “ or ”.
+
+    The quotes of a paragraph alternate: after an opening quote comes a closing
+    one.  Walking the paragraph while tracking whether a quote is open decides each
+    unknown mark from context alone; surviving curly quotes keep the walk in step,
+    and ``��`` comes out as ``”“``.  Where the paragraph uses corner brackets 「」
+    instead, those are restored.
+
+    A mark is replaced only when a neighbour is CJK: Chinese quotation marks stand
+    in Chinese text, and English quotations keep their ASCII quotes.  An unknown
+    mark between two ASCII letters or digits is left alone: there it is not a quote.
+    """
+    if unknown not in text:
+        return text, 0
+    corner = ("「" in text or "」" in text) and "“" not in text and "”" not in text
+    opening, closing = ("「", "」") if corner else ("“", "”")
+    chars = list(text)
+    is_open = False
+    n = 0
+    for i, ch in enumerate(chars):
+        if ch == opening:
+            is_open = True
+        elif ch == closing:
+            is_open = False
+        elif ch == unknown:
+            left = _nearest(chars, i, -1, unknown)
+            right = _nearest(chars, i, 1, unknown)
+            if left and right and is_ascii_alnum(left) and is_ascii_alnum(right):
+                continue
+            if not ((left and is_cjk(left)) or (right and is_cjk(right))):
+                continue
+            chars[i] = closing if is_open else opening
+            is_open = not is_open
+            n += 1
+    return "".join(chars), n
+
+
+# ASCII punctuation that canonical form may turn full-width: looked through when
+# judging a mark's context, so that restoring before canonical form and after it
+# decide alike (idempotence).
+_FOLDABLE = frozenset(",;:?!()\"")
+
+
+def _nearest(chars: list[str], i: int, step: int, skip: str) -> str:
+    """Nearest neighbour that is not a space, another unknown mark or foldable ASCII punctuation."""
+    i += step
+    while 0 <= i < len(chars) and (chars[i] == " " or chars[i] == skip or chars[i] in _FOLDABLE):
+        i += step
+    return chars[i] if 0 <= i < len(chars) else ""
+
+
+def restore_quotes(
+    paragraphs: tuple[Paragraph, ...], *, enabled: bool = True
+) -> tuple[tuple[Paragraph, ...], StageReport]:
+    """Restore U+FFFD that stood for quotation marks, paragraph by paragraph.
+
+    Each paragraph remembers the offsets it restored (``Paragraph.restored``) so
+    that dedup can check them against the clean body where one exists.
+    """
+    if not enabled:
+        return paragraphs, StageReport("quotes", {})
+    counts: Counter = Counter()
+    out = []
+    for p in paragraphs:
+        if FFFD not in p.text:
+            out.append(p)
+            continue
+        fixed, n = pair_quotes(p.text, unknown=FFFD)
+        restored = tuple(i for i, (a, b) in enumerate(zip(p.text, fixed)) if a != b)
+        counts["fffd_restored"] += n
+        out.append(replace(p, text=fixed, restored=p.restored + restored))
+    return tuple(out), StageReport("quotes", dict(counts))

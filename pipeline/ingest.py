@@ -33,6 +33,7 @@ _NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # bytes are judged binary rather than text.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def ingest(source: Source) -> tuple[Document, StageReport]:
@@ -60,6 +61,9 @@ def ingest(source: Source) -> tuple[Document, StageReport]:
         raise UnsupportedInputError(
             f"source must be str (text), bytes or a path, not {type(source).__name__}"
         )
+    # Lone surrogates (possible in a Python str, never in valid text) cannot be
+    # encoded by any later stage or writer; they are lost characters, so U+FFFD.
+    text = _SURROGATES.sub("\ufffd", text)
     text, fixes = _NEWLINES.subn("\n", text)
     if fixes:
         info = SourceInfo(**{**info.__dict__, "newline_fixes": fixes})

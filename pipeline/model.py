@@ -126,7 +126,8 @@ class Paragraph:
     """One paragraph of text with where it came from.
 
     ``origin`` is the kind of section it was read from; ``section`` the index of
-    that section in ``RepairResult.sections``; ``start``/``end`` its input lines.
+    that section in ``RepairResult.sections``; ``start``/``end`` its input lines;
+    ``restored`` the offsets in ``text`` of quotation marks restored from U+FFFD.
     """
 
     text: str
@@ -134,6 +135,7 @@ class Paragraph:
     section: int
     start: int
     end: int
+    restored: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

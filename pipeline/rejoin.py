@@ -1,4 +1,160 @@
-"""stub"""
-from .model import Paragraph, StageReport
-def rejoin(lines, sections):
-    return tuple(Paragraph(l.strip(), sections[0].kind, 0, i+1, i+1) for i, l in enumerate(lines) if l.strip()), StageReport("rejoin")
+"""Rejoin: turn the fragments of a broken section back into paragraphs.
+
+Paragraph breaks come only from evidence, never from a mere line end:
+
+* markers: white-space-only lines (the sample's " " and "  "), and two or more
+  blank lines in a rendering where one blank line merely separates fragments;
+* indentation: a fragment that starts with U+3000 or two spaces opens a paragraph;
+* layout: in a rendering of printed lines, a line that stops short of the column
+  width after sentence-final punctuation ends its paragraph.
+
+Fragments join with nothing between CJK characters and with one space between
+Latin words; a fragment's own leading or trailing space is kept as one space
+(canonical form removes it again next to CJK).  Clean sections pass through with
+one paragraph a line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .chars import PARAGRAPH_FINAL, display_width
+from .model import Paragraph, Section, SectionKind, StageReport
+
+EMPTY, MARKER, CONTENT = 0, 1, 2
+
+# A line this many half-width cells short of the column is "short": two CJK
+# characters, so a line that merely ends with a narrower Latin run still counts
+# as full.
+SHORT_LINE_SLACK = 4
+
+
+def line_kind(line: str) -> int:
+    """EMPTY for "", MARKER for white space only, else CONTENT."""
+    if not line:
+        return EMPTY
+    if not line.strip():
+        return MARKER
+    return CONTENT
+
+
+def column_width(texts: list[str]) -> int | None:
+    """The printed column width (half-width cells) of a visual-line rendering, if any.
+
+    The most common width of lines that stop mid-sentence, widened by two cells on
+    either side (Latin runs make widths wobble), when at least three lines and 30%
+    of such lines share it.  None when no column stands out (runs, clean text).
+    """
+    widths = [display_width(t) for t in texts if t and display_width(t) >= 8 and t[-1] not in PARAGRAPH_FINAL]
+    if len(widths) < 3:
+        return None
+    counts = Counter(widths)
+
+    def support(w: int) -> int:
+        return sum(counts.get(w + d, 0) for d in (-2, -1, 0, 1, 2))
+
+    best = max(counts, key=lambda w: (support(w), w))
+    if support(best) >= 3 and support(best) >= 0.3 * len(widths):
+        # The column is the widest line of the cluster, not its mode.
+        return max(w for w in counts if abs(w - best) <= 2)
+    return None
+
+
+def needs_space(left: str, right: str) -> bool:
+    """Whether two fragments ending in ``left`` and starting with ``right`` need a space.
+
+    Only between Latin words: a letter (or Latin punctuation) before a letter or
+    digit.  Never between digits, so a number cut by a line wrap is rejoined
+    unchanged, and never next to CJK.
+    """
+    if not (left.isascii() and right.isascii()):
+        return False
+    if left.isalpha() and right.isalnum():
+        return True
+    if left in ",;:!?)" and right.isalnum():
+        return True
+    return left == "." and right.isalpha()
+
+
+def join_fragments(fragments: list[str]) -> str:
+    """Join fragments of one paragraph (see module docstring for the rules)."""
+    out = ""
+    for frag in fragments:
+        if not out:
+            out = frag.strip()
+            continue
+        piece = frag.strip()
+        if not piece:
+            continue
+        if frag[0].isspace() or out[-1].isspace():
+            out += " " + piece
+        elif needs_space(out[-1], piece[0]):
+            out += " " + piece
+        else:
+            out += piece
+    return out
+
+
+def _is_indented(line: str) -> bool:
+    return line.startswith("\u3000") or line.startswith("  ") or line.startswith("\t")
+
+
+def split_paragraphs(lines: tuple[str, ...], layout: str | None) -> list[tuple[int, int, list[str]]]:
+    """Cut a broken section's lines into paragraphs: (first, last, fragments) with 0-based offsets."""
+    kinds = [line_kind(line) for line in lines]
+    # In "runs" and "spaced-lines" one blank line only separates fragments.
+    blank_separates = layout in ("runs", "spaced-lines")
+    column = column_width([line.strip() for line in lines]) if layout != "runs" else None
+    paragraphs: list[tuple[int, int, list[str]]] = []
+    current: list[str] = []
+    first = last = -1
+    gap_markers = gap_blanks = 0
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            paragraphs.append((first, last, current))
+        current = []
+
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind == MARKER:
+            gap_markers += 1
+            continue
+        if kind == EMPTY:
+            gap_blanks += 1
+            continue
+        if current and (gap_markers or gap_blanks >= (2 if blank_separates else 1) or _is_indented(line)):
+            close()
+        gap_markers = gap_blanks = 0
+        if not current:
+            first = i
+        current.append(line)
+        last = i
+        text = line.strip()
+        if column and text[-1] in PARAGRAPH_FINAL and display_width(text) <= column - SHORT_LINE_SLACK:
+            close()
+    close()
+    return paragraphs
+
+
+def rejoin(lines: tuple[str, ...], sections: tuple[Section, ...]) -> tuple[tuple[Paragraph, ...], StageReport]:
+    """Paragraphs of the whole document, in input order, with their origin.
+
+    Clean sections give one paragraph per non-blank line; broken sections are
+    rejoined.  ``fragments_joined`` counts the joins made.
+    """
+    out: list[Paragraph] = []
+    joined = 0
+    for index, section in enumerate(sections):
+        span = lines[section.start - 1 : section.end]
+        if section.kind is SectionKind.CLEAN:
+            for offset, line in enumerate(span):
+                if line.strip():
+                    no = section.start + offset
+                    out.append(Paragraph(line, SectionKind.CLEAN, index, no, no))
+            continue
+        for first, last, fragments in split_paragraphs(span, section.layout):
+            text = join_fragments(fragments)
+            joined += len(fragments) - 1
+            out.append(Paragraph(text, SectionKind.BROKEN, index, section.start + first, section.start + last))
+    return tuple(out), StageReport("rejoin", {"fragments_joined": joined})

@@ -1,0 +1,85 @@
+"""Broken copies anywhere in a document, built from the sample's real parts."""
+
+from __future__ import annotations
+
+from pipeline import SectionKind, repair_document
+from pipeline.canonical import canonical_paragraph, script_profile
+
+from .support import COPY_COVERS, expected_lines, sample_parts
+
+
+def _kinds(result):
+    return [s.kind for s in result.sections]
+
+
+def test_copy_before_the_clean_body():
+    clean, broken = sample_parts()
+    out = repair_document("\n".join(broken + clean))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == expected_lines()
+
+
+def test_copy_between_two_clean_parts():
+    clean, broken = sample_parts()
+    out = repair_document("\n".join(clean[:30] + broken + clean[30:]))
+    assert _kinds(out) == [SectionKind.CLEAN, SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == expected_lines()
+
+
+def test_two_copies_around_the_clean_body():
+    clean, broken = sample_parts()
+    out = repair_document("\n".join(broken + clean + broken))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == expected_lines()
+    assert out.report.counts["duplicate_paragraphs_removed"] == 2 * COPY_COVERS
+
+
+def test_paragraph_only_the_copy_has_is_kept_at_its_place():
+    clean, broken = sample_parts()
+    # Drop clean paragraph 6 ("有涉滩之险...") from the clean body: the copy still has it.
+    missing = clean[5]
+    out = repair_document("\n".join(clean[:5] + clean[6:] + broken))
+    assert out.text.splitlines() == expected_lines()
+    assert out.report.counts["novel_paragraphs_kept"] == 1
+    kept = [m for m in out.report.matches if m.kept]
+    assert len(kept) == 1 and kept[0].kept == canonical_paragraph(missing)[0]
+
+
+def test_sentence_only_the_copy_has_is_kept():
+    clean, broken = sample_parts()
+    # The clean paragraph 6 lacks its first sentence; the copy has it whole.
+    cut = clean[:5] + ["\u3000\u3000面对集合多重挑战的压力测试，长春工业经济是如何提振发力，实现量质齐升的？"] + clean[6:]
+    out = repair_document("\n".join(cut + broken))
+    lines = out.text.splitlines()
+    assert "有涉滩之险，有爬坡之艰。" in lines
+    assert lines.index("有涉滩之险，有爬坡之艰。") == lines.index("面对集合多重挑战的压力测试，长春工业经济是如何提振发力，实现量质齐升的？") + 1
+    assert out.report.counts["partial_paragraphs_kept"] == 1
+
+
+def test_copy_only_document():
+    _, broken = sample_parts()
+    out = repair_document("\n".join(broken))
+    assert _kinds(out) == [SectionKind.BROKEN]
+    assert out.text.splitlines()[1:] == expected_lines()[1:COPY_COVERS]
+
+
+def test_clean_document_has_no_broken_section():
+    clean, _ = sample_parts()
+    for text in ("\n".join(clean), "\n\n".join(clean), "\r\n".join(clean) + "\r\n"):
+        out = repair_document(text)
+        assert _kinds(out) == [SectionKind.CLEAN]
+        assert out.text.splitlines() == expected_lines()
+
+
+def test_traditional_copy_is_converted_to_the_dominant_script():
+    import opencc
+
+    clean, broken = sample_parts()
+    trad = opencc.OpenCC("s2t").convert("\n".join(broken))
+    out = repair_document("\n".join(clean) + "\n" + trad)
+    assert out.text.splitlines() == expected_lines()
+    alone = repair_document(trad)
+    # A traditional copy on its own stays traditional: that is its dominant script.
+    assert alone.report.counts["script_conversions"] == 0
+    trad_chars, simp_chars = script_profile(alone.text)
+    assert trad_chars > 50 * max(1, simp_chars)
