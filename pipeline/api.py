@@ -34,7 +34,9 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     paragraphs, r_rejoin = rejoin.rejoin(lines, sections)
     paragraphs, r_quotes = encoding.restore_quotes(paragraphs, enabled=opts.restore_quotes)
     paragraphs, r_dedup = dedup.merge(paragraphs, options=opts)
-    text, r_canon = canonical.canonical_text(paragraphs, script=opts.script, restore_quotes=opts.restore_quotes)
+    text, r_canon = canonical.canonical_text(
+        paragraphs, script=opts.script, restore_quotes=opts.restore_quotes, fix_encoding=opts.fix_encoding
+    )
     stages = (r_ingest, r_detect, r_encoding, r_rejoin, r_quotes, r_dedup, r_canon)
     report = RepairReport.from_stages(doc.source, stages)
     return RepairResult(text=text, sections=sections, report=report)

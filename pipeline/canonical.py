@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .chars import ch_is_fullwidth_alnum, is_cjk, is_han, is_space
-from .encoding import FFFD, INVISIBLE, _invisible_replacement, fix_dash_variants, pair_quotes
+from .encoding import FFFD, INVISIBLE, _invisible_replacement, fix_dash_variants, ftfy_to_fixed_point, pair_quotes
 from .model import Paragraph, StageReport
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -220,7 +220,11 @@ def dominant_script(paragraphs: tuple[Paragraph, ...]) -> str:
 
 
 def canonical_text(
-    paragraphs: tuple[Paragraph, ...], script: str = "auto", *, restore_quotes: bool = True
+    paragraphs: tuple[Paragraph, ...],
+    script: str = "auto",
+    *,
+    restore_quotes: bool = True,
+    fix_encoding: bool = True,
 ) -> tuple[str, StageReport]:
     """Render the final paragraphs as canonical text: one paragraph a line, LF, final newline.
 
@@ -238,6 +242,17 @@ def canonical_text(
             counts["script_conversions"] += n
         text, c = canonical_paragraph(text)
         counts.update(c)
+        if fix_encoding and not text.isascii():
+            # Rejoined fragments and folded white space can form a sequence ftfy
+            # repairs ("Ã" + no-break space); repair it now, so that repairing
+            # the output changes nothing.
+            for _ in range(3):
+                fixed = ftfy_to_fixed_point(text)
+                if fixed == text:
+                    break
+                counts["mojibake_spans_fixed"] += 1
+                text, c = canonical_paragraph(fixed)
+                counts.update(c)
         if restore_quotes and FFFD in text:
             # Canonical form can give a lost quotation mark the CJK neighbour it
             # lacked when the quotes stage ran (a folded bracket); restore it now,
@@ -249,7 +264,8 @@ def canonical_text(
                 counts.update(c)
         if text:
             lines.append(text)
-    counts["canonical_changes"] = sum(v for k, v in counts.items() if k not in ("script_conversions", "fffd_restored"))
+    own = ("script_conversions", "fffd_restored", "mojibake_spans_fixed")
+    counts["canonical_changes"] = sum(v for k, v in counts.items() if k not in own)
     counts["paragraphs_out"] = len(lines)
     text = "".join(line + "\n" for line in lines)
     counts["fffd_left"] = text.count("\ufffd")

@@ -108,7 +108,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     for p in clean:
         ref.add(comparison_form(p.text)[0])
     n_clean = len(clean)
-    clean_texts = {p.text.strip() for p in clean}
+    clean_joined = "\n".join(p.text for p in clean)
     # Where each clean paragraph stands, to place novel text by input position
     # when nothing in its section matched.
     clean_lines = [p.start for p in clean]
@@ -140,8 +140,9 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             if form:
                 kept = _uncovered_sentences(p.text, offsets, covered, options.duplicate_coverage)
             else:
-                # Punctuation only ("……"): a duplicate only of the same text.
-                kept = "" if p.text.strip() in clean_texts else p.text.strip()
+                # Punctuation only ("……", a stray "。"): a duplicate where the
+                # clean body holds the same marks, kept where it has none.
+                kept = "" if p.text.strip() in clean_joined else p.text.strip()
             # A paragraph none of whose sentences is a duplicate matched nothing:
             # stray shared phrases must not decide where it goes.
             where = _matched_paragraphs(votes, n_clean) if kept != p.text.strip() else ()

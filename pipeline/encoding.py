@@ -61,15 +61,12 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     """
     if not enabled:
         return tuple(lines), StageReport("encoding", {})
-    import ftfy
-
     counts: Counter = Counter()
-    config = ftfy_config()
     out = []
     for line in lines:
         fixed = line
         if not line.isascii() or "&" in line or INVISIBLE.search(line):
-            fixed = _ftfy_to_fixed_point(line, config)
+            fixed = ftfy_to_fixed_point(line)
             if fixed != line:
                 counts["mojibake_spans_fixed"] += 1
         fixed, n = fix_dash_variants(fixed)
@@ -80,8 +77,8 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     return tuple(out), StageReport("encoding", dict(counts))
 
 
-def _ftfy_to_fixed_point(line: str, config) -> str:
-    """ftfy until it changes nothing more (at most four rounds).
+def ftfy_to_fixed_point(line: str) -> str:
+    """CJK-safe ftfy, then removal of invisible characters, until nothing changes (at most four rounds).
 
     One ftfy call is not always a fixed point: removing a control character can
     reveal a mojibake sequence the same call had already passed.  Repairing our
@@ -89,6 +86,7 @@ def _ftfy_to_fixed_point(line: str, config) -> str:
     """
     import ftfy
 
+    config = ftfy_config()
     for _ in range(4):
         fixed = INVISIBLE.sub(_invisible_replacement, ftfy.fix_text(line, config))
         if fixed == line:
