@@ -58,6 +58,7 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     if refined is not None:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
+    labels = _settle_edges(lines, evidence, labels)
     sections = _sections(lines, evidence, labels)
     broken = sum(s.kind is SectionKind.BROKEN for s in sections)
     return sections, StageReport("detection", {"broken_sections": broken})
@@ -263,6 +264,97 @@ def _layout_contrast(
         LineEvidence(e.kind, e.llr + (w_adjacent if adjacent(i) else w_isolated)) if e.kind == CONTENT else e
         for i, e in enumerate(evidence)
     ]
+
+
+# How many rounds of moving lines across clean/broken edges (each round moves
+# at most one line per edge).
+MAX_EDGE_MOVES = 6
+
+
+def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: list[bool]) -> list[bool]:
+    """Move lines across a clean/broken boundary where their content says which side they are.
+
+    Where a copy touches the clean text with no blank line between, the Viterbi
+    pass can put a line or two on the wrong side.  Two rules settle them:
+
+    * a clean line on the edge whose text stands inside another clean line at
+      least as long is a fragment of the copy: an article does not repeat its own
+      sentences.  The exception is the title opening the article, which its lead
+      paragraph may repeat; a line ending a sentence (。！？) is not a title.  A
+      line with no letters or ideographs at all ("”") on an edge is a fragment.
+    * a broken line on the edge, written directly against the clean text although
+      its own section puts blank lines between fragments, whose text is found in
+      no clean line, is clean text (a title, a subhead) that was pulled over.
+    """
+    labels = list(labels)
+    content = [i for i, e in enumerate(evidence) if e.kind == CONTENT]
+    if not any(labels[i] for i in content) or all(labels[i] for i in content):
+        return labels
+    forms = {i: form_only(lines[i]) for i in content}
+    first_clean = next((i for i in content if not labels[i]), None)
+    blank_separated = _blank_separated_runs(evidence, labels)
+
+    def clean_forms(exclude: int, min_len: int) -> str:
+        return "\n".join(f for j, f in forms.items() if j != exclude and not labels[j] and len(f) >= min_len)
+
+    def is_fragment(i: int) -> bool:
+        form = forms[i]
+        if not form:
+            return True
+        if i == first_clean and lines[i].strip()[-1] not in "。！？!?":
+            return False
+        return form in clean_forms(i, len(form))
+
+    def is_stray_clean(i: int) -> bool:
+        form = forms[i]
+        adjacent_clean = any(
+            0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
+        )
+        return (
+            adjacent_clean and blank_separated.get(i, False) and len(form) >= 2 and form not in clean_forms(i, 0)
+        )
+
+    for _ in range(MAX_EDGE_MOVES):
+        moved = False
+        for pos, i in enumerate(content):
+            before = labels[content[pos - 1]] if pos > 0 else None
+            after = labels[content[pos + 1]] if pos + 1 < len(content) else None
+            if labels[i]:
+                if (before is False or after is False) and is_stray_clean(i):
+                    labels[i] = False
+                    moved = True
+                continue
+            run_alone = before is not False and after is not False
+            if (before or after) and not run_alone and is_fragment(i):
+                # The line and the blank lines between it and the broken side.
+                side = content[pos - 1] if before else content[pos + 1]
+                for t in range(min(i, side), max(i, side) + 1):
+                    labels[t] = True
+                moved = True
+        if not moved:
+            break
+    return labels
+
+
+def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> dict[int, bool]:
+    """For each broken content line: does its broken run put blank lines between fragments?"""
+    out: dict[int, bool] = {}
+    n = len(evidence)
+    i = 0
+    while i < n:
+        if not labels[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j]:
+            j += 1
+        content = [t for t in range(i, j) if evidence[t].kind == CONTENT]
+        spaced = sum(1 for t in content if t + 1 < n and evidence[t + 1].kind != CONTENT)
+        verdict = bool(content) and spaced >= 0.6 * len(content)
+        for t in content:
+            out[t] = verdict
+        i = j
+    return out
 
 
 def _drop_thin_broken(evidence: list[LineEvidence], labels: list[bool]) -> list[bool]:

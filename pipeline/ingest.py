@@ -25,9 +25,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Every line separator Python's str.splitlines knows, folded to LF so line numbers
-# agree with what an editor shows for ordinary files.
-_NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# CR LF, CR and the Unicode line and paragraph separators, folded to LF.  Not the
+# C1 "next line" U+0085 nor the C0 separators that str.splitlines also knows:
+# UTF-8 read as Latin-1 is full of U+0085 (the byte 0x85 of 一, 人 ...), and a
+# line break there would cut the mojibake that ftfy has to see whole.
+_NEWLINES = re.compile("\r\n|[\r\u2028\u2029]")
 
 # Share of C0 control characters (other than tab/newline) above which decoded
 # bytes are judged binary rather than text.

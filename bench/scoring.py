@@ -1,0 +1,95 @@
+"""Scores of one repaired document against its ground truth (bench/quality.py, tests).
+
+Kept apart from the pipeline's own alignment code on purpose: the yardstick must
+not share the mechanism it measures.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipeline.metrics import char_error_rate
+
+_SPACE_NEXT_TO_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])[ \t\u00a0]|[ \t\u00a0](?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])")
+
+# Truth paragraphs shorter than this (in content characters) are too short to be
+# looked up as "lost" or "duplicated" on their own ("……", a one-word subhead).
+MIN_CONTENT = 6
+
+
+@dataclass(frozen=True)
+class Score:
+    """Measures of one document."""
+
+    cer: float
+    exact: float  # share of truth paragraphs found as whole output lines
+    exact_output: bool  # output equals the truth
+    duplicated: bool
+    lost: bool
+    fffd_left: int
+    space_cjk: int
+
+
+def content(text: str) -> str:
+    """Letters, digits and ideographs only, width- and case-folded: what must survive."""
+    out = []
+    for ch in text:
+        if unicodedata.category(ch)[0] in "LN":
+            out.append(unicodedata.normalize("NFKC", ch).casefold())
+    return "".join(out)
+
+
+def score(output: str, case) -> Score:
+    """Score ``output`` against ``case.truth``."""
+    truth_lines = [line for line in case.truth.split("\n") if line]
+    out_lines = [line for line in output.split("\n") if line.strip()]
+    out_set = set(out_lines)
+    exact = sum(line in out_set for line in truth_lines) / len(truth_lines) if truth_lines else 1.0
+    out_content = content(output)
+    truth_content = content(case.truth)
+    lost = duplicated = False
+    for line in truth_lines:
+        c = content(line)
+        if len(c) < MIN_CONTENT:
+            continue
+        found = out_content.count(c)
+        if found == 0:
+            lost = True
+        elif found > truth_content.count(c):
+            duplicated = True
+    # Partial duplicates: an output line that is not a truth line but whose
+    # content stands again elsewhere in the output (a broken title kept beside
+    # the clean one).
+    truth_set = set(truth_lines)
+    for i, line in enumerate(out_lines):
+        if line in truth_set:
+            continue
+        c = content(line)
+        if len(c) >= MIN_CONTENT:
+            rest = content("\n".join(out_lines[:i] + out_lines[i + 1 :]))
+            if c in rest:
+                duplicated = True
+    return Score(
+        cer=char_error_rate(output, case.truth),
+        exact=exact,
+        exact_output=output == case.truth,
+        duplicated=duplicated,
+        lost=lost,
+        fffd_left=output.count("\ufffd"),
+        space_cjk=len(_SPACE_NEXT_TO_CJK.findall(output)),
+    )
+
+
+def summarize(scores: list[Score]) -> dict:
+    """Means and document counts over a group of scores."""
+    n = len(scores) or 1
+    return {
+        "cer": sum(s.cer for s in scores) / n,
+        "exact": sum(s.exact for s in scores) / n,
+        "duplicated": sum(s.duplicated for s in scores),
+        "lost": sum(s.lost for s in scores),
+        "fffd_docs": sum(s.fffd_left > 0 for s in scores),
+        "space_cjk": sum(s.space_cjk for s in scores),
+    }
