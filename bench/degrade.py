@@ -117,14 +117,21 @@ def typeset(paragraph: str, width: int, indent: bool) -> list[str]:
     lines: list[str] = []
     line = "\u3000\u3000" if indent else ""
     used = 4 if indent else 0
+    hanging = False
     for tok in tokens:
         w = sum(cell_width(c) for c in tok)
+        if hanging and tok[0] in _NO_LINE_START:
+            # More closing punctuation after a hung mark hangs with it ("。”").
+            lines[-1] += tok
+            continue
+        hanging = False
         if used + w > cells and line.strip():
             if tok[0] in _NO_LINE_START:
                 # Hang the punctuation at the end of the line.
                 line += tok
                 lines.append(line)
                 line, used = "", 0
+                hanging = True
                 continue
             carry = ""
             while line and line[-1] in _NO_LINE_END:
@@ -167,7 +174,9 @@ def render_copy(paragraphs: list[str], profile: Profile, rng: random.Random, los
     page_lines = rng.randint(18, 30)
     page = rng.randint(1, 20)
     printed = 0
-    header = rng.choice(["人民日报 2019年10月{d}日 星期{w}", "第{p}版 要闻", "本版责编：张三 李四"])
+    # A running header is the same on every page but for the page number.
+    header = rng.choice(["人民日报 2019年10月{d}日 星期{w}", "第{p}版 要闻", "本版责编：张三 李四", "人民日报 要闻 第{p}版"])
+    day, weekday = rng.randint(1, 31), "一二三四五六日"[rng.randrange(7)]
 
     def emit(piece: str) -> None:
         out.append(piece)
@@ -196,7 +205,7 @@ def render_copy(paragraphs: list[str], profile: Profile, rng: random.Random, los
         for line in lines:
             if furniture and printed and printed % page_lines == 0:
                 page += 1
-                emit(header.format(d=rng.randint(1, 31), w="一二三四五六日"[page % 7], p=page))
+                emit(header.format(d=day, w=weekday, p=page))
                 emit(str(page))
             printed += 1
             if profile.rendering == "runs":

@@ -18,9 +18,9 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     with charset-normalizer) or a path (``pathlib.Path`` or any ``os.PathLike``:
     a ``.txt`` file; ``.pdf`` raises :class:`UnsupportedInputError` for now).
 
-    The stages, in order: ingest (decode, split lines); detection (which line
-    spans are clean web text and which broken PDF copies); encoding repair of
-    every line (CJK-safe ftfy, dash variants); rejoin (broken runs into
+    The stages, in order: ingest (decode, split lines); encoding repair of every
+    line (CJK-safe ftfy, dash variants); detection (which line spans are clean
+    web text and which broken PDF copies); rejoin (broken runs into
     paragraphs); quote restoration (U+FFFD that stood for “ ”); dedup (drop the
     broken paragraphs the clean body already holds, keep the rest at their place);
     canonical form (docs/CANONICAL.md).
@@ -29,14 +29,16 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     """
     opts = options or RepairOptions()
     doc, r_ingest = ingest.ingest(source)
-    sections, r_detect = detection.detect(doc.lines)
+    # Encoding first: detection reads the characters, and a line of mojibake
+    # (three Latin letters per ideograph) looks nothing like what it says.
     lines, r_encoding = encoding.repair_lines(doc.lines, enabled=opts.fix_encoding)
+    sections, r_detect = detection.detect(lines)
     paragraphs, r_rejoin = rejoin.rejoin(lines, sections)
     paragraphs, r_quotes = encoding.restore_quotes(paragraphs, enabled=opts.restore_quotes)
     paragraphs, r_dedup = dedup.merge(paragraphs, options=opts)
     text, r_canon = canonical.canonical_text(
         paragraphs, script=opts.script, restore_quotes=opts.restore_quotes, fix_encoding=opts.fix_encoding
     )
-    stages = (r_ingest, r_detect, r_encoding, r_rejoin, r_quotes, r_dedup, r_canon)
+    stages = (r_ingest, r_encoding, r_detect, r_rejoin, r_quotes, r_dedup, r_canon)
     report = RepairReport.from_stages(doc.source, stages)
     return RepairResult(text=text, sections=sections, report=report)

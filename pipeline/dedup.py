@@ -27,6 +27,9 @@ from .model import DedupMatch, Paragraph, RepairOptions, SectionKind, StageRepor
 # enough that a very common k-gram cannot make the alignment quadratic.
 MAX_HITS = 8
 QUOTES = "“”「」"
+# Uncovered content characters inside an otherwise duplicate sentence that are
+# kept as novel text: fewer are damage (a character t2s maps differently).
+MIN_NOVEL_RUN = 4
 
 
 @dataclass
@@ -194,7 +197,14 @@ def _matched_paragraphs(votes: Counter, n_clean: int) -> tuple[int, ...]:
 
 
 def _uncovered_sentences(text: str, offsets: tuple[int, ...], covered: list[bool], threshold: float) -> str:
-    """The sentences of ``text`` that the reference does not cover, joined in order."""
+    """What of ``text`` the reference lacks: uncovered sentences, and long uncovered runs inside covered ones.
+
+    A sentence below ``threshold`` coverage is kept whole.  A covered sentence
+    can still hold a stretch the reference lacks (a clean title joined to the
+    copy's last sentence, a header line): any uncovered run of at least
+    :data:`MIN_NOVEL_RUN` content characters is kept too, with the punctuation
+    that follows it, so that a duplicate sentence never takes new text with it.
+    """
     kept = []
     for start, end in sentence_spans(text):
         lo = bisect.bisect_left(offsets, start)
@@ -204,6 +214,19 @@ def _uncovered_sentences(text: str, offsets: tuple[int, ...], covered: list[bool
             continue
         if sum(covered[lo:hi]) / n < threshold:
             kept.append(text[start:end])
+            continue
+        t = lo
+        while t < hi:
+            if covered[t]:
+                t += 1
+                continue
+            u = t
+            while u < hi and not covered[u]:
+                u += 1
+            if u - t >= MIN_NOVEL_RUN:
+                stop = offsets[u] if u < len(offsets) and u < hi else end
+                kept.append(text[offsets[t] : stop])
+            t = u
     return "".join(kept).strip()
 
 

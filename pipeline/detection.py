@@ -282,9 +282,11 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
       sentences.  The exception is the title opening the article, which its lead
       paragraph may repeat; a line ending a sentence (。！？) is not a title.  A
       line with no letters or ideographs at all ("”") on an edge is a fragment.
-    * a broken line on the edge, written directly against the clean text although
-      its own section puts blank lines between fragments, whose text is found in
-      no clean line, is clean text (a title, a subhead) that was pulled over.
+    * a broken line on the edge whose text is found in no clean line is clean
+      text (a title, a subhead) that was pulled over when the rest of its broken
+      run holds the same text (a copy does not repeat itself), or when it is
+      written directly against the clean text although its own run puts blank
+      lines between fragments.
     """
     labels = list(labels)
     content = [i for i, e in enumerate(evidence) if e.kind == CONTENT]
@@ -307,12 +309,25 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
 
     def is_stray_clean(i: int) -> bool:
         form = forms[i]
+        if len(form) < 2 or form in clean_forms(i, 0):
+            return False
+        # A copy does not repeat itself: a line whose text the rest of its own
+        # broken run holds is the clean text that the copy duplicates.
+        if len(form) >= 4 and form in _run_text(i):
+            return True
         adjacent_clean = any(
             0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
         )
-        return (
-            adjacent_clean and blank_separated.get(i, False) and len(form) >= 2 and form not in clean_forms(i, 0)
-        )
+        return adjacent_clean and blank_separated.get(i, False)
+
+    def _run_text(i: int) -> str:
+        lo = i
+        while lo > 0 and labels[lo - 1]:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(lines) and labels[hi + 1]:
+            hi += 1
+        return "".join(forms.get(t, "") for t in range(lo, hi + 1) if t != i)
 
     for _ in range(MAX_EDGE_MOVES):
         moved = False

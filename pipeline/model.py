@@ -182,6 +182,7 @@ REPORT_COUNTERS = (
     "lines_in",
     "broken_sections",
     "fragments_joined",
+    "furniture_lines_removed",
     "paragraphs_out",
     "fffd_restored",
     "fffd_left",

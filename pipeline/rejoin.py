@@ -12,10 +12,15 @@ Fragments join with nothing between CJK characters and with one space between
 Latin words; a fragment's own leading or trailing space is kept as one space
 (canonical form removes it again next to CJK).  Clean sections pass through with
 one paragraph a line.
+
+Page furniture inside a copy (running headers, 第N版, page numbers next to them)
+is removed before joining; each removed line is listed, with its line number, in
+the stage report, so nothing leaves the text unaccounted for.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .chars import PARAGRAPH_FINAL, display_width
@@ -99,8 +104,14 @@ def _is_indented(line: str) -> bool:
     return line.startswith("\u3000") or line.startswith("  ") or line.startswith("\t")
 
 
-def split_paragraphs(lines: tuple[str, ...], layout: str | None) -> list[tuple[int, int, list[str]]]:
-    """Cut a broken section's lines into paragraphs: (first, last, fragments) with 0-based offsets."""
+def split_paragraphs(
+    lines: tuple[str, ...], layout: str | None, skip: set[int] = frozenset()
+) -> list[tuple[int, int, list[str]]]:
+    """Cut a broken section's lines into paragraphs: (first, last, fragments) with 0-based offsets.
+
+    Lines in ``skip`` (page furniture) are passed over as if absent, with the one
+    blank line that separates them in a blank-separated rendering.
+    """
     kinds = [line_kind(line) for line in lines]
     # In "runs" and "spaced-lines" one blank line only separates fragments.
     blank_separates = layout in ("runs", "spaced-lines")
@@ -116,7 +127,15 @@ def split_paragraphs(lines: tuple[str, ...], layout: str | None) -> list[tuple[i
             paragraphs.append((first, last, current))
         current = []
 
+    skip_blank = False
     for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if i in skip:
+            skip_blank = blank_separates
+            continue
+        if skip_blank and kind == EMPTY:
+            skip_blank = False
+            continue
+        skip_blank = False
         if kind == MARKER:
             gap_markers += 1
             continue
@@ -137,6 +156,57 @@ def split_paragraphs(lines: tuple[str, ...], layout: str | None) -> list[tuple[i
     return paragraphs
 
 
+# Page furniture printed on every e-paper page: a paper's running header with its
+# date and weekday, "第N版" / "第N页", and the editors' credit line.
+_FURNITURE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]"
+    r"|^第\s*\d+\s*[版页]|第\s*\d+\s*[版页]$"
+    r"|^(本版)?(责任编辑|责编|编辑|版式设计|美术编辑|美编|校对)\s*[:：]"
+)
+_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+_DIGITS = re.compile(r"\d+")
+# A running header or footer is short; an article sentence that happens to repeat
+# is not treated as furniture.
+MAX_FURNITURE_WIDTH = 60
+
+
+def find_furniture(lines: tuple[str, ...]) -> set[int]:
+    """Offsets of page headers, footers and page numbers among a broken section's lines.
+
+    Furniture is recognised by more than its shape, because digit-only lines are
+    also pieces of sentences (the sample's ``7``, ``15``, ``200``):
+
+    * a running header or footer repeats on every page: a short line whose text,
+      digits masked, occurs at least twice, or one of the fixed forms of
+      Chinese newspaper pages (a date with its weekday, 第N版, 责任编辑：...);
+    * a page number is a digit-only line directly next to such a line (blank
+      lines aside).
+    """
+    texts = [line.strip() for line in lines]
+    masked: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        if t and not _PAGE_NUMBER.match(t) and display_width(t) <= MAX_FURNITURE_WIDTH:
+            masked.setdefault(_DIGITS.sub("#", t), []).append(i)
+    furniture = {
+        i
+        for i, t in enumerate(texts)
+        if t and display_width(t) <= MAX_FURNITURE_WIDTH and _FURNITURE.search(t)
+    }
+    for key, where in masked.items():
+        # Repeated, with a page of text between, and not a bare piece of a run.
+        if len(where) >= 2 and "#" in key and len(key) >= 6 and min(b - a for a, b in zip(where, where[1:])) >= 8:
+            furniture.update(where)
+    numbers = set()
+    for i in furniture:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(texts) and not texts[j]:
+                j += step
+            if 0 <= j < len(texts) and _PAGE_NUMBER.match(texts[j]):
+                numbers.add(j)
+    return furniture | numbers
+
+
 def rejoin(lines: tuple[str, ...], sections: tuple[Section, ...]) -> tuple[tuple[Paragraph, ...], StageReport]:
     """Paragraphs of the whole document, in input order, with their origin.
 
@@ -145,6 +215,7 @@ def rejoin(lines: tuple[str, ...], sections: tuple[Section, ...]) -> tuple[tuple
     """
     out: list[Paragraph] = []
     joined = 0
+    removed: list[tuple[int, str]] = []
     for index, section in enumerate(sections):
         span = lines[section.start - 1 : section.end]
         if section.kind is SectionKind.CLEAN:
@@ -153,8 +224,12 @@ def rejoin(lines: tuple[str, ...], sections: tuple[Section, ...]) -> tuple[tuple
                     no = section.start + offset
                     out.append(Paragraph(line, SectionKind.CLEAN, index, no, no))
             continue
-        for first, last, fragments in split_paragraphs(span, section.layout):
+        furniture = find_furniture(span)
+        for offset in sorted(furniture):
+            removed.append((section.start + offset, span[offset].strip()))
+        for first, last, fragments in split_paragraphs(span, section.layout, skip=furniture):
             text = join_fragments(fragments)
             joined += len(fragments) - 1
             out.append(Paragraph(text, SectionKind.BROKEN, index, section.start + first, section.start + last))
-    return tuple(out), StageReport("rejoin", {"fragments_joined": joined})
+    counts = {"fragments_joined": joined, "furniture_lines_removed": len(removed)}
+    return tuple(out), StageReport("rejoin", counts, tuple(removed))
