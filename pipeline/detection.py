@@ -266,6 +266,9 @@ def _layout_contrast(
     ]
 
 
+# Shortest text (content characters) trusted to show that a copy repeats itself.
+MIN_SELF_REPEAT = 6
+
 # How many rounds of moving lines across clean/broken edges (each round moves
 # at most one line per edge).
 MAX_EDGE_MOVES = 6
@@ -307,27 +310,41 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
             return False
         return form in clean_forms(i, len(form))
 
-    def is_stray_clean(i: int) -> bool:
+    def is_stray_clean(i: int, ends_run: bool) -> bool:
         form = forms[i]
-        if len(form) < 2 or form in clean_forms(i, 0):
+        if len(form) < 2:
             return False
-        # A copy does not repeat itself: a line whose text the rest of its own
-        # broken run holds is the clean text that the copy duplicates.
-        if len(form) >= 4 and form in _run_text(i):
-            return True
+        # A copy does not repeat itself: the last line of a copy that runs into
+        # the clean text, when the rest of the copy holds its text or it holds a
+        # whole line of the copy (a title the copy printed without its first
+        # words), is the clean title the copy duplicates.  Not the first line of
+        # a copy: that is the copy's own title, which its lead may repeat.
+        if ends_run and len(form) >= MIN_SELF_REPEAT and form not in clean_lines_exact():
+            if form in _run_text(i) or any(
+                len(forms[t]) >= MIN_SELF_REPEAT and forms[t] in form for t in _run_lines(i) if t != i
+            ):
+                return True
+        if form in clean_forms(i, 0):
+            return False
         adjacent_clean = any(
             0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
         )
         return adjacent_clean and blank_separated.get(i, False)
 
-    def _run_text(i: int) -> str:
+    def _run_lines(i: int) -> list[int]:
         lo = i
         while lo > 0 and labels[lo - 1]:
             lo -= 1
         hi = i
         while hi + 1 < len(lines) and labels[hi + 1]:
             hi += 1
-        return "".join(forms.get(t, "") for t in range(lo, hi + 1) if t != i)
+        return [t for t in range(lo, hi + 1) if t in forms]
+
+    def _run_text(i: int) -> str:
+        return "".join(forms[t] for t in _run_lines(i) if t != i)
+
+    def clean_lines_exact() -> set[str]:
+        return {f for j, f in forms.items() if not labels[j]}
 
     for _ in range(MAX_EDGE_MOVES):
         moved = False
@@ -335,7 +352,7 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
             before = labels[content[pos - 1]] if pos > 0 else None
             after = labels[content[pos + 1]] if pos + 1 < len(content) else None
             if labels[i]:
-                if (before is False or after is False) and is_stray_clean(i):
+                if (before is False or after is False) and is_stray_clean(i, ends_run=after is False):
                     labels[i] = False
                     moved = True
                 continue
