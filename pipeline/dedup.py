@@ -104,8 +104,12 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     """
     clean = [p for p in paragraphs if p.origin is SectionKind.CLEAN]
     broken = [p for p in paragraphs if p.origin is SectionKind.BROKEN]
-    if not broken or not options.dedup:
+    if not options.dedup:
         return paragraphs, StageReport("dedup", {"novel_paragraphs_kept": len(broken) if clean else 0})
+    clean, repeats = _drop_repeated_clean(clean)
+    if not broken:
+        counts = {"repeated_clean_paragraphs_removed": len(repeats)}
+        return tuple(clean), StageReport("dedup", counts, tuple(repeats))
 
     ref = Reference(options.anchor_k)
     for p in clean:
@@ -179,7 +183,34 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     for i, p in enumerate(clean):
         out.append(p)
         out.extend(by_anchor.get(i, ()))
-    return tuple(out), StageReport("dedup", dict(counts), tuple(matches))
+    counts["repeated_clean_paragraphs_removed"] = len(repeats)
+    return tuple(out), StageReport("dedup", dict(counts), tuple(matches) + tuple(repeats))
+
+
+# Shortest paragraph (content characters) whose whole-line repeat is dropped.
+MIN_REPEAT = 4
+
+
+def _drop_repeated_clean(clean: list[Paragraph]) -> tuple[list[Paragraph], list[DedupMatch]]:
+    """Drop clean paragraphs that repeat an earlier one word for word.
+
+    A copy too short to tell from clean text by its layout (a title and a
+    subtitle printed on their own lines) still repeats the article line for line;
+    an article itself does not repeat a paragraph.  The first occurrence stays.
+    Each drop is recorded as a match with coverage 1.0.
+    """
+    seen: dict[str, int] = {}
+    kept: list[Paragraph] = []
+    dropped: list[DedupMatch] = []
+    for p in clean:
+        form = comparison_form(p.text)[0]
+        if len(form) >= MIN_REPEAT and form in seen:
+            dropped.append(DedupMatch(p.start, p.end, (seen[form],), 1.0, ""))
+            continue
+        if len(form) >= MIN_REPEAT:
+            seen[form] = len(kept)
+        kept.append(p)
+    return kept, dropped
 
 
 def _matched_paragraphs(votes: Counter, n_clean: int) -> tuple[int, ...]:

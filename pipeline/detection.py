@@ -306,6 +306,10 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
         form = forms[i]
         if not form:
             return True
+        # A title may stand again inside its lead paragraph, never as a line of
+        # its own: a whole-line repeat is the copy's.
+        if any(f == form for j, f in forms.items() if j != i and not labels[j]):
+            return True
         if i == first_clean and lines[i].strip()[-1] not in "。！？!?":
             return False
         return form in clean_forms(i, len(form))

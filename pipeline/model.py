@@ -192,6 +192,7 @@ REPORT_COUNTERS = (
     "dash_variants_fixed",
     "script_conversions",
     "duplicate_paragraphs_removed",
+    "repeated_clean_paragraphs_removed",
     "novel_paragraphs_kept",
     "canonical_changes",
 )
