@@ -109,24 +109,47 @@ def split_paragraphs(
 ) -> list[tuple[int, int, list[str]]]:
     """Cut a broken section's lines into paragraphs: (first, last, fragments) with 0-based offsets.
 
-    Lines in ``skip`` (page furniture) are passed over as if absent, with the one
-    blank line that separates them in a blank-separated rendering.
+    Breaks come from markers and indentation before a fragment, and from the
+    layout: a printed line that stops short of the column ends its paragraph.
+    In a "runs" rendering the printed lines are first rebuilt from the runs.
+    Lines in ``skip`` (page furniture) are passed over as if absent, with the
+    one blank line that separates them in a blank-separated rendering.
     """
+    pieces = _pieces(lines, layout, skip)
+    if not pieces:
+        return []
+    if layout != "runs":
+        ends = _short_line_ends(pieces, [[k] for k in range(len(pieces))])
+    elif not any(hard for _, _, hard in pieces):
+        # Runs carry no printed-line ends of their own; rebuilding them is a
+        # guess, used only where the copy marks no paragraph at all.  (Real PDF
+        # text layers also cut runs inside a font, as the sample shows, so with
+        # markers present the markers are the better evidence.)
+        ends = _short_line_ends(pieces, _printed_lines(pieces))
+    else:
+        ends = set()
+    paragraphs: list[tuple[int, int, list[str]]] = []
+    current: list[int] = []
+    for k, (i, line, hard_break) in enumerate(pieces):
+        if current and hard_break:
+            paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
+            current = []
+        current.append(k)
+        if k in ends:
+            paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
+            current = []
+    if current:
+        paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
+    return paragraphs
+
+
+def _pieces(lines: tuple[str, ...], layout: str | None, skip: set[int]) -> list[tuple[int, str, bool]]:
+    """Content lines as (offset, line, hard_break): whether a marker, a paragraph gap or indentation precedes it."""
     kinds = [line_kind(line) for line in lines]
     # In "runs" and "spaced-lines" one blank line only separates fragments.
     blank_separates = layout in ("runs", "spaced-lines")
-    column = column_width([line.strip() for line in lines]) if layout != "runs" else None
-    paragraphs: list[tuple[int, int, list[str]]] = []
-    current: list[str] = []
-    first = last = -1
+    out: list[tuple[int, str, bool]] = []
     gap_markers = gap_blanks = 0
-
-    def close() -> None:
-        nonlocal current
-        if current:
-            paragraphs.append((first, last, current))
-        current = []
-
     skip_blank = False
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if i in skip:
@@ -142,18 +165,73 @@ def split_paragraphs(
         if kind == EMPTY:
             gap_blanks += 1
             continue
-        if current and (gap_markers or gap_blanks >= (2 if blank_separates else 1) or _is_indented(line)):
-            close()
+        hard = bool(out) and (gap_markers > 0 or gap_blanks >= (2 if blank_separates else 1) or _is_indented(line))
+        out.append((i, line, hard))
         gap_markers = gap_blanks = 0
-        if not current:
-            first = i
-        current.append(line)
-        last = i
+    return out
+
+
+def _char_class(ch: str) -> str:
+    if ch == "\ufffd":
+        return "lost"
+    return "latin" if ch.isascii() else "cjk"
+
+
+def _printed_lines(pieces: list[tuple[int, str, bool]]) -> list[list[int]]:
+    """Group the runs of a "runs" rendering back into printed lines.
+
+    A PDF cuts a printed line into runs only where the font changes, between
+    CJK and Latin text (or at a glyph it cannot map); two adjacent runs of the
+    same class must therefore lie on different printed lines.  A wrap that falls
+    on a font change is not seen, which can only make a rebuilt line longer,
+    never shorter: it hides a paragraph end at worst, it never invents one.
+    """
+    groups: list[list[int]] = []
+    prev = ""
+    for k, (_, line, hard) in enumerate(pieces):
         text = line.strip()
-        if column and text[-1] in PARAGRAPH_FINAL and display_width(text) <= column - SHORT_LINE_SLACK:
-            close()
-    close()
-    return paragraphs
+        if not groups or hard or _char_class(text[0]) == _char_class(prev[-1]):
+            groups.append([k])
+        else:
+            groups[-1].append(k)
+        prev = text
+    return groups
+
+
+def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> set[int]:
+    """Pieces after which a paragraph ends because their printed line stops short.
+
+    Short means at least :data:`SHORT_LINE_SLACK` cells below the column, where
+    the column is the widest of the line and its two neighbours, capped at the
+    section's usual width (so a title set narrower than the body is measured
+    against itself, and two lines merged across an unseen wrap do not make their
+    neighbours look short).  A line is not short when the next line starts with
+    a Latin word or number too long to have fitted in the space left.
+    """
+    texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
+    # Indentation takes room on the printed line: measure the first run with it.
+    widths = [
+        display_width(pieces[group[0]][1].rstrip()) + sum(display_width(pieces[k][1].strip()) for k in group[1:])
+        for group in printed
+    ]
+    if len(widths) < 2:
+        return set()
+    usual = sorted(widths)[int(0.9 * (len(widths) - 1))]
+    ends: set[int] = set()
+    for v, width in enumerate(widths):
+        if v + 1 == len(widths):
+            break
+        local = min(max(widths[max(0, v - 1) : v + 2]), usual)
+        if width > local - SHORT_LINE_SLACK:
+            continue
+        head = _LATIN_HEAD.match(texts[v + 1])
+        if head and width + display_width(head.group()) > local - SHORT_LINE_SLACK:
+            continue
+        ends.add(printed[v][-1])
+    return ends
+
+
+_LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")
 
 
 # Page furniture printed on every e-paper page: a paper's running header with its
