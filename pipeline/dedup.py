@@ -34,21 +34,31 @@ MIN_NOVEL_RUN = 4
 
 @dataclass
 class Reference:
-    """A growing k-gram index over reference paragraphs in comparison form."""
+    """A growing k-gram index over reference paragraphs in comparison form.
+
+    The paragraphs are indexed as one running text, so that k-grams spanning
+    two adjacent paragraphs are anchors too: a broken paragraph that merged a
+    clean paragraph with a short neighbour ("（据新华社电）") still aligns across
+    the join.  A k-gram votes for the paragraph it ends in.
+    """
 
     k: int
     forms: list[str] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    joined: list[str] = field(default_factory=list)
+    tail: str = ""
+    _joined: str | None = None
 
     def add(self, form: str) -> int:
         """Index one more reference paragraph; return its number."""
         no = len(self.forms)
         self.forms.append(form)
-        for j in range(len(form) - self.k + 1):
-            hits = self.index[form[j : j + self.k]]
+        self._joined = None
+        run = self.tail + form
+        for j in range(max(0, len(self.tail) - self.k + 1), len(run) - self.k + 1):
+            hits = self.index[run[j : j + self.k]]
             if len(hits) < MAX_HITS and (not hits or hits[-1] != no):
                 hits.append(no)
+        self.tail = run[-(self.k - 1) :] if self.k > 1 else ""
         return no
 
     def cover(self, form: str) -> tuple[list[bool], Counter]:
@@ -57,11 +67,15 @@ class Reference:
         votes: Counter = Counter()
         k = self.k
         if len(form) < k:
-            # Too short for an anchor: look for the whole form in the reference
-            # paragraphs (short forms only, so this stays cheap).
-            for no, ref in enumerate(self.forms):
-                if form and form in ref:
-                    return [True] * len(form), Counter({no: len(form)})
+            # Too short for an anchor: look for the whole form in the running
+            # text (short forms only, so this stays cheap).
+            if self._joined is None:
+                self._joined = "".join(self.forms)
+            if form and form in self._joined:
+                for no, ref in enumerate(self.forms):
+                    if form in ref:
+                        return [True] * len(form), Counter({no: len(form)})
+                return [True] * len(form), votes
             return covered, votes
         for j in range(len(form) - k + 1):
             hits = self.index.get(form[j : j + k])
@@ -153,12 +167,13 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             # A paragraph none of whose sentences is a duplicate matched nothing:
             # stray shared phrases must not decide where it goes.
             where = _matched_paragraphs(votes, n_clean) if kept != p.text.strip() else ()
+            best = max(where, key=lambda no: (votes[no], no)) if where else None
             coverage = sum(covered) / len(covered) if covered else 1.0
-            decisions.append((p, where, kept, coverage, form))
+            decisions.append((p, where, kept, coverage, best))
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
         anchors = _anchors(decisions, members[0].start, clean_lines)
-        for order, ((p, where, kept, coverage, form), anchor) in enumerate(zip(decisions, anchors)):
+        for order, ((p, where, kept, coverage, _), anchor) in enumerate(zip(decisions, anchors)):
             if not where and kept:
                 counts["novel_paragraphs_kept"] += 1
             elif kept:
@@ -264,24 +279,24 @@ def _uncovered_sentences(text: str, offsets: tuple[int, ...], covered: list[bool
 def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> list[int]:
     """Clean paragraph index after which each paragraph's kept text goes (-1: before all).
 
-    A matched paragraph anchors to the last clean paragraph it matched; an
-    unmatched one to the nearest matched paragraph before it in its section (or
-    just before the nearest one after it); a section with no match at all stays
-    where it stands in the input relative to the clean paragraphs.
+    A matched paragraph anchors to the clean paragraph most of its anchors fell
+    in; an unmatched one to the nearest matched paragraph before it in its
+    section (or just before the nearest one after it); a section with no match
+    at all stays where it stands in the input relative to the clean paragraphs.
     """
-    wheres = [where for _, where, _, _, _ in decisions]
+    bests = [best for *_, best in decisions]
     by_position = bisect.bisect_left(clean_lines, section_start) - 1
     anchors = []
-    for i, where in enumerate(wheres):
-        if where:
-            anchors.append(max(where))
+    for i, best in enumerate(bests):
+        if best is not None:
+            anchors.append(best)
             continue
-        before = next((wheres[j] for j in range(i - 1, -1, -1) if wheres[j]), None)
-        after = next((wheres[j] for j in range(i + 1, len(wheres)) if wheres[j]), None)
-        if before:
-            anchors.append(max(before))
-        elif after:
-            anchors.append(min(after) - 1)
+        before = next((bests[j] for j in range(i - 1, -1, -1) if bests[j] is not None), None)
+        after = next((bests[j] for j in range(i + 1, len(bests)) if bests[j] is not None), None)
+        if before is not None:
+            anchors.append(before)
+        elif after is not None:
+            anchors.append(after - 1)
         else:
             anchors.append(by_position)
     return anchors
