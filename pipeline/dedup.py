@@ -155,6 +155,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             pending = []
         section_of_pending = section
         decisions = []
+        last_best = -1
         for p in members:
             form, offsets = comparison_form(p.text)
             covered, votes = ref.cover(form)
@@ -167,7 +168,9 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             # A paragraph none of whose sentences is a duplicate matched nothing:
             # stray shared phrases must not decide where it goes.
             where = _matched_paragraphs(votes, n_clean) if kept != p.text.strip() else ()
-            best = max(where, key=lambda no: (votes[no], no)) if where else None
+            best = _best_match(where, votes, last_best)
+            if best is not None:
+                last_best = best
             coverage = sum(covered) / len(covered) if covered else 1.0
             decisions.append((p, where, kept, coverage, best))
         # Anchor of each paragraph: the clean paragraph it matched, else the
@@ -274,6 +277,20 @@ def _uncovered_sentences(text: str, offsets: tuple[int, ...], covered: list[bool
                 kept.append(text[offsets[t] : stop])
             t = u
     return "".join(kept).strip()
+
+
+def _best_match(where: tuple[int, ...], votes: Counter, last: int) -> int | None:
+    """The clean paragraph a broken paragraph stands for.
+
+    A copy follows the article's order, so among the matched paragraphs the
+    first one at or after the previous paragraph's match wins, by votes (a
+    phrase shared with a later paragraph must not pull it forward); ties go to
+    the earlier paragraph.
+    """
+    if not where:
+        return None
+    ahead = [no for no in where if no >= last] or list(where)
+    return max(ahead, key=lambda no: (votes[no], -no))
 
 
 def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> list[int]:
