@@ -360,8 +360,7 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
                     labels[i] = False
                     moved = True
                 continue
-            run_alone = before is not False and after is not False
-            if (before or after) and not run_alone and is_fragment(i):
+            if (before or after) and is_fragment(i):
                 # The line and the blank lines between it and the broken side.
                 side = content[pos - 1] if before else content[pos + 1]
                 for t in range(min(i, side), max(i, side) + 1):

@@ -255,8 +255,9 @@ def find_furniture(lines: tuple[str, ...]) -> set[int]:
     also pieces of sentences (the sample's ``7``, ``15``, ``200``):
 
     * a running header or footer repeats on every page: a short line whose text,
-      digits masked, occurs at least twice, or one of the fixed forms of
-      Chinese newspaper pages (a date with its weekday, 第N版, 责任编辑：...);
+      digits masked, occurs at least twice; or it has one of the fixed forms of
+      Chinese newspaper pages (a date with its weekday, 第N版, 责任编辑：...)
+      with a page number beside it;
     * a page number is a digit-only line directly next to such a line (blank
       lines aside).
     """
@@ -265,23 +266,26 @@ def find_furniture(lines: tuple[str, ...]) -> set[int]:
     for i, t in enumerate(texts):
         if t and not _PAGE_NUMBER.match(t) and display_width(t) <= MAX_FURNITURE_WIDTH:
             masked.setdefault(_DIGITS.sub("#", t), []).append(i)
-    furniture = {
-        i
-        for i, t in enumerate(texts)
-        if t and display_width(t) <= MAX_FURNITURE_WIDTH and _FURNITURE.search(t)
-    }
-    for key, where in masked.items():
-        # Repeated, with a page of text between, and not a bare piece of a run.
-        if len(where) >= 2 and "#" in key and len(key) >= 6 and min(b - a for a, b in zip(where, where[1:])) >= 8:
-            furniture.update(where)
-    numbers = set()
-    for i in furniture:
+    def page_number_next_to(i: int) -> int | None:
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(texts) and not texts[j]:
                 j += step
             if 0 <= j < len(texts) and _PAGE_NUMBER.match(texts[j]):
-                numbers.add(j)
+                return j
+        return None
+
+    furniture: set[int] = set()
+    for key, where in masked.items():
+        # Repeated, with a page of text between, and not a bare piece of a run.
+        if len(where) >= 2 and "#" in key and len(key) >= 6 and min(b - a for a, b in zip(where, where[1:])) >= 8:
+            furniture.update(where)
+    # A fixed form seen once counts only with its page number beside it: an
+    # article may end with its own credit line (版式设计：...).
+    for i, t in enumerate(texts):
+        if t and display_width(t) <= MAX_FURNITURE_WIDTH and _FURNITURE.search(t) and page_number_next_to(i) is not None:
+            furniture.add(i)
+    numbers = {j for i in furniture if (j := page_number_next_to(i)) is not None}
     return furniture | numbers
 
 
