@@ -83,12 +83,13 @@ def is_ascii_alnum(ch: str) -> bool:
 
 
 def display_width(text: str) -> int:
-    """Width of ``text`` in half-width cells: wide and full-width characters count 2.
+    """Width of ``text`` in half-width cells: wide, full-width and ambiguous characters count 2.
 
     PDF column widths are measured in such cells, so a printed line holding digits
-    or Latin holds more characters than one of pure Chinese.
+    or Latin holds more characters than one of pure Chinese.  Ambiguous-width
+    characters (“”‘’…—·) are set full-width in Chinese typesetting.
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(2 if not c.isascii() and unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
 
 
 def is_letter_or_digit(ch: str) -> bool:

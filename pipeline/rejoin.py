@@ -222,7 +222,10 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         if v + 1 == len(widths):
             break
         local = min(max(widths[max(0, v - 1) : v + 2]), usual)
-        if width > local - SHORT_LINE_SLACK:
+        # A line that ends a sentence is measured against the usual column, so
+        # a run of one-line paragraphs is not mistaken for a narrow title block.
+        closes = texts[v][-1] in SENTENCE_END
+        if width > (usual if closes else local) - SHORT_LINE_SLACK:
             continue
         head = _LATIN_HEAD.match(texts[v + 1])
         if head and width + display_width(head.group()) > local - SHORT_LINE_SLACK:
@@ -231,6 +234,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     return ends
 
 
+SENTENCE_END = frozenset("。！？!?…”’")
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")
 
 
@@ -277,8 +281,10 @@ def find_furniture(lines: tuple[str, ...]) -> set[int]:
 
     furniture: set[int] = set()
     for key, where in masked.items():
-        # Repeated, with a page of text between, and not a bare piece of a run.
-        if len(where) >= 2 and "#" in key and len(key) >= 6 and min(b - a for a, b in zip(where, where[1:])) >= 8:
+        # Repeated, with a page of text between, and words to it (not a bare
+        # piece of a run such as "1+21+N", which an article can repeat).
+        words = sum(1 for c in key if c.isalpha())
+        if len(where) >= 2 and "#" in key and words >= 3 and min(b - a for a, b in zip(where, where[1:])) >= 8:
             furniture.update(where)
     # A fixed form seen once counts only with its page number beside it: an
     # article may end with its own credit line (版式设计：...).
