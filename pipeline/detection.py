@@ -318,18 +318,29 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
         form = forms[i]
         if len(form) < 2:
             return False
-        # A copy does not repeat itself: the last line of a copy that runs into
-        # the clean text, when the rest of the copy holds its text or it holds a
-        # whole line of the copy (a title the copy printed without its first
-        # words), is the clean title the copy duplicates.  Not the first line of
-        # a copy: that is the copy's own title, which its lead may repeat.
-        if ends_run and len(form) >= MIN_SELF_REPEAT and form not in clean_lines_exact():
-            if form in _run_text(i) or any(
-                len(forms[t]) >= MIN_SELF_REPEAT and forms[t] in form for t in _run_lines(i) if t != i
-            ):
-                return True
+        # A copy does not repeat itself: a line on a copy's edge whose text the
+        # rest of the copy holds, or that holds a whole line of the copy (a title
+        # the copy printed without its first words), is the clean text the copy
+        # duplicates.  At the end of a copy that runs into the clean text that is
+        # the clean title (which the lead may repeat, so the clean text is not
+        # asked); at the start of a copy, only a line the clean text lacks (the
+        # copy's own title is in the clean text and stays).
+        repeated = (
+            len(form) >= MIN_SELF_REPEAT
+            and form not in clean_lines_exact()
+            and (
+                form in _run_text(i)
+                or any(len(forms[t]) >= MIN_SELF_REPEAT and forms[t] in form for t in _run_lines(i) if t != i)
+            )
+        )
+        if ends_run and repeated:
+            return True
         if form in clean_forms(i, 0):
             return False
+        # The first line of a copy that the clean text lacks but the copy repeats
+        # (the clean article's byline, which the copy also ends with).
+        if repeated:
+            return True
         adjacent_clean = any(
             0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
         )

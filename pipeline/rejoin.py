@@ -270,6 +270,7 @@ def find_furniture(lines: tuple[str, ...]) -> set[int]:
     for i, t in enumerate(texts):
         if t and not _PAGE_NUMBER.match(t) and display_width(t) <= MAX_FURNITURE_WIDTH:
             masked.setdefault(_DIGITS.sub("#", t), []).append(i)
+
     def page_number_next_to(i: int) -> int | None:
         for step in (-1, 1):
             j = i + step
@@ -282,9 +283,13 @@ def find_furniture(lines: tuple[str, ...]) -> set[int]:
     furniture: set[int] = set()
     for key, where in masked.items():
         # Repeated, with a page of text between, and words to it (not a bare
-        # piece of a run such as "1+21+N", which an article can repeat).
+        # piece of a run such as "1+21+N", which an article can repeat); seen
+        # only twice, one of them must stand next to its page number (a byline
+        # is also seen twice when a copy follows the article that ends with it).
         words = sum(1 for c in key if c.isalpha())
-        if len(where) >= 2 and "#" in key and words >= 3 and min(b - a for a, b in zip(where, where[1:])) >= 8:
+        if len(where) < 2 or "#" not in key or words < 3 or min(b - a for a, b in zip(where, where[1:])) < 8:
+            continue
+        if len(where) >= 3 or any(page_number_next_to(i) is not None for i in where):
             furniture.update(where)
     # A fixed form seen once counts only with its page number beside it: an
     # article may end with its own credit line (版式设计：...).
