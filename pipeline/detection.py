@@ -52,25 +52,27 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     """
     if not lines:
         return (), StageReport("detection", {"broken_sections": 0})
-    evidence = line_evidence(lines)
+    contained = _contained_in_longer_line(lines, [line_kind(line) for line in lines])
+    evidence = line_evidence(lines, contained)
     labels = _drop_thin_broken(evidence, _viterbi(evidence))
     refined = _layout_contrast(lines, evidence, labels)
     if refined is not None:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
-    labels = _settle_edges(lines, evidence, labels)
+    labels = _settle_edges(lines, evidence, labels, contained)
     sections = _sections(lines, evidence, labels)
     broken = sum(s.kind is SectionKind.BROKEN for s in sections)
     return sections, StageReport("detection", {"broken_sections": broken})
 
 
-def line_evidence(lines: tuple[str, ...]) -> list[LineEvidence]:
+def line_evidence(lines: tuple[str, ...], contained: list[float | None] | None = None) -> list[LineEvidence]:
     """Score every line; only CONTENT lines carry evidence."""
     kinds = [line_kind(line) for line in lines]
-    contained = _contained_in_longer_line(lines, kinds)
-    blocks = _block_clean_share(lines, kinds)
+    if contained is None:
+        contained = _contained_in_longer_line(lines, kinds)
     widths = [display_width(line.strip()) if k == CONTENT else 0 for line, k in zip(lines, kinds)]
     column = column_width([line.strip() for line in lines])
+    blocks = _block_clean_share(lines, kinds, column)
     # Is there a copy of a clean body here at all?  Then most open lines are found
     # inside longer lines, and an open line found nowhere is not part of the copy.
     candidates = [c for c, line, k in zip(contained, lines, kinds) if k == CONTENT and c is not None
@@ -157,7 +159,7 @@ def _contained_in_longer_line(lines: tuple[str, ...], kinds: list[int]) -> list[
     return out
 
 
-def _block_clean_share(lines: tuple[str, ...], kinds: list[int]) -> list[float]:
+def _block_clean_share(lines: tuple[str, ...], kinds: list[int], column: int | None) -> list[float]:
     """Evidence for clean text from the adjacent lines around each line.
 
     Web text puts a paragraph on a line, so a line whose adjacent neighbours (no
@@ -167,10 +169,14 @@ def _block_clean_share(lines: tuple[str, ...], kinds: list[int]) -> list[float]:
     a clean article keeps its side even when a broken copy follows it directly.
     """
     n = len(lines)
+    # Where the document shows a printed column, a clean paragraph line must be
+    # longer than any printed line could be; a copy's paragraph-final lines are
+    # closed too, but never wider than the column.
+    long_enough = max(40, column + 6) if column else 40
 
     def paragraph_like(t: int) -> bool:
         text = lines[t].strip()
-        return text[-1] in PARAGRAPH_FINAL and display_width(text) >= 40
+        return text[-1] in PARAGRAPH_FINAL and display_width(text) >= long_enough
 
     out = [0.0] * n
     for i in range(n):
@@ -274,7 +280,9 @@ MIN_SELF_REPEAT = 6
 MAX_EDGE_MOVES = 6
 
 
-def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: list[bool]) -> list[bool]:
+def _settle_edges(
+    lines: tuple[str, ...], evidence: list[LineEvidence], labels: list[bool], contained: list[float | None]
+) -> list[bool]:
     """Move lines across a clean/broken boundary where their content says which side they are.
 
     Where a copy touches the clean text with no blank line between, the Viterbi
@@ -341,6 +349,12 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
         # (the clean article's byline, which the copy also ends with).
         if repeated:
             return True
+        # The first line of a run that is a copy of the clean text (most of its
+        # lines stand inside clean lines) is the copy's title, which the clean
+        # text holds too; a line there that the clean text lacks is clean text
+        # the copy swallowed.
+        if not ends_run and len(form) >= 4 and _run_is_copy(i):
+            return True
         adjacent_clean = any(
             0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
         )
@@ -357,6 +371,10 @@ def _settle_edges(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
 
     def _run_text(i: int) -> str:
         return "".join(forms[t] for t in _run_lines(i) if t != i)
+
+    def _run_is_copy(i: int) -> bool:
+        shares = [contained[t] for t in _run_lines(i) if t != i and contained[t] is not None]
+        return len(shares) >= MIN_BROKEN_LINES and sum(c >= 0.5 for c in shares) >= 0.5 * len(shares)
 
     def clean_lines_exact() -> set[str]:
         return {f for j, f in forms.items() if not labels[j]}

@@ -124,9 +124,10 @@ def fix_dash_variants(text: str) -> tuple[str, int]:
         # A lone box-drawing line is a table rule, not a dash.
         if run == "\u2500":
             return run
-        # A dash pair alone on a line (the sample's `――`) has no neighbours; its
-        # doubling is evidence enough.
-        if (left and is_cjk(left)) or (right and is_cjk(right)) or (len(run) == 2 and not left and not right):
+        # A doubled horizontal bar is the Chinese dash wherever it stands (the
+        # sample's `――` alone on a line, `――2月26日` opening a list item); a
+        # single one only next to CJK.
+        if (left and is_cjk(left)) or (right and is_cjk(right)) or run == "\u2015\u2015":
             n += len(run)
             return "\u2014" * len(run)
         return run
