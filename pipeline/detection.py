@@ -72,6 +72,14 @@ def line_evidence(lines: tuple[str, ...], contained: list[float | None] | None =
         contained = _contained_in_longer_line(lines, kinds)
     widths = [display_width(line.strip()) if k == CONTENT else 0 for line, k in zip(lines, kinds)]
     column = column_width([line.strip() for line in lines])
+    # A printed line: open, and as wide as the column once its indentation counts.
+    printed = [
+        bool(column)
+        and k == CONTENT
+        and line.strip()[-1] not in PARAGRAPH_FINAL
+        and abs(display_width(line.rstrip()) - column) <= 2
+        for line, k in zip(lines, kinds)
+    ]
     blocks = _block_clean_share(lines, kinds, column)
     # Is there a copy of a clean body here at all?  Then most open lines are found
     # inside longer lines, and an open line found nowhere is not part of the copy.
@@ -103,8 +111,8 @@ def line_evidence(lines: tuple[str, ...], contained: list[float | None] | None =
         if "\u2015" in text:
             llr += 1.0
         # Web text indents paragraphs with U+3000; a PDF copy indents at most the
-        # first printed line of a paragraph.
-        if line.startswith("\u3000"):
+        # first printed line of a paragraph (which then fills the column).
+        if line.startswith("\u3000") and not printed[i]:
             llr -= 1.5
         # A run that starts with the word gap it followed (" 促发展").
         if line.startswith(" ") and not line.startswith("  "):
@@ -120,9 +128,12 @@ def line_evidence(lines: tuple[str, ...], contained: list[float | None] | None =
             llr += 2.5 * max(0.0, 2 * contained[i] - 1)
             if has_copy and contained[i] == 0.0:
                 llr -= 1.5
-        # Lines at the column width of a visual-line rendering.
-        if column and width >= 8 and abs(width - column) <= 2 and text[-1] not in PARAGRAPH_FINAL:
-            llr += 1.0
+        # Lines at the column width of a visual-line rendering, and the line
+        # that continues one: clean text never breaks a sentence at a line end.
+        if printed[i]:
+            llr += 1.5
+        if i > 0 and printed[i - 1]:
+            llr += 1.5
         # Inside a block of consecutive long, closed lines: a clean article.
         llr += blocks[i]
         out.append(LineEvidence(kind, llr))
