@@ -16,6 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .chars import ch_is_fullwidth_alnum, is_cjk, is_han, is_space
+from .mojibake import LOST
 from .encoding import FFFD, INVISIBLE, _invisible_replacement, fix_dash_variants, ftfy_to_fixed_point, pair_quotes
 from .model import Paragraph, StageReport
 
@@ -268,5 +269,9 @@ def canonical_text(
     counts["canonical_changes"] = sum(v for k, v in counts.items() if k not in own)
     counts["paragraphs_out"] = len(lines)
     text = "".join(line + "\n" for line in lines)
+    # Characters a wrong decode lost travelled as U+FDD0 (see pipeline.mojibake);
+    # they leave as U+FFFD, flagged and counted.
+    counts["lost_chars_flagged"] = text.count(LOST)
+    text = text.replace(LOST, FFFD)
     counts["fffd_left"] = text.count("\ufffd")
     return text, StageReport("canonical", dict(counts), (f"script={target}",))

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from . import mojibake
 from .chars import is_ascii_alnum, is_cjk, is_han
 from .model import Paragraph, StageReport
 
@@ -62,19 +63,26 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     if not enabled:
         return tuple(lines), StageReport("encoding", {})
     counts: Counter = Counter()
+    details: list[tuple[int, str]] = []
     out = []
-    for line in lines:
+    for no, line in enumerate(lines, 1):
         fixed = line
         if not line.isascii() or "&" in line or INVISIBLE.search(line):
             fixed = ftfy_to_fixed_point(line)
             if fixed != line:
                 counts["mojibake_spans_fixed"] += 1
+            if not fixed.isascii():
+                fixed, fixes = mojibake.repair(fixed)
+                for fix in fixes:
+                    counts["mojibake_spans_fixed"] += 1
+                    details.append((no, fix.chain))
+                counts["unrecoverable_chars"] += mojibake.unrecoverable(fixed)
         fixed, n = fix_dash_variants(fixed)
         counts["dash_variants_fixed"] += n
         fixed, n = fix_radicals(fixed)
         counts["radicals_fixed"] += n
         out.append(fixed)
-    return tuple(out), StageReport("encoding", dict(counts))
+    return tuple(out), StageReport("encoding", dict(counts), tuple(details))
 
 
 def ftfy_to_fixed_point(line: str) -> str:

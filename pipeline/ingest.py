@@ -35,7 +35,9 @@ _NEWLINES = re.compile("\r\n|[\r\u2028\u2029]")
 # bytes are judged binary rather than text.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# Lone surrogates, and the noncharacters U+FDD0-FDEF, which the pipeline keeps
+# for its own use (pipeline.mojibake.LOST).
+_SURROGATES = re.compile("[\ud800-\udfff\ufdd0-\ufdef]")
 
 
 def ingest(source: Source) -> tuple[Document, StageReport]:

@@ -189,6 +189,8 @@ REPORT_COUNTERS = (
     "fffd_checked_against_clean",
     "fffd_disagreed_with_clean",
     "mojibake_spans_fixed",
+    "lost_chars_flagged",
+    "unrecoverable_chars",
     "dash_variants_fixed",
     "script_conversions",
     "duplicate_paragraphs_removed",
