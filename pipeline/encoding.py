@@ -2,9 +2,11 @@
 
 Two entry points, because the damage comes in two scopes:
 
-* :func:`repair_lines` works line by line, before rejoin: CJK-safe ftfy (UTF-8
-  read as Latin-1/cp1252 and friends), GB mapping variants (``――`` for ``——``,
-  ``・`` for ``·``), Kangxi radicals for the ideographs they stand for.
+* :func:`repair_lines` works line by line, before detection: CJK mojibake
+  (:mod:`pipeline.mojibake`: GBK, Big5 and UTF-8 read through the wrong codec),
+  then CJK-safe ftfy (UTF-8 read as Latin-1/cp1252 and friends), GB mapping
+  variants (``――`` for ``——``, ``・`` for ``·``), Kangxi radicals for the
+  ideographs they stand for.
 * :func:`restore_quotes` works on whole paragraphs, after rejoin, because a lost
   quotation mark (U+FFFD) can only be told as “ or ” from the quotes around it in
   its paragraph.
@@ -68,15 +70,17 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     for no, line in enumerate(lines, 1):
         fixed = line
         if not line.isascii() or "&" in line or INVISIBLE.search(line):
-            fixed = ftfy_to_fixed_point(line)
-            if fixed != line:
+            # The CJK chains first: ftfy would read pairs of GBK-as-Latin-1
+            # glyphs that happen to form UTF-8 ("Î²" → "β") and cut the span.
+            fixed, fixes = mojibake.repair(line) if not line.isascii() else (line, [])
+            for fix in fixes:
                 counts["mojibake_spans_fixed"] += 1
-            if not fixed.isascii():
-                fixed, fixes = mojibake.repair(fixed)
-                for fix in fixes:
-                    counts["mojibake_spans_fixed"] += 1
-                    details.append((no, fix.chain))
-                counts["unrecoverable_chars"] += mojibake.unrecoverable(fixed)
+                details.append((no, fix.chain))
+            ftfyed = ftfy_to_fixed_point(fixed)
+            if ftfyed != fixed:
+                counts["mojibake_spans_fixed"] += 1
+            fixed = ftfyed
+            counts["unrecoverable_chars"] += mojibake.unrecoverable(fixed)
         fixed, n = fix_dash_variants(fixed)
         counts["dash_variants_fixed"] += n
         fixed, n = fix_radicals(fixed)

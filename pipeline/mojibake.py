@@ -111,18 +111,111 @@ def _is_chinese(text: str) -> bool:
     """Han, CJK punctuation, ASCII and white space only, with at least one Han character."""
     if not any(is_han(c) for c in text):
         return False
-    return all(c.isascii() and (c.isprintable() or c == " ") or is_cjk(c) or c == LOST for c in text)
+    return all((c.isascii() and c.isprintable()) or c.isspace() or is_cjk(c) or c == LOST for c in text)
 
 
 def _decode(span: str, wrong: str, true: str, lossy: bool) -> str | None:
+    if wrong.startswith("sloppy"):
+        import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
     try:
         if lossy:
+            if true != "utf-8":
+                return None
             # Each U+FFFD stood for one byte the wrong decoder could not read.
-            data = b"".join(b"\x00" if c == FFFD else c.encode(wrong) for c in span)
-            return data.decode(true, errors="replace").replace("\x00", FFFD).replace(FFFD, LOST)
+            parts: list[int | None] = []
+            for c in span:
+                if c == FFFD:
+                    parts.append(None)
+                else:
+                    parts.extend(c.encode(wrong))
+            return _decode_utf8_with_holes(parts)
         return span.encode(wrong).decode(true)
     except (UnicodeEncodeError, UnicodeDecodeError, LookupError):
         return None
+
+
+@lru_cache(maxsize=1)
+def char_frequencies() -> dict[str, int]:
+    """How often each character occurs in jieba's dictionary (its words' counts, summed).
+
+    The model that chooses a lost byte: of the characters a UTF-8 sequence with
+    one byte missing could have been, the most frequent in Chinese wins.
+    jieba ships the dictionary as package data; it is read once, lazily.
+    """
+    from importlib.resources import files
+
+    freq: dict[str, int] = {}
+    with (files("jieba") / "dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            word, count, *_ = line.split(" ")
+            n = int(count)
+            for ch in word:
+                freq[ch] = freq.get(ch, 0) + n
+    return freq
+
+
+# Chinese punctuation a lost byte may belong to, weighted roughly as it occurs in
+# news text against jieba's character counts (a comma about twice a full stop).
+_PUNCT_PRIOR = {"，": 2_000_000, "。": 1_000_000, "、": 600_000, "“": 400_000, "”": 400_000,
+                "：": 150_000, "；": 100_000, "《": 100_000, "》": 100_000, "（": 80_000, "）": 80_000,
+                "？": 50_000, "！": 50_000, "—": 50_000, "…": 30_000, "·": 30_000, "‘": 20_000, "’": 20_000}
+
+
+def _decode_utf8_with_holes(parts: list[int | None]) -> str:
+    """Decode UTF-8 bytes where some bytes are unknown (None), choosing each by frequency.
+
+    A sequence with one unknown byte has at most 64 completions (16 for a lead
+    byte); the valid ones that give a Han character or Chinese punctuation are
+    ranked by :func:`char_frequencies`, and the first wins when it is clearly
+    ahead (twice the runner-up); otherwise the character is marked lost.
+    """
+    freq = char_frequencies()
+    out: list[str] = []
+    i = 0
+    n = len(parts)
+    while i < n:
+        b = parts[i]
+        if b is not None and b < 0x80:
+            out.append(chr(b))
+            i += 1
+            continue
+        lead_options = [b] if b is not None else list(range(0xE2, 0xEA))
+        best: tuple[int, str, int] | None = None
+        second = 0
+        for lead in lead_options:
+            length = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+            if length == 0 or i + length > n:
+                continue
+            window = parts[i + 1 : i + length]
+            holes = [k for k, x in enumerate(window) if x is None]
+            if len(holes) > 1 or (b is None and holes):
+                continue
+            fills = range(0x80, 0xC0) if holes else [None]
+            for fill in fills:
+                seq = [lead] + [fill if x is None else x for x in window]
+                try:
+                    ch = bytes(seq).decode("utf-8")
+                except (UnicodeDecodeError, ValueError):
+                    continue
+                score = _PUNCT_PRIOR.get(ch) or (freq.get(ch, 0) if is_han(ch) else 0)
+                if score <= 0:
+                    continue
+                if best is None or score > best[2]:
+                    if best is not None:
+                        second = max(second, best[2])
+                    best = (length, ch, score)
+                else:
+                    second = max(second, score)
+        if best is not None and (best[2] >= 2 * second or (b is not None and None not in parts[i + 1 : i + best[0]])):
+            out.append(best[1])
+            i += best[0]
+        else:
+            out.append(LOST)
+            i += 1
+            # Resynchronise on the next byte that can start a character.
+            while i < n and parts[i] is not None and 0x80 <= parts[i] < 0xC0:
+                i += 1
+    return "".join(out)
 
 
 def _best(span: str, chains, lossy: bool = False) -> Fix | None:
