@@ -154,68 +154,106 @@ def char_frequencies() -> dict[str, int]:
     return freq
 
 
+@lru_cache(maxsize=1)
+def bigram_frequencies() -> dict[str, int]:
+    """How often each pair of adjacent characters occurs inside jieba's words (rare words skipped).
+
+    Unigrams alone cannot tell 中 from 不 after 党; the pair 中央 can.
+    """
+    from importlib.resources import files
+
+    pairs: dict[str, int] = {}
+    with (files("jieba") / "dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            word, count, *_ = line.split(" ")
+            n = int(count)
+            if n < 3 or len(word) < 2:
+                continue
+            for a, b in zip(word, word[1:]):
+                key = a + b
+                pairs[key] = pairs.get(key, 0) + n
+    return pairs
+
+
 # Chinese punctuation a lost byte may belong to, weighted roughly as it occurs in
 # news text against jieba's character counts (a comma about twice a full stop).
 _PUNCT_PRIOR = {"，": 2_000_000, "。": 1_000_000, "、": 600_000, "“": 400_000, "”": 400_000,
                 "：": 150_000, "；": 100_000, "《": 100_000, "》": 100_000, "（": 80_000, "）": 80_000,
                 "？": 50_000, "！": 50_000, "—": 50_000, "…": 30_000, "·": 30_000, "‘": 20_000, "’": 20_000}
+# Log-score of giving up on a character (marking it lost) instead of choosing one.
+_LOST_PENALTY = -25.0
+_BIGRAM_WEIGHT = 1.5
+
+
+def _options(parts: list[int | None], i: int) -> list[tuple[int, str]]:
+    """Characters a UTF-8 sequence starting at byte i can be, with its length; holes filled."""
+    b = parts[i]
+    if b is not None and b < 0x80:
+        return [(1, chr(b))]
+    out = []
+    for lead in [b] if b is not None else range(0xE2, 0xEA):
+        length = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+        if length == 0 or i + length > len(parts):
+            continue
+        window = parts[i + 1 : i + length]
+        holes = sum(x is None for x in window)
+        if holes > 1 or (b is None and holes):
+            continue
+        for fill in range(0x80, 0xC0) if holes else [0]:
+            seq = bytes([lead] + [fill if x is None else x for x in window])
+            try:
+                ch = seq.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if b is not None and not holes:
+                return [(length, ch)]
+            if is_han(ch) or ch in _PUNCT_PRIOR:
+                out.append((length, ch))
+    return out
 
 
 def _decode_utf8_with_holes(parts: list[int | None]) -> str:
-    """Decode UTF-8 bytes where some bytes are unknown (None), choosing each by frequency.
+    """Decode UTF-8 bytes where some bytes are unknown (None): the likeliest text, by Viterbi.
 
-    A sequence with one unknown byte has at most 64 completions (16 for a lead
-    byte); the valid ones that give a Han character or Chinese punctuation are
-    ranked by :func:`char_frequencies`, and the first wins when it is clearly
-    ahead (twice the runner-up); otherwise the character is marked lost.
+    Every UTF-8 sequence with one unknown byte has at most 64 completions (16 for
+    a lead byte); the Han characters and Chinese punctuation among them are scored
+    by their frequency and by how often they follow the previous character inside
+    a word (jieba's dictionary).  Giving up costs :data:`_LOST_PENALTY`; a
+    character given up on is marked lost (:data:`LOST`) and counted, never guessed.
     """
-    freq = char_frequencies()
-    out: list[str] = []
-    i = 0
+    import math
+
+    uni = char_frequencies()
+    bi = bigram_frequencies()
     n = len(parts)
-    while i < n:
-        b = parts[i]
-        if b is not None and b < 0x80:
-            out.append(chr(b))
-            i += 1
+    # best[i] maps the last character to (score, text) for paths ending at byte i.
+    best: list[dict[str, tuple[float, str]]] = [dict() for _ in range(n + 1)]
+    best[0][""] = (0.0, "")
+    for i in range(n):
+        if not best[i]:
             continue
-        lead_options = [b] if b is not None else list(range(0xE2, 0xEA))
-        best: tuple[int, str, int] | None = None
-        second = 0
-        for lead in lead_options:
-            length = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
-            if length == 0 or i + length > n:
-                continue
-            window = parts[i + 1 : i + length]
-            holes = [k for k, x in enumerate(window) if x is None]
-            if len(holes) > 1 or (b is None and holes):
-                continue
-            fills = range(0x80, 0xC0) if holes else [None]
-            for fill in fills:
-                seq = [lead] + [fill if x is None else x for x in window]
-                try:
-                    ch = bytes(seq).decode("utf-8")
-                except (UnicodeDecodeError, ValueError):
+        # Keep the search linear: only the best few paths go on from each byte.
+        if len(best[i]) > 8:
+            best[i] = dict(sorted(best[i].items(), key=lambda kv: -kv[1][0])[:8])
+        options = _options(parts, i)
+        for prev, (score, text) in best[i].items():
+            for length, ch in options:
+                freq = _PUNCT_PRIOR.get(ch) or uni.get(ch, 0) or (1 if ch.isascii() or not is_han(ch) else 0)
+                if freq <= 0:
                     continue
-                score = _PUNCT_PRIOR.get(ch) or (freq.get(ch, 0) if is_han(ch) else 0)
-                if score <= 0:
-                    continue
-                if best is None or score > best[2]:
-                    if best is not None:
-                        second = max(second, best[2])
-                    best = (length, ch, score)
-                else:
-                    second = max(second, score)
-        if best is not None and (best[2] >= 2 * second or (b is not None and None not in parts[i + 1 : i + best[0]])):
-            out.append(best[1])
-            i += best[0]
-        else:
-            out.append(LOST)
-            i += 1
-            # Resynchronise on the next byte that can start a character.
-            while i < n and parts[i] is not None and 0x80 <= parts[i] < 0xC0:
-                i += 1
-    return "".join(out)
+                s = score + math.log(freq) + _BIGRAM_WEIGHT * math.log1p(bi.get(prev + ch, 0))
+                slot = best[i + length]
+                if ch not in slot or slot[ch][0] < s:
+                    slot[ch] = (s, text + ch)
+            # Give up on this byte: one lost character, resume at the next byte.
+            s = score + _LOST_PENALTY
+            slot = best[i + 1]
+            if LOST not in slot or slot[LOST][0] < s:
+                slot[LOST] = (s, text + LOST)
+        best[i] = {}
+    final = max(best[n].values(), key=lambda v: v[0]) if best[n] else (0.0, LOST * 1)
+    # Lost bytes inside one character collapse to one mark.
+    return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), final[1])
 
 
 def _best(span: str, chains, lossy: bool = False) -> Fix | None:
