@@ -61,6 +61,10 @@ _LATIN1_SUPPLEMENT = re.compile("[\u00a1-\u00ff]")
 _KUNKAO = re.compile("(?:锟斤拷)+|烫烫烫+|屯屯屯+")
 _CID = re.compile(r"\(cid:\d+\)")
 
+# Chinese punctuation common enough that a span decoding to nothing else is
+# repaired ("¡­¡­" is …… read as Latin-1).
+_COMMON_PUNCT = frozenset("，。、；：？！“”‘’《》（）——……·")
+
 # A candidate must beat the original's plausibility by this much.
 MIN_GAIN = 0.25
 # ... and be at least this plausible itself.
@@ -269,13 +273,19 @@ def _best(span: str, chains, lossy: bool = False) -> Fix | None:
     for name, wrong, true in chains:
         for variant in variants:
             cand = _decode(variant, wrong, true, lossy)
-            if cand is None or cand == span or not _is_chinese(cand):
+            if cand is None or cand == span:
+                continue
+            if len(cand) >= 2 and all(c in _COMMON_PUNCT for c in cand):
+                return Fix(name, span, cand)  # "¡­¡­" is …… read as Latin-1
+            if not _is_chinese(cand):
                 continue
             if lossy and cand.count(LOST) > max(1, len(cand) // 4):
                 continue
             han = sum(1 for c in cand if is_han(c))
-            if han < 2:
-                # One ideograph from two accented letters is a coincidence, not a repair.
+            # One character from two accented letters is a coincidence, not a
+            # repair; from a whole three-byte UTF-8 sequence (å®¶ → 家), or with
+            # more Chinese after it (Æ¬£© → 片）), it is not.
+            if len(cand.strip()) < 2 and not (true == "utf-8" and len(span) >= 3):
                 continue
             score = plausibility(cand) or 0.0
             if score >= max(MIN_PLAUSIBILITY, floor) and score > best_score:
