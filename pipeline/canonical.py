@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .chars import ch_is_fullwidth_alnum, is_cjk, is_han, is_space
 from .mojibake import LOST
-from .encoding import FFFD, INVISIBLE, _invisible_replacement, fix_dash_variants, ftfy_to_fixed_point, pair_quotes
+from .encoding import FFFD, INVISIBLE, _invisible_replacement, encoding_fixed_point, fix_dash_variants, pair_quotes
 from .model import Paragraph, StageReport
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -244,14 +244,14 @@ def canonical_text(
         text, c = canonical_paragraph(text)
         counts.update(c)
         if fix_encoding and not text.isascii():
-            # Rejoined fragments and folded white space can form a sequence ftfy
-            # repairs ("Ã" + no-break space); repair it now, so that repairing
-            # the output changes nothing.
+            # Rejoined fragments and folded white space can form a sequence the
+            # encoding repairs ("Ã" + no-break space, a mojibake span cut by a
+            # line end); repair it now, so that repairing the output changes nothing.
             for _ in range(3):
-                fixed = ftfy_to_fixed_point(text)
+                fixed, chains = encoding_fixed_point(text)
                 if fixed == text:
                     break
-                counts["mojibake_spans_fixed"] += 1
+                counts["mojibake_spans_fixed"] += len(chains)
                 text, c = canonical_paragraph(fixed)
                 counts.update(c)
         if restore_quotes and FFFD in text:

@@ -53,6 +53,7 @@ def ftfy_config():
 # GBK/GB18030 map to U+2014; U+2500 is what some PDF fonts map it to.
 _DASH_VARIANTS = re.compile("[\u2015\u2500]{1,2}")
 _KATAKANA_MIDDLE_DOT = "\u30fb"
+_LATIN1_HINT = re.compile("[\u00a1-\u00ff]")
 _RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 
@@ -67,19 +68,18 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     counts: Counter = Counter()
     details: list[tuple[int, str]] = []
     out = []
+    # Chains that repaired at least two lines of this document: a lone glyph
+    # left over elsewhere in it went through the same codec.
+    seen: Counter = Counter(
+        fix.chain for line in lines if _LATIN1_HINT.search(line) for fix in mojibake.repair(line)[1]
+    )
+    trusted = frozenset(chain for chain, n in seen.items() if n >= 2)
     for no, line in enumerate(lines, 1):
         fixed = line
         if not line.isascii() or "&" in line or INVISIBLE.search(line):
-            # The CJK chains first: ftfy would read pairs of GBK-as-Latin-1
-            # glyphs that happen to form UTF-8 ("Î²" → "β") and cut the span.
-            fixed, fixes = mojibake.repair(line) if not line.isascii() else (line, [])
-            for fix in fixes:
-                counts["mojibake_spans_fixed"] += 1
-                details.append((no, fix.chain))
-            ftfyed = ftfy_to_fixed_point(fixed)
-            if ftfyed != fixed:
-                counts["mojibake_spans_fixed"] += 1
-            fixed = ftfyed
+            fixed, chains = encoding_fixed_point(line, trusted)
+            counts["mojibake_spans_fixed"] += len(chains)
+            details.extend((no, chain) for chain in chains)
             counts["unrecoverable_chars"] += mojibake.unrecoverable(fixed)
         fixed, n = fix_dash_variants(fixed)
         counts["dash_variants_fixed"] += n
@@ -89,22 +89,29 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     return tuple(out), StageReport("encoding", dict(counts), tuple(details))
 
 
-def ftfy_to_fixed_point(line: str) -> str:
-    """CJK-safe ftfy, then removal of invisible characters, until nothing changes (at most four rounds).
+def encoding_fixed_point(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+    """CJK mojibake repair, CJK-safe ftfy and removal of invisible characters, until nothing changes.
 
-    One ftfy call is not always a fixed point: removing a control character can
-    reveal a mojibake sequence the same call had already passed.  Repairing our
-    own output must change nothing, so we iterate.
+    The CJK chains go first: ftfy would read pairs of GBK-as-Latin-1 glyphs that
+    happen to form UTF-8 ("Î²" → "β") and cut the span.  One round is not always
+    a fixed point (ftfy turning C1 controls into cp1252 letters can complete a
+    span), and repairing our own output must change nothing, so the rounds repeat
+    (at most four).  Returns the text and the chains undone ("ftfy" for ftfy's).
     """
     import ftfy
 
     config = ftfy_config()
+    chains: list[str] = []
     for _ in range(4):
-        fixed = INVISIBLE.sub(_invisible_replacement, ftfy.fix_text(line, config))
-        if fixed == line:
+        fixed, fixes = mojibake.repair(text, trusted) if not text.isascii() else (text, [])
+        chains.extend(f.chain for f in fixes)
+        ftfyed = INVISIBLE.sub(_invisible_replacement, ftfy.fix_text(fixed, config))
+        if ftfyed != fixed:
+            chains.append("ftfy")
+        if ftfyed == text:
             break
-        line = fixed
-    return line
+        text = ftfyed
+    return text, chains
 
 
 # C0 controls except tab/newline, DEL, C1 controls and invisible format characters

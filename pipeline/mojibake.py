@@ -260,8 +260,12 @@ def _decode_utf8_with_holes(parts: list[int | None]) -> str:
     return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), final[1])
 
 
-def _best(span: str, chains, lossy: bool = False) -> Fix | None:
-    """The most plausible strict re-decoding of ``span``, if clearly better than the span."""
+def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = frozenset()) -> Fix | None:
+    """The most plausible strict re-decoding of ``span``, if clearly better than the span.
+
+    ``trusted`` chains (seen repairing other lines of the same document) may
+    repair a span as short as one character.
+    """
     before = plausibility(span)
     floor = (before or 0.0) + MIN_GAIN
     best: Fix | None = None
@@ -275,7 +279,8 @@ def _best(span: str, chains, lossy: bool = False) -> Fix | None:
             cand = _decode(variant, wrong, true, lossy)
             if cand is None or cand == span:
                 continue
-            if len(cand) >= 2 and all(c in _COMMON_PUNCT for c in cand):
+            marks = cand.replace(" ", "").replace("\u3000", "")
+            if (len(marks) >= 2 or (marks and name in trusted)) and all(c in _COMMON_PUNCT for c in marks):
                 return Fix(name, span, cand)  # "¡­¡­" is …… read as Latin-1
             if not _is_chinese(cand):
                 continue
@@ -285,7 +290,7 @@ def _best(span: str, chains, lossy: bool = False) -> Fix | None:
             # One character from two accented letters is a coincidence, not a
             # repair; from a whole three-byte UTF-8 sequence (å®¶ → 家), or with
             # more Chinese after it (Æ¬£© → 片）), it is not.
-            if len(cand.strip()) < 2 and not (true == "utf-8" and len(span) >= 3):
+            if len(cand.strip()) < 2 and not (true == "utf-8" and len(span) >= 3) and name not in trusted:
                 continue
             score = plausibility(cand) or 0.0
             if score >= max(MIN_PLAUSIBILITY, floor) and score > best_score:
@@ -293,13 +298,16 @@ def _best(span: str, chains, lossy: bool = False) -> Fix | None:
     return best
 
 
-def repair(text: str) -> tuple[str, list[Fix]]:
+def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[Fix]]:
     """Repair every mojibake span of one line; return the line and the fixes made.
 
     Latin spans (GBK or UTF-8 bytes read as a Western codec) are tried span by
     span; a line of implausible Han characters (UTF-8 read as GBK or Big5, or the
     two swapped) is tried whole, then piece by piece between ASCII white space.
     Clean text is never changed: see the module docstring for the tests.
+    ``trusted`` names chains already proven on other lines of the document: a
+    one-character span may be repaired with them (a title's last glyph wrapped
+    onto a line of its own).
     """
     fixes: list[Fix] = []
     if _LATIN1_SUPPLEMENT.search(text):
@@ -308,7 +316,7 @@ def repair(text: str) -> tuple[str, list[Fix]]:
             # One accented letter is a word (café), not mojibake.
             if sum(1 for c in m.group() if "\u00a1" <= c <= "\u00ff") < 2:
                 return m.group()
-            fix = _best(m.group(), LATIN_CHAINS)
+            fix = _best(m.group(), LATIN_CHAINS, trusted=trusted)
             if fix is None:
                 return m.group()
             fixes.append(fix)
