@@ -179,9 +179,10 @@ def bigram_frequencies() -> dict[str, int]:
     return pairs
 
 
-# Chinese punctuation a lost byte may belong to, weighted roughly as it occurs in
-# news text against jieba's character counts (a comma about twice a full stop).
-_PUNCT_PRIOR = {"，": 2_000_000, "。": 1_000_000, "、": 600_000, "“": 400_000, "”": 400_000,
+# Chinese punctuation (and the ideographic space that indents paragraphs) a lost
+# byte may belong to, weighted roughly as it occurs in news text against jieba's
+# character counts (a comma about twice a full stop).
+_PUNCT_PRIOR = {"\u3000": 1_500_000, "，": 2_000_000, "。": 1_000_000, "、": 600_000, "“": 400_000, "”": 400_000,
                 "：": 150_000, "；": 100_000, "《": 100_000, "》": 100_000, "（": 80_000, "）": 80_000,
                 "？": 50_000, "！": 50_000, "—": 50_000, "…": 30_000, "·": 30_000, "‘": 20_000, "’": 20_000}
 # Log-score of giving up on a character (marking it lost) instead of choosing one.
@@ -271,7 +272,7 @@ def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = froz
     best: Fix | None = None
     best_score = -1.0
     variants = [span]
-    if " " in span and all(len(t) == 2 for t in span.split(" ")):
+    if " " in span and all(1 <= len(t) <= 2 for t in span.split(" ")):
         # A space between every two bytes' glyphs: the PDF's glyph spacing.
         variants.insert(0, span.replace(" ", ""))
     for name, wrong, true in chains:
@@ -311,18 +312,7 @@ def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[
     """
     fixes: list[Fix] = []
     if _LATIN1_SUPPLEMENT.search(text):
-
-        def latin(m: re.Match) -> str:
-            # One accented letter is a word (café), not mojibake.
-            if sum(1 for c in m.group() if "\u00a1" <= c <= "\u00ff") < 2:
-                return m.group()
-            fix = _best(m.group(), LATIN_CHAINS, trusted=trusted)
-            if fix is None:
-                return m.group()
-            fixes.append(fix)
-            return fix.after
-
-        text = _LATIN_SPAN.sub(latin, text)
+        text = _repair_latin_spans(text, trusted, fixes)
     score = plausibility(text)
     if score is not None and score < CLEAN_ENOUGH:
         lossy = FFFD in text
@@ -344,6 +334,40 @@ def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[
             if changed:
                 text = "".join(pieces)
     return text, fixes
+
+
+def _repair_latin_spans(text: str, trusted: frozenset[str], fixes: list[Fix]) -> str:
+    """Repair the spans of Latin-1/cp1252 glyphs that stand for GBK, Big5 or UTF-8 bytes."""
+    out: list[str] = []
+    pos = 0
+    for m in _LATIN_SPAN.finditer(text):
+        if m.start() < pos:
+            continue
+        span = m.group()
+        # One accented letter is a word (café), not mojibake.
+        if sum(1 for c in span if "\u00a1" <= c <= "\u00ff") < 2:
+            continue
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        # A short span inside a Latin word ("BÄDÄÑ") is that word, unless the
+        # document already showed this damage elsewhere.
+        if len(span) < 6 and not trusted:
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+                continue
+        fix = _best(span, LATIN_CHAINS, trusted=trusted)
+        end = m.end()
+        if fix is None and after and "\x40" <= after <= "\x7e":
+            # A double-byte character's trail byte can be ASCII ("¡C" is Big5 。).
+            fix = _best(span + after, LATIN_CHAINS, trusted=trusted)
+            end += 1
+        if fix is None:
+            continue
+        out.append(text[pos : m.start()])
+        out.append(fix.after)
+        fixes.append(fix)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def unrecoverable(text: str) -> int:
