@@ -68,11 +68,13 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     counts: Counter = Counter()
     details: list[tuple[int, str]] = []
     out = []
-    # Chains that repaired at least two lines of this document: a lone glyph
-    # left over elsewhere in it went through the same codec.
-    seen: Counter = Counter(
-        fix.chain for line in lines if _LATIN1_HINT.search(line) for fix in mojibake.repair(line)[1]
-    )
+    # Chains proven on this document (two spans, or one of four ideographs or
+    # more): a lone glyph left over elsewhere in it went through the same codec.
+    seen: Counter = Counter()
+    for line in lines:
+        if _LATIN1_HINT.search(line):
+            for fix in mojibake.repair(line)[1]:
+                seen[fix.chain] += 2 if sum(1 for c in fix.after if is_han(c)) >= 4 else 1
     trusted = frozenset(chain for chain, n in seen.items() if n >= 2)
     for no, line in enumerate(lines, 1):
         fixed = line

@@ -112,10 +112,18 @@ def plausibility(text: str) -> float | None:
 
 
 def _is_chinese(text: str) -> bool:
-    """Han, CJK punctuation, ASCII and white space only, with at least one Han character."""
+    """Han, CJK punctuation, ASCII, white space and the symbols GB text uses, with at least one Han."""
     if not any(is_han(c) for c in text):
         return False
-    return all((c.isascii() and c.isprintable()) or c.isspace() or is_cjk(c) or c == LOST for c in text)
+    return all(
+        (c.isascii() and c.isprintable()) or c.isspace() or is_cjk(c) or c == LOST or _gb_symbol(c) for c in text
+    )
+
+
+def _gb_symbol(ch: str) -> bool:
+    """Symbols of the GB2312 repertoire: ①, Ⅳ, ℃, ‰, ×, °, ■, ★, arrows and the like."""
+    cp = ord(ch)
+    return 0x2100 <= cp <= 0x27BF or ch in "°±×÷¤§¨"
 
 
 def _decode(span: str, wrong: str, true: str, lossy: bool) -> str | None:
