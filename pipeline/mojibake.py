@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chars import is_cjk, is_han
+from .chars import ch_is_fullwidth_alnum, is_cjk, is_han
 
 FFFD = "\ufffd"
 # A character whose bytes a wrong decode lost.  It travels through the pipeline
@@ -291,6 +291,8 @@ def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = froz
             marks = cand.replace(" ", "").replace("\u3000", "")
             if (len(marks) >= 2 or (marks and name in trusted)) and all(c in _COMMON_PUNCT for c in marks):
                 return Fix(name, span, cand)  # "¡­¡­" is …… read as Latin-1
+            if marks and name in trusted and all(ch_is_fullwidth_alnum(c) for c in marks):
+                return Fix(name, span, cand)  # "£±" is １ read as Latin-1
             if not _is_chinese(cand):
                 continue
             if lossy and cand.count(LOST) > max(1, len(cand) // 4):
@@ -363,14 +365,22 @@ def _repair_latin_spans(text: str, trusted: frozenset[str], fixes: list[Fix]) ->
             if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
                 continue
         fix = _best(span, LATIN_CHAINS, trusted=trusted)
-        end = m.end()
+        start, end = m.start(), m.end()
         if fix is None and after and "\x40" <= after <= "\x7e":
             # A double-byte character's trail byte can be ASCII ("¡C" is Big5 。).
             fix = _best(span + after, LATIN_CHAINS, trusted=trusted)
             end += 1
+        if fix is None and len(span) > 2:
+            # A lead byte whose partner was lost at either end ("Ô  Ôò" in a PDF
+            # that dropped a byte): repair the rest, leave the orphan.
+            for lo, hi in ((0, len(span) - 1), (1, len(span))):
+                fix = _best(span[lo:hi].strip(), LATIN_CHAINS, trusted=trusted)
+                if fix is not None:
+                    start, end = m.start() + lo, m.start() + hi
+                    break
         if fix is None:
             continue
-        out.append(text[pos : m.start()])
+        out.append(text[pos:start])
         out.append(fix.after)
         fixes.append(fix)
         pos = end

@@ -78,3 +78,18 @@ def test_unrecoverable_damage_is_counted_not_guessed():
     result = repair_document(text)
     assert "锟斤拷锟斤拷" in result.text
     assert result.report.counts["unrecoverable_chars"] == 6 + 1
+
+
+def test_xiaobiaosong_pdf_text_layer_reads_as_chinese():
+    """pdf.js's XiaoBiaoSong.pdf: a GBK text layer read as Latin-1, a space between glyphs."""
+    from pdfminer.high_level import extract_text
+
+    extracted = extract_text(str(FIXTURES / "pdfjs__XiaoBiaoSong.pdf"))
+    assert "¹Ø ÓÚ ºì ¾ü" in extracted
+    lines = repair_document(extracted).text.splitlines()
+    # Lines whose bytes all survived come out exact.
+    for expected in ("目录", "（一九三七年八月一日）对国防问题的意见", "中日战争爆发后的形势与任务（一九三七年九月一日）",
+                     "对独立自主的山地游击战争的解释", "关于敌情判断及八路军的战略部署"):
+        assert expected in lines
+    # The title whose 原 lost a byte keeps the orphan byte rather than a guess.
+    assert any(line.startswith("关于红军作战的") for line in lines)
