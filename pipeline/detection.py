@@ -6,7 +6,11 @@ tendency on news text, documented where it is set).  A two-state Viterbi pass
 with a switching cost then turns the per-line evidence into sections, so one odd
 line (a short subhead in a clean article, a full sentence in a broken copy) does
 not cut a section in two.  Blank and white-space-only lines belong to the section
-around them.
+around them.  Two passes then refine the boundaries with what only this document
+can tell: how its clean and broken parts are laid out (adjacent lines against
+blank-separated ones), and what the lines on each edge say (a fragment of the
+copy that the clean text holds inside a longer line, a clean title that the copy
+repeats).
 
 Sections may stand anywhere: before, after or between clean parts, several of
 them, or the whole document; a clean document yields one clean section.
