@@ -61,8 +61,12 @@ class Reference:
         self.tail = run[-(self.k - 1) :] if self.k > 1 else ""
         return no
 
-    def cover(self, form: str) -> tuple[list[bool], Counter]:
-        """Which characters of ``form`` are found in the reference, and in which paragraphs."""
+    def cover(self, form: str) -> tuple[list[bool], Counter, list[list[int]] | None]:
+        """Which characters of ``form`` the reference holds, the votes per paragraph, and each anchor's paragraphs.
+
+        ``hits[j]`` lists the reference paragraphs holding the k-gram that starts
+        at j (None for a form shorter than k, looked up whole).
+        """
         covered = [False] * len(form)
         votes: Counter = Counter()
         k = self.k
@@ -74,9 +78,19 @@ class Reference:
             if form and form in self._joined:
                 for no, ref in enumerate(self.forms):
                     if form in ref:
-                        return [True] * len(form), Counter({no: len(form)})
-                return [True] * len(form), votes
-            return covered, votes
+                        return [True] * len(form), Counter({no: len(form)}), None
+                return [True] * len(form), votes, None
+            return covered, votes, None
+        hits: list[list[int]] = []
+        for j in range(len(form) - k + 1):
+            found = self.index.get(form[j : j + k]) or []
+            hits.append(found)
+            if found:
+                for t in range(j, j + k):
+                    covered[t] = True
+                for no in found:
+                    votes[no] += 1
+        return covered, votes, hits
         for j in range(len(form) - k + 1):
             hits = self.index.get(form[j : j + k])
             if hits:
@@ -158,9 +172,9 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         last_best = -1
         for p in members:
             form, offsets = comparison_form(p.text)
-            covered, votes = ref.cover(form)
+            covered, votes, hits = ref.cover(form)
             if form:
-                kept = _uncovered_sentences(p.text, offsets, covered, options.duplicate_coverage)
+                kept = _uncovered_sentences(p.text, offsets, covered, hits, ref.k, options.duplicate_coverage)
             else:
                 # Punctuation only ("……", a stray "。"): a duplicate where the
                 # clean body holds the same marks, kept where it has none.
@@ -205,6 +219,10 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     return tuple(out), StageReport("dedup", dict(counts), tuple(matches) + tuple(repeats))
 
 
+# Reference paragraphs, counted from the first, that make one place a duplicate
+# sentence must stand in.
+PLACE_SPAN = 3
+
 # Shortest paragraph (content characters) whose whole-line repeat is dropped.
 MIN_REPEAT = 4
 
@@ -245,14 +263,18 @@ def _matched_paragraphs(votes: Counter, n_clean: int) -> tuple[int, ...]:
     return tuple(sorted(no for no, v in clean_votes.items() if v >= max(2, best / 4) or v == best))
 
 
-def _uncovered_sentences(text: str, offsets: tuple[int, ...], covered: list[bool], threshold: float) -> str:
+def _uncovered_sentences(
+    text: str, offsets: tuple[int, ...], covered: list[bool], hits: list[list[int]] | None, k: int, threshold: float
+) -> str:
     """What of ``text`` the reference lacks: uncovered sentences, and long uncovered runs inside covered ones.
 
-    A sentence below ``threshold`` coverage is kept whole.  A covered sentence
-    can still hold a stretch the reference lacks (a clean title joined to the
-    copy's last sentence, a header line): any uncovered run of at least
-    :data:`MIN_NOVEL_RUN` content characters is kept too, with the punctuation
-    that follows it, so that a duplicate sentence never takes new text with it.
+    A sentence is a duplicate only where one place of the reference (a paragraph,
+    or two adjacent ones) holds at least ``threshold`` of it: phrases an article
+    repeats here and there ("国家治理体系和治理能力现代化") must not add up to a
+    sentence it never wrote.  A covered sentence can still hold a stretch the
+    reference lacks (a clean title joined to the copy's last sentence, a header
+    line): any uncovered run of at least :data:`MIN_NOVEL_RUN` content characters
+    is kept too, so that a duplicate sentence never takes new text with it.
     """
     kept = []
     for start, end in sentence_spans(text):
@@ -261,20 +283,21 @@ def _uncovered_sentences(text: str, offsets: tuple[int, ...], covered: list[bool
         n = hi - lo
         if n == 0:
             continue
-        if sum(covered[lo:hi]) / n < threshold:
+        mask = covered[lo:hi] if hits is None else _best_place_mask(lo, hi, hits, k)
+        if sum(mask) / n < threshold:
             kept.append(text[start:end])
             continue
-        t = lo
-        while t < hi:
-            if covered[t]:
+        t = 0
+        while t < n:
+            if mask[t]:
                 t += 1
                 continue
             u = t
-            while u < hi and not covered[u]:
+            while u < n and not mask[u]:
                 u += 1
             if u - t >= MIN_NOVEL_RUN:
-                stop = offsets[u] if u < len(offsets) and u < hi else end
-                kept.append(text[offsets[t] : stop])
+                stop = offsets[lo + u] if lo + u < len(offsets) and u < n else end
+                kept.append(text[offsets[lo + t] : stop])
             t = u
     return "".join(kept).strip()
 
@@ -291,6 +314,30 @@ def _best_match(where: tuple[int, ...], votes: Counter, last: int) -> int | None
         return None
     ahead = [no for no in where if no >= last] or list(where)
     return max(ahead, key=lambda no: (votes[no], -no))
+
+
+def _best_place_mask(lo: int, hi: int, hits: list[list[int]], k: int) -> list[bool]:
+    """Coverage of form positions lo..hi by the anchors of the one place that covers them most.
+
+    A place is a reference paragraph with the next ones, :data:`PLACE_SPAN` in
+    all (a copy can merge short paragraphs, and an anchor across a join votes
+    for the later one).
+    """
+    first = max(0, lo - k + 1)
+    last = min(hi, len(hits))
+    places = {no for j in range(first, last) for no in hits[j]}
+    best: list[bool] = [False] * (hi - lo)
+    best_n = 0
+    for place in places:
+        mask = [False] * (hi - lo)
+        for j in range(first, last):
+            if any(place <= no < place + PLACE_SPAN for no in hits[j]):
+                for t in range(max(j, lo), min(j + k, hi)):
+                    mask[t - lo] = True
+        n = sum(mask)
+        if n > best_n:
+            best, best_n = mask, n
+    return best
 
 
 def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> list[int]:
