@@ -63,14 +63,13 @@ def score(output: str, case) -> Score:
     # content stands again elsewhere in the output (a broken title kept beside
     # the clean one).
     truth_set = set(truth_lines)
-    for i, line in enumerate(out_lines):
+    for line in out_lines:
         if line in truth_set:
             continue
         c = content(line)
-        if len(c) >= MIN_CONTENT:
-            rest = content("\n".join(out_lines[:i] + out_lines[i + 1 :]))
-            if c in rest:
-                duplicated = True
+        # Found again beyond its own occurrence in the output.
+        if len(c) >= MIN_CONTENT and out_content.count(c) > 1:
+            duplicated = True
     return Score(
         cer=char_error_rate(output, case.truth),
         exact=exact,

@@ -19,7 +19,7 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     a ``.txt`` file; ``.pdf`` raises :class:`UnsupportedInputError` for now).
 
     The stages, in order: ingest (decode, split lines); encoding repair of every
-    line (CJK-safe ftfy, dash variants); detection (which line spans are clean
+    line (CJK mojibake, CJK-safe ftfy, dash variants); detection (which line spans are clean
     web text and which broken PDF copies); rejoin (broken runs into
     paragraphs); quote restoration (U+FFFD that stood for “ ”); dedup (drop the
     broken paragraphs the clean body already holds, keep the rest at their place);

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from .chars import ch_is_fullwidth_alnum, is_cjk, is_han, is_space
+from .chars import ch_is_fullwidth_alnum, is_cjk, is_han
 from .mojibake import LOST
 from .encoding import FFFD, INVISIBLE, _invisible_replacement, encoding_fixed_point, fix_dash_variants, pair_quotes
 from .model import Paragraph, StageReport
@@ -184,7 +184,8 @@ def script_profile(text: str) -> tuple[int, int]:
     if len(t2s) != len(han) or len(s2t) != len(han):
         # Multi-character mappings would misalign the comparison; fall back to
         # counting the difference in length-insensitive terms.
-        return sum(a not in t2s for a in han), sum(a not in s2t for a in han)
+        in_t2s, in_s2t = set(t2s), set(s2t)
+        return sum(a not in in_t2s for a in han), sum(a not in in_s2t for a in han)
     trad = sum(a != b for a, b in zip(han, t2s))
     simp = sum(a != b for a, b in zip(han, s2t))
     return trad, simp

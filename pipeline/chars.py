@@ -30,6 +30,9 @@ PARAGRAPH_FINAL = frozenset("。！？!?…：；;”’」』）)】》.")
 # Sentence boundaries used to cut paragraphs into sentences for dedup.
 SENTENCE_FINAL = frozenset("。！？!?；;…")
 
+# What ends a sentence proper (a line ending so is not a title).
+SENTENCE_END = frozenset("。！？!?…”’")
+
 
 def is_han(ch: str) -> bool:
     """True for a Han ideograph (any CJK unified or compatibility block) or 〇."""
@@ -70,11 +73,6 @@ def is_kana_or_hangul(ch: str) -> bool:
 def is_cjk(ch: str) -> bool:
     """True for any character that is written without spaces around it in Chinese."""
     return is_han(ch) or is_cjk_punct(ch) or is_kana_or_hangul(ch)
-
-
-def is_space(ch: str) -> bool:
-    """True for any white space, including U+3000 and no-break spaces."""
-    return ch.isspace() or ch in "\u200b\ufeff"
 
 
 def is_ascii_alnum(ch: str) -> bool:

@@ -4,7 +4,7 @@ Each broken paragraph is aligned with the reference text (the clean body, plus
 the broken paragraphs already kept from other sections) in comparison form
 (:mod:`pipeline.compare`), through an index of k-gram anchors: cost grows
 linearly with the document.  The paragraph is then judged sentence by sentence:
-a sentence whose characters are covered by anchors is a duplicate; the others are
+a sentence that one place of the reference holds is a duplicate; the others are
 novel and kept, in their order, right after the clean paragraph their neighbours
 matched (or, with no match at all, where their section stands in the document).
 Nothing the clean body lacks is dropped.
@@ -16,6 +16,7 @@ paragraph it matched, and the agreement counted.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -47,6 +48,7 @@ class Reference:
     index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     tail: str = ""
     _joined: str | None = None
+    _starts: list[int] = field(default_factory=list)
 
     def add(self, form: str) -> int:
         """Index one more reference paragraph; return its number."""
@@ -75,12 +77,13 @@ class Reference:
             # text (short forms only, so this stays cheap).
             if self._joined is None:
                 self._joined = "".join(self.forms)
-            if form and form in self._joined:
-                for no, ref in enumerate(self.forms):
-                    if form in ref:
-                        return [True] * len(form), Counter({no: len(form)}), None
-                return [True] * len(form), votes, None
-            return covered, votes, None
+                self._starts = list(itertools.accumulate((len(f) for f in self.forms[:-1]), initial=0))
+            at = self._joined.find(form) if form else -1
+            if at < 0:
+                return covered, votes, None
+            # The paragraph the first occurrence starts in.
+            no = bisect.bisect_right(self._starts, at) - 1
+            return [True] * len(form), Counter({no: len(form)}), None
         hits: list[list[int]] = []
         for j in range(len(form) - k + 1):
             found = self.index.get(form[j : j + k]) or []
@@ -91,14 +94,6 @@ class Reference:
                 for no in found:
                     votes[no] += 1
         return covered, votes, hits
-        for j in range(len(form) - k + 1):
-            hits = self.index.get(form[j : j + k])
-            if hits:
-                for t in range(j, j + k):
-                    covered[t] = True
-                for no in hits:
-                    votes[no] += 1
-        return covered, votes
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -195,7 +190,6 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 counts["novel_paragraphs_kept"] += 1
             elif kept:
                 counts["partial_paragraphs_kept"] += 1
-                counts["duplicate_sentences_removed"] += 1
             else:
                 counts["duplicate_paragraphs_removed"] += 1
             if where:
@@ -205,7 +199,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             matches.append(DedupMatch(p.start, p.end, where, round(coverage, 3), kept))
             if kept:
                 novel = Paragraph(kept, SectionKind.BROKEN, p.section, p.start, p.end)
-                inserts.append((anchor, p.start * 1000 + order, novel))
+                inserts.append((anchor, (p.start, order), novel))
                 pending.append((p.start, comparison_form(kept)[0]))
 
     by_anchor: dict[int, list[Paragraph]] = defaultdict(list)
@@ -321,19 +315,26 @@ def _best_place_mask(lo: int, hi: int, hits: list[list[int]], k: int) -> list[bo
 
     A place is a reference paragraph with the next ones, :data:`PLACE_SPAN` in
     all (a copy can merge short paragraphs, and an anchor across a join votes
-    for the later one).
+    for the later one).  Linear in the anchors: each anchor is filed under the
+    places it belongs to, then each place's anchors are merged once.
     """
     first = max(0, lo - k + 1)
     last = min(hi, len(hits))
-    places = {no for j in range(first, last) for no in hits[j]}
+    by_place: dict[int, list[int]] = defaultdict(list)
+    for j in range(first, last):
+        for no in hits[j]:
+            for place in range(max(0, no - PLACE_SPAN + 1), no + 1):
+                if not by_place[place] or by_place[place][-1] != j:
+                    by_place[place].append(j)
     best: list[bool] = [False] * (hi - lo)
     best_n = 0
-    for place in places:
+    for starts in by_place.values():
+        if len(starts) * k <= best_n:
+            continue
         mask = [False] * (hi - lo)
-        for j in range(first, last):
-            if any(place <= no < place + PLACE_SPAN for no in hits[j]):
-                for t in range(max(j, lo), min(j + k, hi)):
-                    mask[t - lo] = True
+        for j in starts:
+            for t in range(max(j, lo), min(j + k, hi)):
+                mask[t - lo] = True
         n = sum(mask)
         if n > best_n:
             best, best_n = mask, n
@@ -343,24 +344,34 @@ def _best_place_mask(lo: int, hi: int, hits: list[list[int]], k: int) -> list[bo
 def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> list[int]:
     """Clean paragraph index after which each paragraph's kept text goes (-1: before all).
 
-    A matched paragraph anchors to the clean paragraph most of its anchors fell
-    in; an unmatched one to the nearest matched paragraph before it in its
-    section (or just before the nearest one after it); a section with no match
-    at all stays where it stands in the input relative to the clean paragraphs.
+    A matched paragraph anchors to the clean paragraph it stands for; an
+    unmatched one to the nearest matched paragraph before it in its section (or
+    just before the nearest one after it); a section with no match at all stays
+    where it stands in the input relative to the clean paragraphs.  Two passes,
+    forward and backward, find the nearest matches.
     """
     bests = [best for *_, best in decisions]
     by_position = bisect.bisect_left(clean_lines, section_start) - 1
+    before: list[int | None] = []
+    seen: int | None = None
+    for best in bests:
+        before.append(seen)
+        if best is not None:
+            seen = best
+    after: list[int | None] = [None] * len(bests)
+    seen = None
+    for i in range(len(bests) - 1, -1, -1):
+        after[i] = seen
+        if bests[i] is not None:
+            seen = bests[i]
     anchors = []
-    for i, best in enumerate(bests):
+    for best, b, a in zip(bests, before, after):
         if best is not None:
             anchors.append(best)
-            continue
-        before = next((bests[j] for j in range(i - 1, -1, -1) if bests[j] is not None), None)
-        after = next((bests[j] for j in range(i + 1, len(bests)) if bests[j] is not None), None)
-        if before is not None:
-            anchors.append(before)
-        elif after is not None:
-            anchors.append(after - 1)
+        elif b is not None:
+            anchors.append(b)
+        elif a is not None:
+            anchors.append(a - 1)
         else:
             anchors.append(by_position)
     return anchors

@@ -19,7 +19,7 @@ them, or the whole document; a clean document yields one clean section.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .chars import PARAGRAPH_FINAL, display_width
@@ -236,8 +236,8 @@ def _viterbi(evidence: list[LineEvidence]) -> list[bool]:
     path.reverse()
     for i, s in zip(idx, path):
         labels[i] = bool(s)
-    # Non-content lines take the label of the content around them: markers side
-    # with broken neighbours, blank lines with the preceding content.
+    # Non-content lines take the label of the content line before them (those
+    # before the first content line, of the first).
     last = None
     for i, e in enumerate(evidence):
         if e.kind == CONTENT:
@@ -287,6 +287,9 @@ def _layout_contrast(
     ]
 
 
+# More clean/broken boundaries than this and the edge rules stand aside.
+MAX_EDGES = 64
+
 # Shortest text (content characters) trusted to show that a copy repeats itself.
 MIN_SELF_REPEAT = 6
 
@@ -318,12 +321,28 @@ def _settle_edges(
     content = [i for i, e in enumerate(evidence) if e.kind == CONTENT]
     if not any(labels[i] for i in content) or all(labels[i] for i in content):
         return labels
+    edges = sum(1 for a, b in zip(content, content[1:]) if labels[a] != labels[b])
+    if edges > MAX_EDGES:
+        # Hundreds of alternations are no article with a copy beside it; the
+        # rules below are for the few boundaries such a document has.
+        return labels
     forms = {i: form_only(lines[i]) for i in content}
     first_clean = next((i for i in content if not labels[i]), None)
     blank_separated = _blank_separated_runs(evidence, labels)
+    # The clean text as one string and its lines as a multiset, rebuilt once a
+    # round (not per question), so each round stays linear.
+    clean_text = ""
+    clean_lines: Counter = Counter()
 
-    def clean_forms(exclude: int, min_len: int) -> str:
-        return "\n".join(f for j, f in forms.items() if j != exclude and not labels[j] and len(f) >= min_len)
+    def refresh() -> None:
+        nonlocal clean_text, clean_lines
+        clean = [f for j, f in forms.items() if not labels[j]]
+        clean_text = "\n".join(clean)
+        clean_lines = Counter(clean)
+
+    def in_other_clean_line(i: int, form: str) -> bool:
+        # Lines shorter than the form cannot hold it, so no length filter is needed.
+        return clean_text.count(form) > (0 if labels[i] else 1)
 
     def is_fragment(i: int) -> bool:
         form = forms[i]
@@ -331,11 +350,12 @@ def _settle_edges(
             return True
         # A title may stand again inside its lead paragraph, never as a line of
         # its own: a whole-line repeat is the copy's.
-        if any(f == form for j, f in forms.items() if j != i and not labels[j]):
+        if clean_lines[form] > 1:
             return True
+        # A title ends without a full stop (a closing quote or bracket it may have).
         if i == first_clean and lines[i].strip()[-1] not in "。！？!?":
             return False
-        return form in clean_forms(i, len(form))
+        return in_other_clean_line(i, form)
 
     def is_stray_clean(i: int, ends_run: bool) -> bool:
         form = forms[i]
@@ -350,7 +370,7 @@ def _settle_edges(
         # copy's own title is in the clean text and stays).
         repeated = (
             len(form) >= MIN_SELF_REPEAT
-            and form not in clean_lines_exact()
+            and form not in clean_lines
             and (
                 form in _run_text(i)
                 or any(len(forms[t]) >= MIN_SELF_REPEAT and forms[t] in form for t in _run_lines(i) if t != i)
@@ -358,7 +378,7 @@ def _settle_edges(
         )
         if ends_run and repeated:
             return True
-        if form in clean_forms(i, 0):
+        if in_other_clean_line(i, form):
             return False
         # The first line of a copy that the clean text lacks but the copy repeats
         # (the clean article's byline, which the copy also ends with).
@@ -391,10 +411,8 @@ def _settle_edges(
         shares = [contained[t] for t in _run_lines(i) if t != i and contained[t] is not None]
         return len(shares) >= MIN_BROKEN_LINES and sum(c >= 0.5 for c in shares) >= 0.5 * len(shares)
 
-    def clean_lines_exact() -> set[str]:
-        return {f for j, f in forms.items() if not labels[j]}
-
     for _ in range(MAX_EDGE_MOVES):
+        refresh()
         moved = False
         for pos, i in enumerate(content):
             before = labels[content[pos - 1]] if pos > 0 else None

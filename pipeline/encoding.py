@@ -53,7 +53,6 @@ def ftfy_config():
 # GBK/GB18030 map to U+2014; U+2500 is what some PDF fonts map it to.
 _DASH_VARIANTS = re.compile("[\u2015\u2500]{1,2}")
 _KATAKANA_MIDDLE_DOT = "\u30fb"
-_LATIN1_HINT = re.compile("[\u00a1-\u00ff]")
 _RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 
@@ -72,7 +71,7 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     # more): a lone glyph left over elsewhere in it went through the same codec.
     seen: Counter = Counter()
     for line in lines:
-        if _LATIN1_HINT.search(line):
+        if mojibake.LATIN1_SUPPLEMENT.search(line):
             for fix in mojibake.repair(line)[1]:
                 seen[fix.chain] += 2 if sum(1 for c in fix.after if is_han(c)) >= 4 else 1
     trusted = frozenset(chain for chain, n in seen.items() if n >= 2)
@@ -204,6 +203,7 @@ def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
     corner = ("「" in text or "」" in text) and "“" not in text and "”" not in text
     opening, closing = ("「", "」") if corner else ("“", "”")
     chars = list(text)
+    left, right = _nearest_neighbours(chars, unknown)
     is_open = False
     n = 0
     for i, ch in enumerate(chars):
@@ -212,11 +212,10 @@ def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
         elif ch == closing:
             is_open = False
         elif ch == unknown:
-            left = _nearest(chars, i, -1, unknown)
-            right = _nearest(chars, i, 1, unknown)
-            if left and right and is_ascii_alnum(left) and is_ascii_alnum(right):
+            before, after = left[i], right[i]
+            if before and after and is_ascii_alnum(before) and is_ascii_alnum(after):
                 continue
-            if not ((left and is_cjk(left)) or (right and is_cjk(right))):
+            if not ((before and is_cjk(before)) or (after and is_cjk(after))):
                 continue
             chars[i] = closing if is_open else opening
             is_open = not is_open
@@ -230,12 +229,29 @@ def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
 _FOLDABLE = frozenset(",;:?!()\"")
 
 
-def _nearest(chars: list[str], i: int, step: int, skip: str) -> str:
-    """Nearest neighbour that is not a space, another unknown mark or foldable ASCII punctuation."""
-    i += step
-    while 0 <= i < len(chars) and (chars[i] == " " or chars[i] == skip or chars[i] in _FOLDABLE):
-        i += step
-    return chars[i] if 0 <= i < len(chars) else ""
+def _nearest_neighbours(chars: list[str], skip: str) -> tuple[list[str], list[str]]:
+    """For each position, the nearest character on the left and on the right that decides its context.
+
+    Spaces, other unknown marks and foldable ASCII punctuation are looked
+    through ('' at an edge).  Two linear passes, so a paragraph of many unknown
+    marks costs no more than any other.
+    """
+    def passable(c: str) -> bool:
+        return c == " " or c == skip or c in _FOLDABLE
+
+    left = [""] * len(chars)
+    seen = ""
+    for i, c in enumerate(chars):
+        left[i] = seen
+        if not passable(c):
+            seen = c
+    right = [""] * len(chars)
+    seen = ""
+    for i in range(len(chars) - 1, -1, -1):
+        right[i] = seen
+        if not passable(chars[i]):
+            seen = chars[i]
+    return left, right
 
 
 def restore_quotes(

@@ -52,7 +52,10 @@ def ingest(source: Source) -> tuple[Document, StageReport]:
     elif isinstance(source, (bytes, bytearray, memoryview)):
         text, info = decode_bytes(bytes(source))
     elif isinstance(source, os.PathLike):
-        path = Path(source)
+        try:
+            path = Path(os.fsdecode(source))
+        except (TypeError, UnicodeDecodeError) as exc:
+            raise UnsupportedInputError(f"not a usable path: {source!r}") from exc
         if path.suffix.lower() == ".pdf":
             raise UnsupportedInputError(f"{path}: PDF input is not supported yet; extract its text first")
         try:
@@ -87,9 +90,11 @@ def decode_bytes(data: bytes) -> tuple[str, SourceInfo]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), SourceInfo(kind="bytes", encoding=codec, encoding_confidence=1.0, bom=True)
+                text = data.decode(codec)
             except UnicodeDecodeError:
                 break
+            _refuse_binary(text)
+            return text, SourceInfo(kind="bytes", encoding=codec, encoding_confidence=1.0, bom=True)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -52,7 +52,8 @@ class RepairOptions:
         (simplified or traditional, judged on the clean body when there is one);
         ``"simplified"`` / ``"traditional"`` force one; ``"keep"`` converts nothing.
     fix_encoding:
-        Run the encoding repair stage (CJK-safe ftfy, dash variants).
+        Run the encoding repair stage: CJK mojibake (GBK, Big5, UTF-8 through a
+        wrong codec), CJK-safe ftfy, dash variants, Kangxi radicals.
     restore_quotes:
         Restore U+FFFD that stand for lost quotation marks by quote pairing.
     dedup:

@@ -56,7 +56,7 @@ CJK_CHAINS = (
 # spaces (some PDF text layers put a space between glyphs).
 _HIGH = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _LATIN_SPAN = re.compile(f"[{_HIGH}](?:[\\x21-\\x7e{_HIGH}]| (?=[{_HIGH}]))*[{_HIGH}]|[{_HIGH}]")
-_LATIN1_SUPPLEMENT = re.compile("[\u00a1-\u00ff]")
+LATIN1_SUPPLEMENT = re.compile("[\u00a1-\u00ff]")
 # UTF-8 of U+FFFD read as GBK, repeated: the bytes are gone for good.
 _KUNKAO = re.compile("(?:锟斤拷)+|烫烫烫+|屯屯屯+")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -190,7 +190,7 @@ def bigram_frequencies() -> dict[str, int]:
 # Chinese punctuation (and the ideographic space that indents paragraphs) a lost
 # byte may belong to, weighted roughly as it occurs in news text against jieba's
 # character counts (a comma about twice a full stop).
-_PUNCT_PRIOR = {"\u3000": 1_500_000, "，": 2_000_000, "。": 1_000_000, "、": 600_000, "“": 400_000, "”": 400_000,
+_PUNCT_PRIOR = {"\u3000": 1_000, "，": 2_000_000, "。": 1_000_000, "、": 600_000, "“": 400_000, "”": 400_000,
                 "：": 150_000, "；": 100_000, "《": 100_000, "》": 100_000, "（": 80_000, "）": 80_000,
                 "？": 50_000, "！": 50_000, "—": 50_000, "…": 30_000, "·": 30_000, "‘": 20_000, "’": 20_000}
 # Log-score of giving up on a character (marking it lost) instead of choosing one.
@@ -239,9 +239,11 @@ def _decode_utf8_with_holes(parts: list[int | None]) -> str:
     uni = char_frequencies()
     bi = bigram_frequencies()
     n = len(parts)
-    # best[i] maps the last character to (score, text) for paths ending at byte i.
-    best: list[dict[str, tuple[float, str]]] = [dict() for _ in range(n + 1)]
-    best[0][""] = (0.0, "")
+    # best[i] maps the last character of a path ending at byte i to
+    # (score, byte where that character started, the character before it):
+    # back-pointers, so no path copies its text.
+    best: list[dict[str, tuple[float, int, str]]] = [dict() for _ in range(n + 1)]
+    best[0][""] = (0.0, -1, "")
     for i in range(n):
         if not best[i]:
             continue
@@ -249,24 +251,34 @@ def _decode_utf8_with_holes(parts: list[int | None]) -> str:
         if len(best[i]) > 8:
             best[i] = dict(sorted(best[i].items(), key=lambda kv: -kv[1][0])[:8])
         options = _options(parts, i)
-        for prev, (score, text) in best[i].items():
+        for prev, (score, _, _) in best[i].items():
             for length, ch in options:
-                freq = _PUNCT_PRIOR.get(ch) or uni.get(ch, 0) or (1 if ch.isascii() or not is_han(ch) else 0)
+                if ch == "\u3000":
+                    # The ideographic space indents a paragraph: at a line's start.
+                    freq = 3_000_000 if prev in ("", "\u3000") else 1_000
+                else:
+                    freq = _PUNCT_PRIOR.get(ch) or uni.get(ch, 0) or (1 if ch.isascii() or not is_han(ch) else 0)
                 if freq <= 0:
                     continue
                 s = score + math.log(freq) + _BIGRAM_WEIGHT * math.log1p(bi.get(prev + ch, 0))
                 slot = best[i + length]
                 if ch not in slot or slot[ch][0] < s:
-                    slot[ch] = (s, text + ch)
+                    slot[ch] = (s, i, prev)
             # Give up on this byte: one lost character, resume at the next byte.
             s = score + _LOST_PENALTY
             slot = best[i + 1]
             if LOST not in slot or slot[LOST][0] < s:
-                slot[LOST] = (s, text + LOST)
-        best[i] = {}
-    final = max(best[n].values(), key=lambda v: v[0]) if best[n] else (0.0, LOST * 1)
+                slot[LOST] = (s, i, prev)
+    # Every byte can be given up on, so a path always reaches the end.
+    ch = max(best[n], key=lambda c: best[n][c][0])
+    pos, out = n, []
+    while pos > 0:
+        _, start, prev = best[pos][ch]
+        out.append(ch)
+        pos, ch = start, prev
+    text = "".join(reversed(out))
     # Lost bytes inside one character collapse to one mark.
-    return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), final[1])
+    return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), text)
 
 
 def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = frozenset()) -> Fix | None:
@@ -321,7 +333,7 @@ def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[
     onto a line of its own).
     """
     fixes: list[Fix] = []
-    if _LATIN1_SUPPLEMENT.search(text):
+    if LATIN1_SUPPLEMENT.search(text):
         text = _repair_latin_spans(text, trusted, fixes)
     score = plausibility(text)
     if score is not None and score < CLEAN_ENOUGH:
@@ -374,7 +386,11 @@ def _repair_latin_spans(text: str, trusted: frozenset[str], fixes: list[Fix]) ->
             # A lead byte whose partner was lost at either end ("Ô  Ôò" in a PDF
             # that dropped a byte): repair the rest, leave the orphan.
             for lo, hi in ((0, len(span) - 1), (1, len(span))):
-                fix = _best(span[lo:hi].strip(), LATIN_CHAINS, trusted=trusted)
+                part = span[lo:hi]
+                # Repair only the stripped part, so the spaces around it stay.
+                lo += len(part) - len(part.lstrip())
+                hi -= len(part) - len(part.rstrip())
+                fix = _best(span[lo:hi], LATIN_CHAINS, trusted=trusted) if hi > lo else None
                 if fix is not None:
                     start, end = m.start() + lo, m.start() + hi
                     break
@@ -389,5 +405,5 @@ def _repair_latin_spans(text: str, trusted: frozenset[str], fixes: list[Fix]) ->
 
 
 def unrecoverable(text: str) -> int:
-    """Characters whose bytes are gone for good: ``锟斤拷`` runs, ``(cid:N)`` and U+FFFD."""
+    """Characters whose bytes are gone for good: ``锟斤拷`` runs and ``(cid:N)`` (U+FFFD is counted at output)."""
     return sum(len(m.group()) for m in _KUNKAO.finditer(text)) + len(_CID.findall(text))

@@ -5,8 +5,9 @@ Paragraph breaks come only from evidence, never from a mere line end:
 * markers: white-space-only lines (the sample's " " and "  "), and two or more
   blank lines in a rendering where one blank line merely separates fragments;
 * indentation: a fragment that starts with U+3000 or two spaces opens a paragraph;
-* layout: in a rendering of printed lines, a line that stops short of the column
-  width after sentence-final punctuation ends its paragraph.
+* layout: in a rendering of printed lines, a line that stops short of the
+  column ends its paragraph (see :func:`_short_line_ends`; in a rendering of
+  runs, only where the copy has no markers at all).
 
 Fragments join with nothing between CJK characters and with one space between
 Latin words; a fragment's own leading or trailing space is kept as one space
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .chars import PARAGRAPH_FINAL, display_width
+from .chars import PARAGRAPH_FINAL, SENTENCE_END, display_width
 from .model import Paragraph, Section, SectionKind, StageReport
 
 EMPTY, MARKER, CONTENT = 0, 1, 2
@@ -234,7 +235,6 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     return ends
 
 
-SENTENCE_END = frozenset("。！？!?…”’")
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")
 
 
