@@ -29,37 +29,9 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     """
     opts = options or RepairOptions()
     doc, r_ingest = ingest.ingest(source)
-    text, sections, stages = _repair_lines(doc.lines, opts)
-    stages = (r_ingest, *stages)
-    # Canonical text is a fixed point: repairing it changes nothing.  Rarely,
-    # the repaired text still holds a stretch that reads as a broken copy (short
-    # rejoined paragraphs in a row); the stages then run again on their own
-    # output, and their reports add up.  Not when the text carries U+FFFD: a
-    # second round would take those flags of lost characters for lost quotes.
-    for _ in range(MAX_ROUNDS - 1):
-        if "\ufffd" in text:
-            break
-        lines = tuple(text.split("\n")[:-1]) if text else ()
-        again, _ = detection.detect(lines)
-        if not any(s.kind.value == "broken" for s in again):
-            break
-        text2, _, more = _repair_lines(lines, opts)
-        if text2 == text:
-            break
-        text, stages = text2, stages + more
-    report = RepairReport.from_stages(doc.source, stages)
-    return RepairResult(text=text, sections=sections, report=report)
-
-
-# Rounds of the stages at most (the first included); see repair_document.
-MAX_ROUNDS = 3
-
-
-def _repair_lines(lines: tuple[str, ...], opts: RepairOptions):
-    """One round of the stages after ingest: (text, sections, stage reports)."""
     # Encoding first: detection reads the characters, and a line of mojibake
     # (three Latin letters per ideograph) looks nothing like what it says.
-    lines, r_encoding = encoding.repair_lines(lines, enabled=opts.fix_encoding)
+    lines, r_encoding = encoding.repair_lines(doc.lines, enabled=opts.fix_encoding)
     sections, r_detect = detection.detect(lines)
     paragraphs, r_rejoin = rejoin.rejoin(lines, sections)
     paragraphs, r_quotes = encoding.restore_quotes(paragraphs, enabled=opts.restore_quotes)
@@ -67,4 +39,6 @@ def _repair_lines(lines: tuple[str, ...], opts: RepairOptions):
     text, r_canon = canonical.canonical_text(
         paragraphs, script=opts.script, restore_quotes=opts.restore_quotes, fix_encoding=opts.fix_encoding
     )
-    return text, sections, (r_encoding, r_detect, r_rejoin, r_quotes, r_dedup, r_canon)
+    stages = (r_ingest, r_encoding, r_detect, r_rejoin, r_quotes, r_dedup, r_canon)
+    report = RepairReport.from_stages(doc.source, stages)
+    return RepairResult(text=text, sections=sections, report=report)
