@@ -218,7 +218,9 @@ def _viterbi(evidence: list[LineEvidence]) -> list[bool]:
     if not idx:
         return labels
     # score[s]: best log-score ending in state s (0 clean, 1 broken).
-    score = [-evidence[idx[0]].llr / 2, evidence[idx[0]].llr / 2]
+    # A document is clean until its lines say otherwise: starting in the broken
+    # state costs half a switch, so a few weakly odd lines alone stay clean text.
+    score = [-evidence[idx[0]].llr / 2, evidence[idx[0]].llr / 2 - SWITCH_COST / 2]
     back: list[tuple[int, int]] = []
     for i in idx[1:]:
         half = evidence[i].llr / 2
