@@ -147,44 +147,30 @@ def _decode(span: str, wrong: str, true: str, lossy: bool) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def char_frequencies() -> dict[str, int]:
-    """How often each character occurs in jieba's dictionary (its words' counts, summed).
+def jieba_tables() -> tuple[dict[str, int], dict[str, int]]:
+    """Character counts and in-word character-pair counts from jieba's dictionary.
 
     The model that chooses a lost byte: of the characters a UTF-8 sequence with
-    one byte missing could have been, the most frequent in Chinese wins.
-    jieba ships the dictionary as package data; it is read once, lazily.
+    one byte missing could have been, the most frequent in Chinese wins, and the
+    pair counts tell 中 from 不 after 党 (中央).  jieba ships the dictionary as
+    package data; it is read once, lazily, and only when a lossy line appears.
+    Pairs from words seen fewer than three times are left out.
     """
     from importlib.resources import files
 
-    freq: dict[str, int] = {}
-    with (files("jieba") / "dict.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            word, count, *_ = line.split(" ")
-            n = int(count)
-            for ch in word:
-                freq[ch] = freq.get(ch, 0) + n
-    return freq
-
-
-@lru_cache(maxsize=1)
-def bigram_frequencies() -> dict[str, int]:
-    """How often each pair of adjacent characters occurs inside jieba's words (rare words skipped).
-
-    Unigrams alone cannot tell 中 from 不 after 党; the pair 中央 can.
-    """
-    from importlib.resources import files
-
+    chars: dict[str, int] = {}
     pairs: dict[str, int] = {}
     with (files("jieba") / "dict.txt").open(encoding="utf-8") as fh:
         for line in fh:
             word, count, *_ = line.split(" ")
             n = int(count)
-            if n < 3 or len(word) < 2:
-                continue
-            for a, b in zip(word, word[1:]):
-                key = a + b
-                pairs[key] = pairs.get(key, 0) + n
-    return pairs
+            for ch in word:
+                chars[ch] = chars.get(ch, 0) + n
+            if n >= 3:
+                for a, b in zip(word, word[1:]):
+                    key = a + b
+                    pairs[key] = pairs.get(key, 0) + n
+    return chars, pairs
 
 
 # Chinese punctuation (and the ideographic space that indents paragraphs) a lost
@@ -231,13 +217,12 @@ def _decode_utf8_with_holes(parts: list[int | None]) -> str:
     Every UTF-8 sequence with one unknown byte has at most 64 completions (16 for
     a lead byte); the Han characters and Chinese punctuation among them are scored
     by their frequency and by how often they follow the previous character inside
-    a word (jieba's dictionary).  Giving up costs :data:`_LOST_PENALTY`; a
+    a word (:func:`jieba_tables`).  Giving up costs :data:`_LOST_PENALTY`; a
     character given up on is marked lost (:data:`LOST`) and counted, never guessed.
     """
     import math
 
-    uni = char_frequencies()
-    bi = bigram_frequencies()
+    uni, bi = jieba_tables()
     n = len(parts)
     # best[i] maps the last character of a path ending at byte i to
     # (score, byte where that character started, the character before it):
