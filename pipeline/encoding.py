@@ -70,15 +70,20 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     # Chains proven on this document (two spans, or one of four ideographs or
     # more): a lone glyph left over elsewhere in it went through the same codec.
     seen: Counter = Counter()
-    for line in lines:
+    first_pass: dict[int, tuple[str, list]] = {}
+    for no, line in enumerate(lines, 1):
         if mojibake.LATIN1_SUPPLEMENT.search(line):
-            for fix in mojibake.repair(line)[1]:
+            first_pass[no] = mojibake.repair(line)
+            for fix in first_pass[no][1]:
                 seen[fix.chain] += 2 if sum(1 for c in fix.after if is_han(c)) >= 4 else 1
     trusted = frozenset(chain for chain, n in seen.items() if n >= 2)
+    if trusted:
+        # With proven chains the repair may go further: it is run again below.
+        first_pass.clear()
     for no, line in enumerate(lines, 1):
         fixed = line
         if not line.isascii() or "&" in line or INVISIBLE.search(line):
-            fixed, chains = encoding_fixed_point(line, trusted)
+            fixed, chains = encoding_fixed_point(line, trusted, first_pass.get(no))
             counts["mojibake_spans_fixed"] += len(chains)
             details.extend((no, chain) for chain in chains)
             counts["unrecoverable_chars"] += mojibake.unrecoverable(fixed)
@@ -90,21 +95,29 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     return tuple(out), StageReport("encoding", dict(counts), tuple(details))
 
 
-def encoding_fixed_point(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
+def encoding_fixed_point(
+    text: str, trusted: frozenset[str] = frozenset(), first: tuple[str, list] | None = None
+) -> tuple[str, list[str]]:
     """CJK mojibake repair, CJK-safe ftfy and removal of invisible characters, until nothing changes.
 
     The CJK chains go first: ftfy would read pairs of GBK-as-Latin-1 glyphs that
     happen to form UTF-8 ("Î²" → "β") and cut the span.  One round is not always
     a fixed point (ftfy turning C1 controls into cp1252 letters can complete a
     span), and repairing our own output must change nothing, so the rounds repeat
-    (at most four).  Returns the text and the chains undone ("ftfy" for ftfy's).
+    (at most four).  ``first`` is the result of ``mojibake.repair(text, trusted)``
+    when the caller has it already.  Returns the text and the chains undone
+    ("ftfy" for ftfy's).
     """
     import ftfy
 
     config = ftfy_config()
     chains: list[str] = []
     for _ in range(4):
-        fixed, fixes = mojibake.repair(text, trusted) if not text.isascii() else (text, [])
+        if first is not None:
+            # The caller already ran the first repair of this very text.
+            (fixed, fixes), first = first, None
+        else:
+            fixed, fixes = mojibake.repair(text, trusted) if not text.isascii() else (text, [])
         chains.extend(f.chain for f in fixes)
         ftfyed = INVISIBLE.sub(_invisible_replacement, ftfy.fix_text(fixed, config))
         if ftfyed != fixed:
