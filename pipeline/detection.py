@@ -56,8 +56,9 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     """
     if not lines:
         return (), StageReport("detection", {"broken_sections": 0})
-    contained = _contained_in_longer_line(lines, [line_kind(line) for line in lines])
-    evidence = line_evidence(lines, contained)
+    kinds = [line_kind(line) for line in lines]
+    contained = _contained_in_longer_line(lines, kinds)
+    evidence = line_evidence(lines, contained, kinds)
     labels = _drop_thin_broken(evidence, _viterbi(evidence))
     refined = _layout_contrast(lines, evidence, labels)
     if refined is not None:
@@ -69,9 +70,12 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     return sections, StageReport("detection", {"broken_sections": broken})
 
 
-def line_evidence(lines: tuple[str, ...], contained: list[float | None] | None = None) -> list[LineEvidence]:
-    """Score every line; only CONTENT lines carry evidence."""
-    kinds = [line_kind(line) for line in lines]
+def line_evidence(
+    lines: tuple[str, ...], contained: list[float | None] | None = None, kinds: list[int] | None = None
+) -> list[LineEvidence]:
+    """Score every line; only CONTENT lines carry evidence (``contained``/``kinds`` when the caller has them)."""
+    if kinds is None:
+        kinds = [line_kind(line) for line in lines]
     if contained is None:
         contained = _contained_in_longer_line(lines, kinds)
     widths = [display_width(line.strip()) if k == CONTENT else 0 for line, k in zip(lines, kinds)]

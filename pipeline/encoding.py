@@ -27,7 +27,7 @@ from . import mojibake
 from .chars import is_ascii_alnum, is_cjk, is_han
 from .model import Paragraph, StageReport
 
-FFFD = "\ufffd"
+FFFD = mojibake.FFFD
 
 
 @lru_cache(maxsize=1)
