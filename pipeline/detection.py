@@ -333,15 +333,19 @@ def _settle_edges(
         # rules below are for the few boundaries such a document has.
         return labels
     forms = {i: form_only(lines[i]) for i in content}
-    first_clean = next((i for i in content if not labels[i]), None)
+    first_clean: int | None = None
     blank_separated = _blank_separated_runs(evidence, labels)
     # The clean text as one string and its lines as a multiset, rebuilt once a
     # round (not per question), so each round stays linear.
     clean_text = ""
     clean_lines: Counter = Counter()
+    # Lines moved to the clean side by the blank-line boundary, which the
+    # fragment rule (looking at words only) must not pull back.
+    at_boundary: set[int] = set()
 
     def refresh() -> None:
-        nonlocal clean_text, clean_lines
+        nonlocal clean_text, clean_lines, first_clean
+        first_clean = next((i for i in content if not labels[i]), None)
         clean = [f for j, f in forms.items() if not labels[j]]
         clean_text = "\n".join(clean)
         clean_lines = Counter(clean)
@@ -352,6 +356,8 @@ def _settle_edges(
 
     def is_fragment(i: int) -> bool:
         form = forms[i]
+        if i in at_boundary:
+            return False
         if not form:
             return True
         # A title may stand again inside its lead paragraph, never as a line of
@@ -382,7 +388,24 @@ def _settle_edges(
                 or any(len(forms[t]) >= MIN_SELF_REPEAT and forms[t] in form for t in _run_lines(i) if t != i)
             )
         )
-        if ends_run and repeated:
+        if ends_run and repeated and lines[i].strip()[-1] not in "。！？!?":
+            return True
+        # The mirror case: a run of adjacent printed lines, and the line ending
+        # it that a blank line parts from the run but that touches the clean
+        # text after it (the clean title right after a copy).  The blank line
+        # is the boundary; the line's words cannot tell, since a title's words
+        # recur throughout its article.  (At the start of a copy the same shape
+        # is the copy's own title before a paragraph gap, so only the end counts.)
+        if (
+            ends_run
+            and not blank_separated.get(i, True)
+            and i + 1 < len(lines)
+            and evidence[i + 1].kind == CONTENT
+            and not labels[i + 1]
+            and i > 0
+            and evidence[i - 1].kind == EMPTY
+        ):
+            at_boundary.add(i)
             return True
         if in_other_clean_line(i, form):
             return False

@@ -34,6 +34,10 @@ EMPTY, MARKER, CONTENT = 0, 1, 2
 # as full.
 SHORT_LINE_SLACK = 4
 
+# Blank-line gaps a copy must show before they are taken as its way of marking
+# paragraphs (one gap is as likely the seam where two copies meet).
+MIN_GAPS = 2
+
 
 def line_kind(line: str) -> int:
     """EMPTY for "", MARKER for white space only, else CONTENT."""
@@ -119,9 +123,16 @@ def split_paragraphs(
     pieces = _pieces(lines, layout, skip)
     if not pieces:
         return []
+    marked = _marks_paragraphs(lines, pieces)
     if layout != "runs":
         ends = _short_line_ends(pieces, [[k] for k in range(len(pieces))])
-    elif not any(hard for _, _, hard in pieces):
+        if marked:
+            # Where the copy marks paragraphs, a short line that stops
+            # mid-sentence is a run cut at a font change ("10" / "月"), which a
+            # blank-separated rendering looks just like; only a short line that
+            # closes a sentence may end a paragraph its marker lost.
+            ends = {k for k in ends if pieces[k][1].rstrip()[-1] in PARAGRAPH_FINAL}
+    elif not marked:
         # Runs carry no printed-line ends of their own; rebuilding them is a
         # guess, used only where the copy marks no paragraph at all.  (Real PDF
         # text layers also cut runs inside a font, as the sample shows, so with
@@ -142,6 +153,18 @@ def split_paragraphs(
     if current:
         paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
     return paragraphs
+
+
+def _marks_paragraphs(lines: tuple[str, ...], pieces: list[tuple[int, str, bool]]) -> bool:
+    """Whether the copy marks its paragraphs: a marker line or an indented piece, or a few blank gaps."""
+    gaps = 0
+    for (prev, _, _), (i, line, hard) in zip(pieces, pieces[1:]):
+        if not hard:
+            continue
+        if _is_indented(line) or any(line_kind(lines[t]) == MARKER for t in range(prev + 1, i)):
+            return True
+        gaps += 1
+    return gaps >= MIN_GAPS
 
 
 def _pieces(lines: tuple[str, ...], layout: str | None, skip: set[int]) -> list[tuple[int, str, bool]]:
