@@ -140,57 +140,56 @@ def _decode(span: str, wrong: str, true: str, lossy: bool) -> str | None:
                     parts.append(None)
                 else:
                     parts.extend(c.encode(wrong))
-            return _decode_utf8_with_holes(parts)
+            return _decode_utf8_with_holes(parts, wrong)
         return span.encode(wrong).decode(true)
     except (UnicodeEncodeError, UnicodeDecodeError, LookupError):
         return None
 
 
-@lru_cache(maxsize=1)
-def jieba_tables() -> tuple[dict[str, int], dict[str, int]]:
-    """Character counts and in-word character-pair counts from jieba's dictionary.
-
-    The model that chooses a lost byte: of the characters a UTF-8 sequence with
-    one byte missing could have been, the most frequent in Chinese wins, and the
-    pair counts tell 中 from 不 after 党 (中央).  jieba ships the dictionary as
-    package data; it is read once, lazily, and only when a lossy line appears.
-    Pairs from words seen fewer than three times are left out.
-    """
-    from importlib.resources import files
-
-    chars: dict[str, int] = {}
-    pairs: dict[str, int] = {}
-    with (files("jieba") / "dict.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            word, count, *_ = line.split(" ")
-            n = int(count)
-            for ch in word:
-                chars[ch] = chars.get(ch, 0) + n
-            if n >= 3:
-                for a, b in zip(word, word[1:]):
-                    key = a + b
-                    pairs[key] = pairs.get(key, 0) + n
-    return chars, pairs
-
-
 # Chinese punctuation (and the ideographic space that indents paragraphs) a lost
 # byte may belong to, weighted roughly as it occurs in news text against jieba's
-# character counts (a comma about twice a full stop).
+# word counts (a comma about twice a full stop).
 _PUNCT_PRIOR = {"\u3000": 1_000, "，": 2_000_000, "。": 1_000_000, "、": 600_000, "“": 400_000, "”": 400_000,
                 "：": 150_000, "；": 100_000, "《": 100_000, "》": 100_000, "（": 80_000, "）": 80_000,
                 "？": 50_000, "！": 50_000, "—": 50_000, "…": 30_000, "·": 30_000, "‘": 20_000, "’": 20_000}
-# Log-score of giving up on a character (marking it lost) instead of choosing one.
-_LOST_PENALTY = -25.0
-_BIGRAM_WEIGHT = 1.5
 
 
-def _options(parts: list[int | None], i: int) -> list[tuple[int, str]]:
-    """Characters a UTF-8 sequence starting at byte i can be, with its length; holes filled."""
+@lru_cache(maxsize=None)
+def _unreadable(wrong: str, byte: int, following: int | None) -> bool:
+    """Whether the wrong decoder, at ``byte`` followed by ``following``, gives up on ``byte``.
+
+    A replacing decoder loses one byte where it cannot read the character that
+    byte starts, then reads on from the next byte (CPython's CJK codecs do this).
+    So a hole can only have held a byte that fails there: 0x80, or a lead byte
+    whose pair with the byte that follows is unmapped (GBK's user-defined
+    areas, for one).  Every other value would have been read.  Checked against
+    GBK, the narrowest of the GB codecs, so that a decode by GB18030 (which maps
+    more pairs) is covered too.
+    """
+    codec = "gbk" if wrong in ("gb18030", "gbk", "gb2312") else wrong
+    data = bytes([byte]) if following is None else bytes([byte, following])
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as err:
+        return err.start == 0
+    return False
+
+
+def _options(parts: list[int | None], i: int, wrong: str | None = None) -> list[tuple[int, str]]:
+    """Characters a UTF-8 sequence starting at byte i can be, with its length; holes filled.
+
+    With ``wrong`` (the codec that lost the bytes) given, a hole is only filled
+    with a byte that codec could have lost there (:func:`_unreadable`).
+    """
     b = parts[i]
     if b is not None and b < 0x80:
         return [(1, chr(b))]
     out = []
-    for lead in [b] if b is not None else range(0xE2, 0xEA):
+    leads = [b] if b is not None else [
+        x for x in range(0xE2, 0xEA)
+        if wrong is None or _unreadable(wrong, x, parts[i + 1] if i + 1 < len(parts) else None)
+    ]
+    for lead in leads:
         length = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
         if length == 0 or i + length > len(parts):
             continue
@@ -198,7 +197,13 @@ def _options(parts: list[int | None], i: int) -> list[tuple[int, str]]:
         holes = sum(x is None for x in window)
         if holes > 1 or (b is None and holes):
             continue
-        for fill in range(0x80, 0xC0) if holes else [0]:
+        if holes:
+            at = i + 1 + window.index(None)
+            following = parts[at + 1] if at + 1 < len(parts) else None
+            fills = [f for f in range(0x80, 0xC0) if wrong is None or _unreadable(wrong, f, following)]
+        else:
+            fills = [0]
+        for fill in fills:
             seq = bytes([lead] + [fill if x is None else x for x in window])
             try:
                 ch = seq.decode("utf-8")
@@ -211,56 +216,130 @@ def _options(parts: list[int | None], i: int) -> list[tuple[int, str]]:
     return out
 
 
-def _decode_utf8_with_holes(parts: list[int | None]) -> str:
-    """Decode UTF-8 bytes where some bytes are unknown (None): the likeliest text, by Viterbi.
+@lru_cache(maxsize=1)
+def jieba_words() -> tuple[dict[str, int], float]:
+    """jieba's dictionary as word counts, every word's prefixes present with count 0, and the log of the total.
 
-    Every UTF-8 sequence with one unknown byte has at most 64 completions (16 for
-    a lead byte); the Han characters and Chinese punctuation among them are scored
-    by their frequency and by how often they follow the previous character inside
-    a word (:func:`jieba_tables`).  Giving up costs :data:`_LOST_PENALTY`; a
-    character given up on is marked lost (:data:`LOST`) and counted, never guessed.
+    The model that chooses lost characters by the words they make: the same
+    prefix dictionary jieba segments with, read from its packaged data once,
+    lazily, when a lossy line appears.
+    """
+    import math
+    from importlib.resources import files
+
+    words: dict[str, int] = {}
+    total = 0
+    with (files("jieba") / "dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            word, count, *_ = line.split(" ")
+            n = int(count)
+            words[word] = n
+            total += n
+            for end in range(1, len(word)):
+                words.setdefault(word[:end], 0)
+    return words, math.log(total)
+
+
+# What follows an Arabic numeral in news text: dates, times, units, classifiers.
+_AFTER_NUMERAL = frozenset("年月日时分秒号岁万亿元个名人家所次项件位条种台辆只吨米里度倍周届期轮批")
+
+# Longest dictionary word tried across the candidate slots.
+MAX_WORD = 6
+
+
+def _slots(parts: list[int | None], wrong: str | None) -> list[list[str]]:
+    """The characters the bytes can be, slot by slot: one choice where the bytes are whole, several at a hole.
+
+    Each U+FFFD stood for exactly one byte, so the intact lead bytes fix where
+    every character starts; a hole is a lead byte only where the bytes after it
+    are continuation bytes.  Bytes that make no character (two holes in one
+    character, a stray continuation byte) become :data:`LOST` slots, which the
+    decoder collapses to one mark per three bytes.
+    """
+    slots: list[list[str]] = []
+    i = 0
+    n = len(parts)
+    while i < n:
+        options = _options(parts, i, wrong)
+        if options:
+            length = options[0][0]
+            # All options of one start share a length in UTF-8 (the lead fixes
+            # it; a missing lead is only tried as a three-byte lead).
+            slots.append([ch for ln, ch in options if ln == length])
+            i += length
+            continue
+        j = i + 1
+        while j < n and parts[j] is not None and 0x80 <= parts[j] < 0xC0:
+            j += 1
+        slots.append([LOST])
+        i = j
+    return slots
+
+
+def _decode_utf8_with_holes(parts: list[int | None], wrong: str | None = None) -> str:
+    """Decode UTF-8 bytes where some bytes are unknown (None): the likeliest text, by the words it makes.
+
+    Every UTF-8 sequence with one unknown byte has a few completions (those the
+    wrong codec could have failed on, :func:`_unreadable`); the Han characters
+    and Chinese punctuation among them are chosen by a segmentation of the whole
+    line over jieba's dictionary, as jieba itself segments: the product of word
+    probabilities, maximised over both the words and the candidates at each
+    hole.  A character the bytes cannot make at all is marked lost
+    (:data:`LOST`) and counted, never guessed.
     """
     import math
 
-    uni, bi = jieba_tables()
-    n = len(parts)
-    # best[i] maps the last character of a path ending at byte i to
-    # (score, byte where that character started, the character before it):
-    # back-pointers, so no path copies its text.
-    best: list[dict[str, tuple[float, int, str]]] = [dict() for _ in range(n + 1)]
-    best[0][""] = (0.0, -1, "")
-    for i in range(n):
-        if not best[i]:
+    words, log_total = jieba_words()
+    slots = _slots(parts, wrong)
+    n = len(slots)
+
+    def single(ch: str, at: int) -> float:
+        if ch == "\u3000":
+            # The ideographic space indents a paragraph: at a line's start.
+            count = 3_000_000 if at == 0 else 1_000
+        else:
+            count = words.get(ch) or _PUNCT_PRIOR.get(ch) or 1
+            # Arabic numerals are not in the dictionary, so it cannot say that
+            # 9 is followed by 月 rather than 有: the units and classifiers
+            # that follow numbers in news text are given that context here.
+            if at and len(slots[at - 1]) == 1 and slots[at - 1][0].isdigit() and ch in _AFTER_NUMERAL:
+                count *= 100
+        return math.log(count) - log_total
+
+    # best[i]: score of the best reading of slots[:i], and its last word's start and text.
+    best: list[tuple[float, int, str]] = [(0.0, -1, "")] + [(-math.inf, -1, "")] * n
+    for start in range(n):
+        base = best[start][0]
+        if base == -math.inf:
             continue
-        # Keep the search linear: only the best few paths go on from each byte.
-        if len(best[i]) > 8:
-            best[i] = dict(sorted(best[i].items(), key=lambda kv: -kv[1][0])[:8])
-        options = _options(parts, i)
-        for prev, (score, _, _) in best[i].items():
-            for length, ch in options:
-                if ch == "\u3000":
-                    # The ideographic space indents a paragraph: at a line's start.
-                    freq = 3_000_000 if prev in ("", "\u3000") else 1_000
-                else:
-                    freq = _PUNCT_PRIOR.get(ch) or uni.get(ch, 0) or (1 if ch.isascii() or not is_han(ch) else 0)
-                if freq <= 0:
-                    continue
-                s = score + math.log(freq) + _BIGRAM_WEIGHT * math.log1p(bi.get(prev + ch, 0))
-                slot = best[i + length]
-                if ch not in slot or slot[ch][0] < s:
-                    slot[ch] = (s, i, prev)
-            # Give up on this byte: one lost character, resume at the next byte.
-            s = score + _LOST_PENALTY
-            slot = best[i + 1]
-            if LOST not in slot or slot[LOST][0] < s:
-                slot[LOST] = (s, i, prev)
-    # Every byte can be given up on, so a path always reaches the end.
-    ch = max(best[n], key=lambda c: best[n][c][0])
-    pos, out = n, []
+        for ch in slots[start]:
+            s = base + single(ch, start)
+            if s > best[start + 1][0]:
+                best[start + 1] = (s, start, ch)
+        # Longer words: extend the prefixes the dictionary knows, slot by slot.
+        prefixes = [ch for ch in slots[start] if ch in words]
+        end = start + 1
+        while prefixes and end < n and end - start < MAX_WORD:
+            longer = []
+            for prefix in prefixes:
+                for ch in slots[end]:
+                    word = prefix + ch
+                    count = words.get(word)
+                    if count is None:
+                        continue
+                    longer.append(word)
+                    if count:
+                        s = base + math.log(count) - log_total
+                        if s > best[end + 1][0]:
+                            best[end + 1] = (s, start, word)
+            prefixes = longer
+            end += 1
+    out = []
+    pos = n
     while pos > 0:
-        _, start, prev = best[pos][ch]
-        out.append(ch)
-        pos, ch = start, prev
+        _, start, word = best[pos]
+        out.append(word)
+        pos = start
     text = "".join(reversed(out))
     # Lost bytes inside one character collapse to one mark.
     return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), text)
