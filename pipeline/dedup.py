@@ -177,10 +177,12 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             # A paragraph none of whose sentences is a duplicate matched nothing:
             # stray shared phrases must not decide where it goes.
             where = _matched_paragraphs(votes, n_clean) if kept != p.text.strip() else ()
-            best = _best_match(where, votes, last_best)
+            coverage = sum(covered) / len(covered) if covered else 1.0
+            # A paragraph the reference mostly lacks is placed by its
+            # neighbours: the phrases it shares are as likely from anywhere.
+            best = _best_match(where, votes, last_best) if coverage >= MIN_PLACING_COVERAGE else None
             if best is not None:
                 last_best = best
-            coverage = sum(covered) / len(covered) if covered else 1.0
             decisions.append((p, where, kept, coverage, best))
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
@@ -216,6 +218,10 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
 # Reference paragraphs, counted from the first, that make one place a duplicate
 # sentence must stand in.
 PLACE_SPAN = 3
+
+# Share of a broken paragraph the reference must cover before the clean
+# paragraph it matched decides where the paragraph's novel text goes.
+MIN_PLACING_COVERAGE = 0.5
 
 # Shortest paragraph (content characters) whose whole-line repeat is dropped.
 MIN_REPEAT = 4

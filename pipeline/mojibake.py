@@ -57,6 +57,7 @@ CJK_CHAINS = (
 _HIGH = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _LATIN_SPAN = re.compile(f"[{_HIGH}](?:[\\x21-\\x7e{_HIGH}]| (?=[{_HIGH}]))*[{_HIGH}]|[{_HIGH}]")
 LATIN1_SUPPLEMENT = re.compile("[\u00a1-\u00ff]")
+_HIGH_CHAR = re.compile(f"[{_HIGH}]")
 # UTF-8 of U+FFFD read as GBK, repeated: the bytes are gone for good.
 _KUNKAO = re.compile("(?:锟斤拷)+|烫烫烫+|屯屯屯+")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -430,8 +431,9 @@ def _repair_latin_spans(text: str, trusted: frozenset[str], fixes: list[Fix]) ->
         if m.start() < pos:
             continue
         span = m.group()
-        # One accented letter is a word (café), not mojibake.
-        if sum(1 for c in span if "\u00a1" <= c <= "\u00ff") < 2:
+        # One accented letter is a word (café), not mojibake; cp1252's
+        # specials count too ("å…ƒ" is 元, with one Latin-1 letter).
+        if len(_HIGH_CHAR.findall(span)) < 2 or not LATIN1_SUPPLEMENT.search(span):
             continue
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
