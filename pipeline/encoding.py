@@ -72,7 +72,7 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     seen: Counter = Counter()
     first_pass: dict[int, tuple[str, list]] = {}
     for no, line in enumerate(lines, 1):
-        if mojibake.LATIN1_SUPPLEMENT.search(line):
+        if mojibake.may_be_mojibake(line):
             first_pass[no] = mojibake.repair(line)
             for fix in first_pass[no][1]:
                 seen[fix.chain] += 2 if sum(1 for c in fix.after if is_han(c)) >= 4 else 1

@@ -381,9 +381,20 @@ def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = froz
             if len(cand.strip()) < 2 and not (true == "utf-8" and len(span) >= 3) and name not in trusted:
                 continue
             score = plausibility(cand) or 0.0
-            if score >= max(MIN_PLAUSIBILITY, floor) and score > best_score:
+            # A U+FFFD in a document this chain has already damaged is damage
+            # for certain, even where its glyphs happen to be common characters.
+            need = MIN_PLAUSIBILITY if lossy and name in trusted else max(MIN_PLAUSIBILITY, floor)
+            if score >= need and score > best_score:
                 best, best_score = Fix(name, span, cand), score
     return best
+
+
+def may_be_mojibake(text: str) -> bool:
+    """Whether :func:`repair` could change ``text``: Latin-1 glyphs, or Han text too implausible to be clean."""
+    if LATIN1_SUPPLEMENT.search(text):
+        return True
+    score = plausibility(text)
+    return score is not None and score < CLEAN_ENOUGH
 
 
 def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[Fix]]:
@@ -401,9 +412,12 @@ def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[
     if LATIN1_SUPPLEMENT.search(text):
         text = _repair_latin_spans(text, trusted, fixes)
     score = plausibility(text)
-    if score is not None and score < CLEAN_ENOUGH:
-        lossy = FFFD in text
-        fix = _best(text, CJK_CHAINS, lossy)
+    lossy = FFFD in text
+    # A U+FFFD where a CJK chain is proven is tried even when its glyphs look
+    # plausible (鍛 is a traditional character, and the bytes of 告).
+    proven = lossy and any(name in trusted for name, _, _ in CJK_CHAINS)
+    if score is not None and (score < CLEAN_ENOUGH or proven):
+        fix = _best(text, CJK_CHAINS, lossy, trusted)
         if fix is not None:
             fixes.append(fix)
             text = fix.after
@@ -413,7 +427,7 @@ def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[
             for k, piece in enumerate(pieces):
                 p = plausibility(piece)
                 if p is not None and p < CLEAN_ENOUGH and len(piece) >= 2:
-                    fix = _best(piece, CJK_CHAINS, FFFD in piece)
+                    fix = _best(piece, CJK_CHAINS, FFFD in piece, trusted)
                     if fix is not None:
                         fixes.append(fix)
                         pieces[k] = fix.after
