@@ -28,12 +28,12 @@ $(VENV)/.installed: pyproject.toml
 	  echo "'$(PYTHON) -m venv' failed; on Debian/Ubuntu install the python3-venv package" >&2; \
 	  rm -rf $(VENV); exit 1; }
 	$(VENV_PY) -m pip install --upgrade pip
-	$(VENV_PY) -m pip install -e '.[test]'
+	$(VENV_PY) -m pip install -e '.[test,dask]'
 	@touch $@
 
 demo: venv
 	rm -rf $(DEMO_OUT)
-	$(VENV_PY) -m flows $(DEMO_IN) $(DEMO_OUT)
+	$(VENV)/bin/newsrepair run $(DEMO_IN) $(DEMO_OUT)
 
 test: venv
 	$(VENV_PY) -m pytest $(PYTEST_ARGS)

@@ -1,208 +1,240 @@
-"""The ``clean_inbox`` flow: repair every ``*.txt`` of an inbox folder into an outbox.
+"""The Prefect flows: ``clean_inbox`` (a folder, resumable) and ``repair_file`` (one document).
 
-Layout of the outbox after a run::
+Why they are shaped like this:
 
-    outbox/<stem>.txt            canonical text of each repaired input
-    outbox/_failed/<stem>.txt    a copy of each input the library refused
-    outbox/_failed/<stem>.reason why it was refused (one line, UTF-8)
-    outbox/manifest.jsonl        one JSON line per input of this run, in input order
-
-Why it is shaped like this:
-
-* One Prefect task per *batch* of documents, not per document: every task run
-  costs the Prefect server about 25 ms of CPU, more than a small document's repair.
-* Batches run one after another in the flow's own thread.  The repair is pure
-  Python and CPU-bound, so threads would not make it faster, and a fixed order
-  keeps runs reproducible.
-* A :class:`pipeline.RepairError` is a property of one input ("this file is not
-  usable"), so it is caught per document and never stops the batch.  Any other
-  exception is a bug and fails the task and the flow, as it should.
-* Every file is written to a temporary file in its target folder and moved into
-  place with :func:`os.replace`, so a reader (or a crash) never sees half a file.
+* One task per *batch* of documents, not per document: a task run costs the
+  Prefect server about 25 ms of CPU, more than a small document's repair.
+  ``bench/flow_overhead.py`` measures the overhead per batch size; the default
+  (:data:`DEFAULT_BATCH_SIZE`) keeps it within a few per cent.
+* Batches are submitted to the flow's task runner.  By default that is one
+  worker thread: the repair is pure Python and CPU-bound, so more threads would
+  not make it faster.  For more cores, run the flow with prefect-dask's
+  ``DaskTaskRunner`` (:func:`flows.runners.dask_runner`): the same batches run in
+  worker processes, with byte-identical outputs.
+* Results are folded in batch order, whatever order the batches finish in:
+  the ledger (``manifest.jsonl``) and the artifacts come out the same on
+  every run.
+* The ledger and the atomic writes (:mod:`flows.inbox`) make a run resumable:
+  a re-run processes only what is new, and a run killed midway resumes with
+  every document exactly once.
+* A refused input (:class:`pipeline.RepairError`) is a property of the input;
+  it goes to ``_failed/`` and never stops the batch.  An ``OSError`` while
+  reading or writing is treated as transient and the batch is retried.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import secrets
+import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Completed
+from prefect.task_runners import ThreadPoolTaskRunner
 
 import pipeline
 
-FAILED_DIR = "_failed"
-MANIFEST = "manifest.jsonl"
+from . import report
+from .inbox import (
+    MANIFEST,
+    InboxItem,
+    Ledger,
+    OutboxBusy,
+    Outcome,
+    atomic_write_bytes,
+    clean_document,
+    outbox_lock,
+    pending,
+    remove_stale_temporaries,
+    repairs,
+)
+
+# Documents per task.  See bench/flow_overhead.py for the measurement behind it.
+DEFAULT_BATCH_SIZE = 50
+
+# Before/after excerpts shown per run, from the documents with the most repairs.
+EXCERPTS = 3
+
 SUMMARY_ARTIFACT_KEY = "clean-inbox-summary"
+DOCUMENTS_ARTIFACT_KEY = "clean-inbox-documents"
+PROGRESS_ARTIFACT_KEY = "clean-inbox-progress"
+EXCERPTS_ARTIFACT_KEY = "clean-inbox-excerpts"
+REPAIR_FILE_ARTIFACT_KEY = "repair-file"
 
 
-def list_inbox(inbox: Path) -> list[Path]:
-    """Return the inbox's ``*.txt`` files (not its sub-folders), sorted by name.
-
-    Sorted so that batches, the manifest and the logs come out in the same order
-    on every run and every machine (directory order is not stable).
-    """
-    if not inbox.is_dir():
-        raise NotADirectoryError(f"inbox {inbox} is not a directory")
-    paths = (p for p in inbox.glob("*.txt") if p.is_file())
-    return sorted(paths, key=lambda p: p.name)
-
-
-def batched(items: list[Path], size: int) -> list[list[Path]]:
+def batched(items: list[InboxItem], size: int) -> list[list[InboxItem]]:
     """Split ``items`` into consecutive lists of at most ``size`` (the task unit)."""
     if size < 1:
         raise ValueError(f"batch_size must be at least 1, not {size}")
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that ``target`` is either old or complete.
+def _transient(task, task_run, state) -> bool:
+    """Retry a batch only for I/O errors (a full disk, a network share that hiccuped).
 
-    The temporary file lives in the target's own folder (``os.replace`` is only
-    atomic within one file system) and is flushed to disk before the rename, so
-    a crash leaves the old file or the new one, never a torn one.  On error the
-    temporary file is removed.
+    Any other exception escaping a batch is a bug in this code; retrying it
+    would only repeat it.
     """
-    # Not tempfile.mkstemp: it creates mode 0600 files, which os.replace would
-    # keep; os.open with 0o666 gives the usual umask-governed permissions.
-    tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        state.result()
+    except OSError:
+        return True
+    except Exception:  # noqa: BLE001 - anything else is not transient
+        return False
+    return False
 
 
-def clean_document(path: Path, outbox: Path) -> dict[str, Any]:
-    """Repair one input file into ``outbox`` and return its manifest record.
-
-    On success writes ``outbox/<stem>.txt``; when the library refuses the input
-    (:class:`pipeline.RepairError`) copies it to ``outbox/_failed/<stem>.txt``
-    with the reason in ``_failed/<stem>.reason``.  Whichever of the two a
-    previous run left for the same input is removed, so the outbox always shows
-    the latest outcome.
-    """
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    out_path = outbox / f"{path.stem}.txt"
-    failed_dir = outbox / FAILED_DIR
-    failed_copy = failed_dir / f"{path.stem}.txt"
-    failed_reason = failed_dir / f"{path.stem}.reason"
-    try:
-        # The path, not the bytes: the library decides by the file's kind
-        # (e.g. .pdf) and records the path in the report's source.
-        result = pipeline.repair_document(path)
-    except pipeline.RepairError as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        failed_dir.mkdir(exist_ok=True)
-        atomic_write_bytes(failed_copy, data)
-        atomic_write_bytes(failed_reason, (reason + "\n").encode("utf-8"))
-        out_path.unlink(missing_ok=True)
-        return {"name": path.name, "sha256": digest, "status": "failed", "reason": reason,
-                "report": None, "sections": None}
-    atomic_write_bytes(out_path, result.text.encode("utf-8"))
-    failed_copy.unlink(missing_ok=True)
-    failed_reason.unlink(missing_ok=True)
-    as_dict = result.to_dict()
-    return {"name": path.name, "sha256": digest, "status": "ok",
-            "report": as_dict["report"]["counts"], "sections": as_dict["sections"]}
-
-
-@task(name="clean-batch", task_run_name="clean-batch-{index}", cache_policy=NO_CACHE, persist_result=False)
-def clean_batch(paths: list[Path], outbox: Path, index: int) -> list[dict[str, Any]]:
-    """Prefect task: repair one batch of documents, one manifest record each.
+@task(
+    name="clean-batch",
+    task_run_name="clean-batch-{index}",
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retries=2,
+    retry_delay_seconds=[1, 5],
+    retry_condition_fn=_transient,
+)
+def clean_batch(items: list[InboxItem], outbox: Path, index: int) -> list[Outcome]:
+    """Prefect task: repair one batch of documents, one :class:`Outcome` each.
 
     Not cached and its result not persisted: the task's effect is the files it
-    writes, and a cached result would skip writing them.  ``index`` only names
-    the task run.
+    writes, and a cached result would skip writing them.  A document that
+    vanished from the inbox since listing is skipped (it has no outcome); only
+    the :data:`EXCERPTS` documents with the most repairs keep their excerpts,
+    so a batch's result stays small.  ``index`` only names the task run.
     """
     logger = get_run_logger()
-    records = []
-    for path in paths:
-        record = clean_document(path, outbox)
-        if record["status"] == "failed":
-            logger.warning("%s failed: %s", record["name"], record["reason"])
-        records.append(record)
-    return records
+    outcomes = []
+    for item in items:
+        try:
+            outcome = clean_document(item, outbox)
+        except FileNotFoundError:
+            logger.warning("%s vanished from the inbox before it was read; skipped", item.name)
+            continue
+        if outcome.record["status"] != "ok":
+            logger.warning("%s %s: %s", item.name, outcome.record["status"], outcome.record["reason"])
+        outcomes.append(outcome)
+    keep = {id(o) for o in sorted(outcomes, key=lambda o: -repairs(o.record["report"]))[:EXCERPTS]}
+    return [o if id(o) in keep else Outcome(o.record) for o in outcomes]
 
 
-def sum_counts(records: Iterable[dict[str, Any]]) -> dict[str, int]:
-    """Add up the report counters of the successful records (key order kept)."""
-    total: dict[str, int] = {}
-    for record in records:
-        for key, value in (record.get("report") or {}).items():
-            total[key] = total.get(key, 0) + value
-    return total
+@flow(name="clean-inbox", task_runner=ThreadPoolTaskRunner(max_workers=1))
+def clean_inbox(inbox: str, outbox: str, batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None):
+    """Repair the documents of ``inbox`` that its ledger lacks into ``outbox``; return a summary.
 
+    Lists the inbox against the ledger in ``outbox/manifest.jsonl`` (name and
+    content hash), submits one ``clean-batch`` task per ``batch_size`` new
+    documents, appends each batch's records to the ledger as it is folded in,
+    and keeps a progress artifact up to date.  At the end it records a markdown
+    summary, a table of the documents and before/after excerpts of the
+    documents with the most repairs.  ``limit`` caps the documents taken this
+    run (the rest wait for the next).
 
-def summary_markdown(summary: dict[str, Any], records: list[dict[str, Any]]) -> str:
-    """Render the run's summary as the markdown of the ``clean-inbox-summary`` artifact."""
-    lines = [
-        "# clean-inbox summary",
-        "",
-        f"- inbox: `{summary['inbox']}`",
-        f"- outbox: `{summary['outbox']}`",
-        f"- documents: {summary['documents']} ({summary['ok']} ok, {summary['failed']} failed)",
-        "",
-    ]
-    failed = [r for r in records if r["status"] == "failed"]
-    if failed:
-        lines += ["## Failures", "", "| document | reason |", "| --- | --- |"]
-        lines += [f"| `{r['name']}` | {_md_cell(r['reason'])} |" for r in failed]
-        lines.append("")
-    lines += ["## Report counters (summed over ok documents)", "", "| counter | total |", "| --- | ---: |"]
-    lines += [f"| {key} | {value} |" for key, value in summary["counts"].items()]
-    return "\n".join(lines) + "\n"
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-@flow(name="clean-inbox")
-def clean_inbox(inbox: str, outbox: str, batch_size: int = 20) -> dict[str, Any]:
-    """Repair every ``*.txt`` in ``inbox`` into ``outbox``; return a small summary.
-
-    Lists the inputs (sorted), runs one ``clean-batch`` task per ``batch_size``
-    documents, then writes ``manifest.jsonl`` (one line per input of this run, in
-    input order, replaced atomically) and records the markdown artifact
-    ``clean-inbox-summary``.  The returned dict holds the folders, the numbers of
-    documents, ok and failed, and the summed report counters.
+    The flow run completes even when documents failed; its state message says
+    how many, and they are in ``outbox/_failed/`` with their reasons.
     """
     inbox_path, outbox_path = Path(inbox), Path(outbox)
-    paths = list_inbox(inbox_path)
-    batches = batched(paths, batch_size)
     outbox_path.mkdir(parents=True, exist_ok=True)
+    try:
+        with outbox_lock(outbox_path):
+            return _clean_inbox(inbox_path, outbox_path, batch_size, limit)
+    except OutboxBusy as exc:
+        # A schedule that fires while the previous run is still going: that
+        # run will take the new documents too, or the next one will.
+        get_run_logger().warning("%s; this run does nothing", exc)
+        return Completed(message=f"skipped: {exc}", data=None)
 
-    records: list[dict[str, Any]] = []
-    for index, batch in enumerate(batches):
-        records.extend(clean_batch(batch, outbox_path, index))
 
-    manifest = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    atomic_write_bytes(outbox_path / MANIFEST, manifest.encode("utf-8"))
+def _clean_inbox(inbox_path: Path, outbox_path: Path, batch_size: int, limit: int | None):
+    logger = get_run_logger()
+    started = time.perf_counter()
+    stale = remove_stale_temporaries(outbox_path)
+    if stale:
+        logger.info("removed %d temporary files a killed run left", stale)
+    ledger = Ledger.load(outbox_path)
+    todo, known = pending(inbox_path, ledger)
+    if limit is not None:
+        todo = todo[: max(0, limit)]
+    batches = batched(todo, batch_size)
+    logger.info("%d new documents in %d batches; %d already in the ledger", len(todo), len(batches), known)
 
-    n_failed = sum(r["status"] == "failed" for r in records)
-    summary = {
-        "inbox": str(inbox_path),
-        "outbox": str(outbox_path),
-        "documents": len(records),
-        "ok": len(records) - n_failed,
-        "failed": n_failed,
-        "counts": sum_counts(records),
-    }
-    create_markdown_artifact(
-        markdown=summary_markdown(summary, records),
-        key=SUMMARY_ARTIFACT_KEY,
-        description=f"clean_inbox over {inbox_path}",
+    progress = create_progress_artifact(
+        progress=0.0 if batches else 100.0,
+        key=PROGRESS_ARTIFACT_KEY,
+        description=f"batches done of {len(batches)}",
     )
-    return summary
+    futures = [clean_batch.submit(batch, outbox_path, index) for index, batch in enumerate(batches)]
+    outcomes: list[Outcome] = []
+    for done, future in enumerate(futures, 1):
+        batch_outcomes = future.result()
+        # Errors (library bugs) are not done: a later run retries them.
+        ledger.append(o.record for o in batch_outcomes if o.record["status"] != "error")
+        outcomes.extend(batch_outcomes)
+        update_progress_artifact(progress, 100.0 * done / len(futures), description=f"{done} of {len(futures)} batches")
+
+    elapsed = time.perf_counter() - started
+    summary = report.run_summary(inbox_path, outbox_path, outcomes, known=known, elapsed=elapsed)
+    create_markdown_artifact(
+        markdown=report.summary_markdown(summary),
+        key=SUMMARY_ARTIFACT_KEY,
+        description=f"clean-inbox over {inbox_path}",
+    )
+    create_table_artifact(
+        table=report.document_rows(outcomes),
+        key=DOCUMENTS_ARTIFACT_KEY,
+        description=report.document_rows_description(outcomes),
+    )
+    create_markdown_artifact(
+        markdown=report.excerpts_markdown(outcomes, EXCERPTS),
+        key=EXCERPTS_ARTIFACT_KEY,
+        description="before/after of the documents with the most repairs",
+    )
+    message = (
+        f"{summary['processed']} processed ({summary['ok']} ok, {summary['failed']} failed, "
+        f"{summary['errors']} errors), {summary['skipped']} already done"
+    )
+    logger.info(message)
+    return Completed(message=message, data=summary)
+
+
+@flow(name="repair-file")
+def repair_file(path: str, output: str | None = None) -> dict[str, Any]:
+    """Repair one document, for ad hoc runs from the UI or the command line.
+
+    Writes the canonical text to ``output`` (atomically) when given, records a
+    markdown artifact with the report and a before/after excerpt, and returns
+    the report's counters.  A refused input fails the flow run with the
+    library's reason.
+    """
+    source = Path(path)
+    data = source.read_bytes()
+    result = pipeline.repair_document(pipeline.NamedBytes(source.name, data))
+    if output:
+        atomic_write_bytes(Path(output), result.text.encode("utf-8"))
+    outcome = Outcome(
+        {"name": source.name, "status": "ok", "report": dict(result.report.counts), "output": output},
+        data.decode(result.report.source.encoding or "utf-8", errors="replace")[: report.EXCERPT_CHARS],
+        result.text[: report.EXCERPT_CHARS],
+    )
+    create_markdown_artifact(
+        markdown=report.file_markdown(source, result, outcome),
+        key=REPAIR_FILE_ARTIFACT_KEY,
+        description=f"repair-file {source.name}",
+    )
+    return dict(result.report.counts)
+
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "MANIFEST",
+    "batched",
+    "clean_batch",
+    "clean_inbox",
+    "repair_file",
+]

@@ -6,6 +6,7 @@ on their own.  Pure and deterministic: no I/O beyond reading the input in ingest
 """
 
 from .api import repair_document
+from .ingest import NamedBytes
 from .model import (
     DedupMatch,
     Paragraph,
@@ -23,6 +24,7 @@ from .model import (
 
 __all__ = [
     "repair_document",
+    "NamedBytes",
     "DedupMatch",
     "Paragraph",
     "RepairError",

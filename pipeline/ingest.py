@@ -11,11 +11,27 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Document, SourceInfo, StageReport, UndecodableInputError, UnsupportedInputError
 
-Source = str | bytes | os.PathLike
+
+
+@dataclass(frozen=True)
+class NamedBytes:
+    """The bytes of a file the caller has already read, with the file's name.
+
+    For callers that must hash or keep exactly the bytes that were repaired (a
+    flow's ledger): the file is read once, by them, and ingest decides by the
+    name as it would for a path (``.pdf`` is refused), without reading again.
+    """
+
+    name: str
+    data: bytes
+
+
+Source = str | bytes | os.PathLike | NamedBytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -45,19 +61,23 @@ def ingest(source: Source) -> tuple[Document, StageReport]:
 
     ``str`` is taken as the text itself; ``bytes`` as an encoded text of unknown
     encoding; an ``os.PathLike`` as a file to read (``.pdf`` is refused with
-    :class:`UnsupportedInputError` until PDF extraction lands).
+    :class:`UnsupportedInputError` until PDF extraction lands); a
+    :class:`NamedBytes` as a file's bytes already read by the caller.
     """
     if isinstance(source, str):
         text, info = source, SourceInfo(kind="text")
     elif isinstance(source, (bytes, bytearray, memoryview)):
         text, info = decode_bytes(bytes(source))
+    elif isinstance(source, NamedBytes):
+        _refuse_by_name(Path(source.name))
+        text, info = decode_bytes(source.data)
+        info = SourceInfo(**{**info.__dict__, "kind": "file", "path": source.name})
     elif isinstance(source, os.PathLike):
         try:
             path = Path(os.fsdecode(source))
         except (TypeError, UnicodeDecodeError) as exc:
             raise UnsupportedInputError(f"not a usable path: {source!r}") from exc
-        if path.suffix.lower() == ".pdf":
-            raise UnsupportedInputError(f"{path}: PDF input is not supported yet; extract its text first")
+        _refuse_by_name(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -76,6 +96,12 @@ def ingest(source: Source) -> tuple[Document, StageReport]:
         info = SourceInfo(**{**info.__dict__, "newline_fixes": fixes})
     lines = tuple(text.split("\n"))
     return Document(text=text, lines=lines, source=info), StageReport("ingest", {"lines_in": len(lines)})
+
+
+def _refuse_by_name(path: Path) -> None:
+    """Refuse the kinds of file ingest cannot read yet, by their name."""
+    if path.suffix.lower() == ".pdf":
+        raise UnsupportedInputError(f"{path}: PDF input is not supported yet; extract its text first")
 
 
 def decode_bytes(data: bytes) -> tuple[str, SourceInfo]:
