@@ -1,0 +1,94 @@
+"""The flows' plumbing without Prefect: the ledger, listing, the outbox lock."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from flows import inbox as ib
+
+
+def _record(name: str, sha: str = "0" * 64, **extra) -> dict:
+    return {"name": name, "sha256": sha, "size": 1, "mtime_ns": 1, "status": "ok", **extra}
+
+
+def test_torn_last_line_is_skipped_then_cut_before_the_next_append(tmp_path):
+    path = tmp_path / ib.MANIFEST
+    path.write_bytes((json.dumps(_record("a")) + "\n" + '{"name": "b", "sha2').encode())
+    ledger = ib.Ledger.load(tmp_path)
+    assert list(ledger.done) == [("a", "0" * 64)]
+
+    ledger.append([_record("c")])
+    lines = path.read_text().splitlines()
+    assert [json.loads(line)["name"] for line in lines] == ["a", "c"]
+    assert ib.Ledger.load(tmp_path).is_done("c", "0" * 64)
+
+
+def test_an_edited_ledger_is_refused(tmp_path):
+    (tmp_path / ib.MANIFEST).write_text("not json\n" + json.dumps(_record("a")) + "\n")
+    with pytest.raises(ValueError, match="manifest.jsonl:1"):
+        ib.Ledger.load(tmp_path)
+
+
+def test_pending_hashes_only_files_whose_size_or_time_changed(tmp_path, monkeypatch):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    outbox.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (inbox / name).write_text(name)
+    ledger = ib.Ledger.load(outbox)
+    todo, known = ib.pending(inbox, ledger)
+    assert [t.name for t in todo] == ["a.txt", "b.txt"] and known == 0
+    for item in todo:
+        st = item.path.stat()
+        ledger.append([_record(item.name, item.sha256, size=st.st_size, mtime_ns=st.st_mtime_ns)])
+
+    def no_hashing(path):
+        raise AssertionError(f"{path} hashed again")
+
+    monkeypatch.setattr(ib, "sha256_file", no_hashing)
+    assert ib.pending(inbox, ib.Ledger.load(outbox)) == ([], 2)
+
+
+def test_hidden_files_and_folders_are_not_listed(tmp_path):
+    (tmp_path / "doc").write_text("x")
+    (tmp_path / ".partial").write_text("x")
+    (tmp_path / "sub").mkdir()
+    assert [p.name for p in ib.list_inbox(tmp_path)] == ["doc"]
+    with pytest.raises(NotADirectoryError):
+        ib.list_inbox(tmp_path / "doc")
+
+
+def test_output_names():
+    assert ib.output_name("a.txt") == "a.txt"
+    assert ib.output_name("A.TXT") == "A.TXT"
+    assert ib.output_name("notes") == "notes.txt"
+    assert ib.output_name("page.html") == "page.html.txt"
+
+
+def test_one_run_at_a_time_holds_the_outbox(tmp_path):
+    with ib.outbox_lock(tmp_path):
+        with pytest.raises(ib.OutboxBusy):
+            with ib.outbox_lock(tmp_path):
+                pass
+    with ib.outbox_lock(tmp_path):  # released with the first holder
+        pass
+
+
+def test_stale_temporaries_are_removed(tmp_path):
+    (tmp_path / ib.FAILED_DIR).mkdir()
+    (tmp_path / ".a.txt.0123abcd.tmp").write_text("half")
+    (tmp_path / ib.FAILED_DIR / ".b.0123abcd.tmp").write_text("half")
+    (tmp_path / "a.txt").write_text("whole")
+    assert ib.remove_stale_temporaries(tmp_path) == 2
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["a.txt"]
+
+
+def test_atomic_write_leaves_no_temporary_on_error(tmp_path):
+    target = tmp_path / "missing-folder" / "x.txt"
+    with pytest.raises(FileNotFoundError):
+        ib.atomic_write_bytes(target, b"data")
+    ib.atomic_write_bytes(tmp_path / "x.txt", b"data")
+    assert (tmp_path / "x.txt").read_bytes() == b"data"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.txt"]
