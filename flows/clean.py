@@ -56,8 +56,14 @@ from .inbox import (
     repairs,
 )
 
-# Documents per task.  See bench/flow_overhead.py for the measurement behind it.
-DEFAULT_BATCH_SIZE = 50
+# Documents per task, at most.  A task run costs the flow tens of milliseconds
+# (more in a Dask worker); at 200 documents of a few milliseconds each that is
+# about 2% (bench/flow_overhead.py measures it).
+DEFAULT_BATCH_SIZE = 200
+
+# Batches a run is cut into at least, when the default size is used: small
+# inboxes still show progress and still spread over parallel workers.
+MIN_BATCHES = 8
 
 # Before/after excerpts shown per run, from the documents with the most repairs.
 EXCERPTS = 3
@@ -69,8 +75,14 @@ EXCERPTS_ARTIFACT_KEY = "clean-inbox-excerpts"
 REPAIR_FILE_ARTIFACT_KEY = "repair-file"
 
 
-def batched(items: list[InboxItem], size: int) -> list[list[InboxItem]]:
-    """Split ``items`` into consecutive lists of at most ``size`` (the task unit)."""
+def batched(items: list[InboxItem], size: int | None) -> list[list[InboxItem]]:
+    """Split ``items`` into consecutive lists of at most ``size`` (the task unit).
+
+    ``size`` None chooses: :data:`DEFAULT_BATCH_SIZE`, or less so that there
+    are at least :data:`MIN_BATCHES` batches.
+    """
+    if size is None:
+        size = max(1, min(DEFAULT_BATCH_SIZE, -(-len(items) // MIN_BATCHES)))
     if size < 1:
         raise ValueError(f"batch_size must be at least 1, not {size}")
     return [items[i : i + size] for i in range(0, len(items), size)]
@@ -125,12 +137,12 @@ def clean_batch(items: list[InboxItem], outbox: Path, index: int) -> list[Outcom
 
 
 @flow(name="clean-inbox", task_runner=ThreadPoolTaskRunner(max_workers=1))
-def clean_inbox(inbox: str, outbox: str, batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None):
+def clean_inbox(inbox: str, outbox: str, batch_size: int | None = None, limit: int | None = None):
     """Repair the documents of ``inbox`` that its ledger lacks into ``outbox``; return a summary.
 
     Lists the inbox against the ledger in ``outbox/manifest.jsonl`` (name and
     content hash), submits one ``clean-batch`` task per ``batch_size`` new
-    documents, appends each batch's records to the ledger as it is folded in,
+    documents (by default chosen by :func:`batched`), appends each batch's records to the ledger as it is folded in,
     and keeps a progress artifact up to date.  At the end it records a markdown
     summary, a table of the documents and before/after excerpts of the
     documents with the most repairs.  ``limit`` caps the documents taken this
@@ -151,7 +163,7 @@ def clean_inbox(inbox: str, outbox: str, batch_size: int = DEFAULT_BATCH_SIZE, l
         return Completed(message=f"skipped: {exc}", data=None)
 
 
-def _clean_inbox(inbox_path: Path, outbox_path: Path, batch_size: int, limit: int | None):
+def _clean_inbox(inbox_path: Path, outbox_path: Path, batch_size: int | None, limit: int | None):
     logger = get_run_logger()
     started = time.perf_counter()
     stale = remove_stale_temporaries(outbox_path)

@@ -51,14 +51,14 @@ def repair(
 def run(
     inbox: Path = typer.Argument(..., help="folder of documents to repair"),
     outbox: Path = typer.Argument(..., help="folder for the texts, _failed/ and manifest.jsonl"),
-    batch_size: Optional[int] = typer.Option(None, help="documents per Prefect task (default: the flow's)"),
+    batch_size: Optional[int] = typer.Option(None, help="documents per Prefect task (default: up to 200, at least 8 tasks)"),
     limit: Optional[int] = typer.Option(None, help="take at most this many new documents"),
     workers: Optional[int] = typer.Option(None, help="run batches on a local Dask cluster of N processes"),
     dask_address: Optional[str] = typer.Option(None, help="run batches on an existing Dask scheduler"),
     progress: bool = typer.Option(True, help="show a progress bar"),
 ) -> None:
     """Run the clean-inbox flow once over INBOX; only documents its ledger lacks are processed."""
-    from flows.clean import DEFAULT_BATCH_SIZE, clean_inbox
+    from flows.clean import clean_inbox
     from flows.inbox import Ledger, pending
     from flows.runners import dask_runner, shared_api
 
@@ -71,8 +71,7 @@ def run(
         total = min(total, limit)
     runner = dask_runner(workers, dask_address)
     flow_fn = clean_inbox.with_options(task_runner=runner) if runner else clean_inbox
-    params = {"inbox": str(inbox), "outbox": str(outbox), "batch_size": batch_size or DEFAULT_BATCH_SIZE,
-              "limit": limit}
+    params = {"inbox": str(inbox), "outbox": str(outbox), "batch_size": batch_size, "limit": limit}
     with shared_api() if runner else _nothing():
         with _LedgerProgress(outbox, total, enabled=progress and total > 0):
             state = flow_fn(**params, return_state=True)
@@ -96,10 +95,9 @@ def serve(
     batch_size: Optional[int] = typer.Option(None, help="documents per Prefect task"),
 ) -> None:
     """Serve the clean-inbox flow as a deployment that runs on a cron schedule (Ctrl-C stops it)."""
-    from flows.clean import DEFAULT_BATCH_SIZE, clean_inbox
+    from flows.clean import clean_inbox
 
-    params = {"inbox": str(inbox.resolve()), "outbox": str(outbox.resolve()),
-              "batch_size": batch_size or DEFAULT_BATCH_SIZE}
+    params = {"inbox": str(inbox.resolve()), "outbox": str(outbox.resolve()), "batch_size": batch_size}
     clean_inbox.serve(name=name, cron=cron, parameters=params)
 
 

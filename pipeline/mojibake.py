@@ -374,7 +374,6 @@ def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = froz
                 continue
             if lossy and cand.count(LOST) > max(1, len(cand) // 4):
                 continue
-            han = sum(1 for c in cand if is_han(c))
             # One character from two accented letters is a coincidence, not a
             # repair; from a whole three-byte UTF-8 sequence (å®¶ → 家), or with
             # more Chinese after it (Æ¬£© → 片）), it is not.
