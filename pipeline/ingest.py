@@ -17,7 +17,6 @@ from pathlib import Path
 from .model import Document, SourceInfo, StageReport, UndecodableInputError, UnsupportedInputError
 
 
-
 @dataclass(frozen=True)
 class NamedBytes:
     """The bytes of a file the caller has already read, with the file's name.

@@ -53,11 +53,13 @@ CJK_CHAINS = (
 # Latin-1 supplement letters and the cp1252 specials: what GBK or UTF-8 bytes
 # look like when read as a Western codec.  A span runs from one such character
 # to the last, through ASCII (GBK trail bytes 0x40-0x7E are ASCII) and single
-# spaces (some PDF text layers put a space between glyphs).
+# spaces (some PDF text layers put a space between glyphs, digits included:
+# "9 ÔÂ 2 8 ÈÕ" is 9月28日).
 _HIGH = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-_LATIN_SPAN = re.compile(f"[{_HIGH}](?:[\\x21-\\x7e{_HIGH}]| (?=[{_HIGH}]))*[{_HIGH}]|[{_HIGH}]")
+_LATIN_SPAN = re.compile(f"[{_HIGH}](?:[\\x21-\\x7e{_HIGH}]| (?=[{_HIGH}]|[\\x21-\\x7e] ))*[{_HIGH}]|[{_HIGH}]")
 LATIN1_SUPPLEMENT = re.compile("[\u00a1-\u00ff]")
 _HIGH_CHAR = re.compile(f"[{_HIGH}]")
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 # UTF-8 of U+FFFD read as GBK, repeated: the bytes are gone for good.
 _KUNKAO = re.compile("(?:锟斤拷)+|烫烫烫+|屯屯屯+")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -70,6 +72,9 @@ _COMMON_PUNCT = frozenset("，。、；：？！“”‘’《》（）——�
 MIN_GAIN = 0.25
 # ... and be at least this plausible itself.
 MIN_PLAUSIBILITY = 0.8
+# The same, for spans whose spaces fall exactly between the byte pairs of the
+# characters they decode to (see _glyph_aligned): the layout is evidence too.
+ALIGNED_PLAUSIBILITY = 0.5
 # A line whose Han characters are at least this plausible is left alone.
 CLEAN_ENOUGH = 0.8
 
@@ -105,11 +110,17 @@ def is_common_han(ch: str) -> bool:
 
 
 def plausibility(text: str) -> float | None:
-    """Share of common Han characters among the Han characters of ``text`` (None without Han)."""
+    """Share of common Han characters among the Han characters and kana of ``text`` (None without Han).
+
+    Kana count against: GBK's tables hold them, so bytes decoded with the wrong
+    one of GBK and Big5 come out with kana among the Han (本報 as セ厨), which
+    Chinese news text does not have.
+    """
     han = [c for c in text if is_han(c)]
     if not han:
         return None
-    return sum(is_common_han(c) for c in han) / len(han)
+    kana = len(_KANA.findall(text))
+    return sum(is_common_han(c) for c in han) / (len(han) + kana)
 
 
 def _is_chinese(text: str) -> bool:
@@ -383,6 +394,10 @@ def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = froz
             # A U+FFFD in a document this chain has already damaged is damage
             # for certain, even where its glyphs happen to be common characters.
             need = MIN_PLAUSIBILITY if lossy and name in trusted else max(MIN_PLAUSIBILITY, floor)
+            if variant is not span and _glyph_aligned(span, wrong, true):
+                # Spaces fall exactly between the characters' byte pairs, each
+                # pair a character of its own: rarer characters (峥嵘) may pass.
+                need = max(ALIGNED_PLAUSIBILITY, floor)
             if score >= need and score > best_score:
                 best, best_score = Fix(name, span, cand), score
     return best
@@ -394,6 +409,27 @@ def may_be_mojibake(text: str) -> bool:
         return True
     score = plausibility(text)
     return score is not None and score < CLEAN_ENOUGH
+
+
+def _glyph_aligned(span: str, wrong: str, true: str) -> bool:
+    """Whether every space-separated token of ``span`` is two glyphs that decode to one character.
+
+    The PDF text layers that space glyphs apart put the space between whole
+    characters, so a real spaced GBK span splits into byte pairs that each
+    decode alone; random Latin text with spaces does not.
+    """
+    tokens = span.split(" ")
+    if len(tokens) < 3:
+        return False
+    for token in tokens:
+        if len(token) != 2:
+            return False
+        try:
+            if len(token.encode(wrong).decode(true)) != 1:
+                return False
+        except (UnicodeEncodeError, UnicodeDecodeError, LookupError):
+            return False
+    return True
 
 
 def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[Fix]]:
