@@ -64,6 +64,18 @@ def main() -> None:
                 continue  # the chain cannot carry this sentence (lossy decode): not a lossless case
             cases.append({"label": label, "comment": "from the fixture's article", "original": garbled,
                           "fixed": src, "expect": "pass"})
+    # Lossy: UTF-8 read as GBK with errors=replace.  "expect" says whether the
+    # repair restores the sentence exactly today ("fail" cases are the ones the
+    # dictionary model gets wrong or flags: known failures, as in ftfy's suite).
+    from pipeline.mojibake import LOST, repair
+
+    for sentence in sentences():
+        garbled = sentence.encode("utf-8").decode("gbk", errors="replace")
+        if "\ufffd" not in garbled:
+            continue
+        restored = repair(garbled)[0].replace(LOST, "\ufffd")
+        cases.append({"label": "utf-8 read as gbk, lossy", "comment": "errors=replace; each U+FFFD lost one byte",
+                      "original": garbled, "fixed": sentence, "expect": "pass" if restored == sentence else "fail"})
     for sentence in sentences():
         cases.append({"label": "clean Chinese stays", "comment": "", "original": sentence, "fixed": sentence,
                       "expect": "pass"})

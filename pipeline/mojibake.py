@@ -207,6 +207,9 @@ def _options(parts: list[int | None], i: int, wrong: str | None = None) -> list[
             continue
         window = parts[i + 1 : i + length]
         holes = sum(x is None for x in window)
+        if holes == 2 and b is not None and length == 3:
+            out.extend(_two_holes(lead, parts, i, wrong))
+            continue
         if holes > 1 or (b is None and holes):
             continue
         if holes:
@@ -225,6 +228,37 @@ def _options(parts: list[int | None], i: int, wrong: str | None = None) -> list[
                 return [(length, ch)]
             if is_han(ch) or ch in _PUNCT_PRIOR:
                 out.append((length, ch))
+    return out
+
+
+# Most characters two lost bytes may stand for and still be restored: beyond
+# this the guess is not confident, and the character is flagged instead.
+MAX_TWO_HOLE_CHOICES = 12
+
+
+def _two_holes(lead: int, parts: list[int | None], i: int, wrong: str | None) -> list[tuple[int, str]]:
+    """The choices for a three-byte character that lost both bytes after its lead.
+
+    Common at line ends: "。" is E3 80 82, and when GBK took E3 as the trail of
+    the character before, it could read neither 80 nor 82 (nor 82 with the
+    newline after it).  Only punctuation and common Han characters count, and
+    only when there are few of them: after E3 that leaves the CJK punctuation
+    marks; after the leads of Han characters, thousands, so nothing is guessed.
+    """
+    following = parts[i + 3] if i + 3 < len(parts) else None
+    firsts = [f for f in range(0x80, 0xC0) if wrong is None or _unreadable(wrong, f, None)]
+    seconds = [f for f in range(0x80, 0xC0) if wrong is None or _unreadable(wrong, f, following)]
+    out = []
+    for first in firsts:
+        for second in seconds:
+            try:
+                ch = bytes([lead, first, second]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if ch in _PUNCT_PRIOR or (is_han(ch) and is_common_han(ch)):
+                out.append((3, ch))
+                if len(out) > MAX_TWO_HOLE_CHOICES:
+                    return []
     return out
 
 
