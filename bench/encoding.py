@@ -115,16 +115,25 @@ def main(argv: list[str] | None = None) -> int:
             if total:
                 print(f"{label:<30}{n:>4}" + "".join(f"{row[m] / total:>19.1%} " for m in methods) + f"  ({total})")
     # Lossy: UTF-8 read as GBK with errors=replace.
-    print("\nutf-8 read as gbk, errors=replace (lossy): exact sentences / characters (1 - CER)")
+    print("\nutf-8 read as gbk, errors=replace (lossy): exact sentences, characters restored (1 - CER),")
+    print("and of the characters not restored, how many are flagged (U+FFFD) rather than wrong guesses")
     for n in LENGTHS:
         exact = cer = 0.0
+        flagged = wrong = 0
         for s in samples[n]:
             damaged = s.encode("utf-8").decode("gbk", errors="replace")
             out = repair_lines((damaged,))[0][0].replace("\ufdd0", "\ufffd")
             exact += out == s
             cer += char_error_rate(out, s)
+            if len(out) == len(s):
+                flagged += sum(a != b and a == "\ufffd" for a, b in zip(out, s))
+                wrong += sum(a != b and a != "\ufffd" for a, b in zip(out, s))
+            else:
+                wrong += round(char_error_rate(out, s) * len(s))
         k = len(samples[n])
-        print(f"  {n:>3} chars: newsrepair {exact / k:.1%} sentences, {1 - cer / k:.1%} characters")
+        share = flagged / (flagged + wrong) if flagged + wrong else 1.0
+        print(f"  {n:>3} chars: newsrepair {exact / k:.1%} sentences, {1 - cer / k:.1%} characters; "
+              f"not restored: {flagged} flagged, {wrong} wrong ({share:.0%} flagged)")
     # Clean text must never change.
     changed = sum(repair_lines((p,))[0][0] != p for p in paragraphs)
     print(f"\nclean corpus paragraphs changed by newsrepair's encoding stage: {changed} of {len(paragraphs)}")

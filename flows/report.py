@@ -81,7 +81,8 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     ]
     counts = summary["counts"]
     lines += [f"| {kind} | {counts.get(kind, 0)} |" for kind in REPAIR_KINDS]
-    left = {k: counts[k] for k in ("fffd_left", "lost_chars_flagged", "unrecoverable_chars") if counts.get(k)}
+    left = {k: counts[k] for k in ("fffd_left", "lost_chars_flagged", "unrecoverable_kunkao", "unrecoverable_cid",
+                                   "unrecoverable_fffd_runs") if counts.get(k)}
     if left:
         lines += ["", "Flagged, not restored: " + ", ".join(f"{k} {v}" for k, v in left.items())]
     if summary["failures"]:

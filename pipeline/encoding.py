@@ -80,13 +80,29 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     if trusted:
         # With proven chains the repair may go further: it is run again below.
         first_pass.clear()
+    results: dict[int, tuple[str, list[str]]] = {}
+    for no, line in enumerate(lines, 1):
+        if not line.isascii() or "&" in line or INVISIBLE.search(line):
+            results[no] = encoding_fixed_point(line, trusted, first_pass.get(no))
+    # Lost bytes again, with the neighbouring lines' repaired text around them:
+    # a PDF copy cuts words at line ends, and a lost character at an edge is
+    # chosen by the word it makes with the next line.  The context comes from
+    # the first pass, so the order of lines does not matter.
+    repaired = [results[no][0] if no in results else line for no, line in enumerate(lines, 1)]
+    for no in list(results):
+        if FFFD in lines[no - 1]:
+            context = _neighbour_context(repaired, no - 1)
+            if context != ("", ""):
+                results[no] = encoding_fixed_point(lines[no - 1], trusted, None, context)
     for no, line in enumerate(lines, 1):
         fixed = line
-        if not line.isascii() or "&" in line or INVISIBLE.search(line):
-            fixed, chains = encoding_fixed_point(line, trusted, first_pass.get(no))
+        if no in results:
+            fixed, chains = results[no]
             counts["mojibake_spans_fixed"] += len(chains)
             details.extend((no, chain) for chain in chains)
-            counts["unrecoverable_chars"] += mojibake.unrecoverable(fixed)
+            for kind, n in mojibake.unrecoverable(fixed).items():
+                counts[f"unrecoverable_{kind}"] += n
+                counts["unrecoverable_chars"] += n
         fixed, n = fix_dash_variants(fixed)
         counts["dash_variants_fixed"] += n
         fixed, n = fix_radicals(fixed)
@@ -95,8 +111,29 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     return tuple(out), StageReport("encoding", dict(counts), tuple(details))
 
 
+# Characters of each neighbouring line given as context to a lossy line.
+CONTEXT_CHARS = 4
+
+
+def _neighbour_context(texts: list[str], i: int) -> tuple[str, str]:
+    """The end of the nearest non-empty line before ``i`` and the start of the one after, up to lost marks."""
+    left = right = ""
+    for j in range(i - 1, -1, -1):
+        if texts[j].strip():
+            left = texts[j].rstrip().rsplit(mojibake.LOST, 1)[-1][-CONTEXT_CHARS:]
+            break
+    for j in range(i + 1, len(texts)):
+        if texts[j].strip():
+            right = texts[j].lstrip().split(mojibake.LOST, 1)[0][:CONTEXT_CHARS]
+            break
+    return left, right
+
+
 def encoding_fixed_point(
-    text: str, trusted: frozenset[str] = frozenset(), first: tuple[str, list] | None = None
+    text: str,
+    trusted: frozenset[str] = frozenset(),
+    first: tuple[str, list] | None = None,
+    context: tuple[str, str] = ("", ""),
 ) -> tuple[str, list[str]]:
     """CJK mojibake repair, CJK-safe ftfy and removal of invisible characters, until nothing changes.
 
@@ -105,8 +142,9 @@ def encoding_fixed_point(
     a fixed point (ftfy turning C1 controls into cp1252 letters can complete a
     span), and repairing our own output must change nothing, so the rounds repeat
     (at most four).  ``first`` is the result of ``mojibake.repair(text, trusted)``
-    when the caller has it already.  Returns the text and the chains undone
-    ("ftfy" for ftfy's).
+    when the caller has it already; ``context`` the repaired text around the
+    line, for lost bytes (:func:`pipeline.mojibake.repair`).  Returns the text
+    and the chains undone ("ftfy" for ftfy's).
     """
     import ftfy
 
@@ -117,7 +155,7 @@ def encoding_fixed_point(
             # The caller already ran the first repair of this very text.
             (fixed, fixes), first = first, None
         else:
-            fixed, fixes = mojibake.repair(text, trusted) if not text.isascii() else (text, [])
+            fixed, fixes = mojibake.repair(text, trusted, context) if not text.isascii() else (text, [])
         chains.extend(f.chain for f in fixes)
         ftfyed = INVISIBLE.sub(_invisible_replacement, ftfy.fix_text(fixed, config))
         if ftfyed != fixed:
@@ -217,6 +255,7 @@ def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
     opening, closing = ("「", "」") if corner else ("“", "”")
     chars = list(text)
     left, right = _nearest_neighbours(chars, unknown)
+    in_long_run = _in_runs(chars, unknown, mojibake.MAX_QUOTE_RUN + 1)
     is_open = False
     n = 0
     for i, ch in enumerate(chars):
@@ -225,6 +264,8 @@ def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
         elif ch == closing:
             is_open = False
         elif ch == unknown:
+            if in_long_run[i]:
+                continue  # "����": bytes that were never quotes (unrecoverable)
             before, after = left[i], right[i]
             if before and after and is_ascii_alnum(before) and is_ascii_alnum(after):
                 continue
@@ -234,6 +275,23 @@ def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
             is_open = not is_open
             n += 1
     return "".join(chars), n
+
+
+def _in_runs(chars: list[str], mark: str, length: int) -> list[bool]:
+    """For each position, whether it lies in a run of at least ``length`` consecutive ``mark``."""
+    out = [False] * len(chars)
+    i = 0
+    while i < len(chars):
+        if chars[i] != mark:
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and chars[j] == mark:
+            j += 1
+        if j - i >= length:
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
 
 
 # ASCII punctuation that canonical form may turn full-width: looked through when

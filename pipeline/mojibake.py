@@ -138,7 +138,7 @@ def _gb_symbol(ch: str) -> bool:
     return 0x2100 <= cp <= 0x27BF or ch in "°±×÷¤§¨"
 
 
-def _decode(span: str, wrong: str, true: str, lossy: bool) -> str | None:
+def _decode(span: str, wrong: str, true: str, lossy: bool, context: tuple[str, str] = ("", "")) -> str | None:
     if wrong.startswith("sloppy"):
         import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
     try:
@@ -152,7 +152,7 @@ def _decode(span: str, wrong: str, true: str, lossy: bool) -> str | None:
                     parts.append(None)
                 else:
                     parts.extend(c.encode(wrong))
-            return _decode_utf8_with_holes(parts, wrong)
+            return _decode_utf8_with_holes(parts, wrong, context)
         return span.encode(wrong).decode(true)
     except (UnicodeEncodeError, UnicodeDecodeError, LookupError):
         return None
@@ -292,6 +292,10 @@ _AFTER_NUMERAL = frozenset("年月日时分秒号岁万亿元个名人家所次�
 # Longest dictionary word tried across the candidate slots.
 MAX_WORD = 6
 
+# Log-probability margin (nats) by which the chosen character at a hole must
+# beat every other candidate; closer calls are flagged as lost.
+MIN_MARGIN = 2.0
+
 
 def _slots(parts: list[int | None], wrong: str | None) -> list[list[str]]:
     """The characters the bytes can be, slot by slot: one choice where the bytes are whole, several at a hole.
@@ -322,7 +326,9 @@ def _slots(parts: list[int | None], wrong: str | None) -> list[list[str]]:
     return slots
 
 
-def _decode_utf8_with_holes(parts: list[int | None], wrong: str | None = None) -> str:
+def _decode_utf8_with_holes(
+    parts: list[int | None], wrong: str | None = None, context: tuple[str, str] = ("", "")
+) -> str:
     """Decode UTF-8 bytes where some bytes are unknown (None): the likeliest text, by the words it makes.
 
     Every UTF-8 sequence with one unknown byte has a few completions (those the
@@ -330,19 +336,26 @@ def _decode_utf8_with_holes(parts: list[int | None], wrong: str | None = None) -
     and Chinese punctuation among them are chosen by a segmentation of the whole
     line over jieba's dictionary, as jieba itself segments: the product of word
     probabilities, maximised over both the words and the candidates at each
-    hole.  A character the bytes cannot make at all is marked lost
+    hole.  A character the bytes cannot make at all, or whose best reading
+    does not beat the next by :data:`MIN_MARGIN`, is marked lost
     (:data:`LOST`) and counted, never guessed.
+
+    ``context`` is the text just before and after these bytes (the neighbouring
+    lines, already repaired): a word cut by a line end still counts as a word.
+    It shapes the choice and is not returned.
     """
     import math
 
     words, log_total = jieba_words()
-    slots = _slots(parts, wrong)
+    left, right = context
+    slots = [[c] for c in left] + _slots(parts, wrong) + [[c] for c in right]
     n = len(slots)
+    line_start = len(left)
 
     def single(ch: str, at: int) -> float:
         if ch == "\u3000":
             # The ideographic space indents a paragraph: at a line's start.
-            count = 3_000_000 if at == 0 else 1_000
+            count = 3_000_000 if at == line_start else 1_000
         else:
             count = words.get(ch) or _PUNCT_PRIOR.get(ch) or 1
             # Arabic numerals are not in the dictionary, so it cannot say that
@@ -352,16 +365,12 @@ def _decode_utf8_with_holes(parts: list[int | None], wrong: str | None = None) -
                 count *= 100
         return math.log(count) - log_total
 
-    # best[i]: score of the best reading of slots[:i], and its last word's start and text.
-    best: list[tuple[float, int, str]] = [(0.0, -1, "")] + [(-math.inf, -1, "")] * n
+    # The lattice: every dictionary word (or single character) the slots can
+    # spell, as edges start -> end with the word and its log-probability.
+    edges: list[list[tuple[int, str, float]]] = [[] for _ in range(n)]
     for start in range(n):
-        base = best[start][0]
-        if base == -math.inf:
-            continue
         for ch in slots[start]:
-            s = base + single(ch, start)
-            if s > best[start + 1][0]:
-                best[start + 1] = (s, start, ch)
+            edges[start].append((start + 1, ch, single(ch, start)))
         # Longer words: extend the prefixes the dictionary knows, slot by slot.
         prefixes = [ch for ch in slots[start] if ch in words]
         end = start + 1
@@ -375,27 +384,55 @@ def _decode_utf8_with_holes(parts: list[int | None], wrong: str | None = None) -
                         continue
                     longer.append(word)
                     if count:
-                        s = base + math.log(count) - log_total
-                        if s > best[end + 1][0]:
-                            best[end + 1] = (s, start, word)
+                        edges[start].append((end + 1, word, math.log(count) - log_total))
             prefixes = longer
             end += 1
+    # Best score of slots[:i] (forward) and of slots[i:] (backward).
+    forward: list[tuple[float, int, str]] = [(0.0, -1, "")] + [(-math.inf, -1, "")] * n
+    for start in range(n):
+        base = forward[start][0]
+        for end, word, weight in edges[start]:
+            if base + weight > forward[end][0]:
+                forward[end] = (base + weight, start, word)
+    backward = [-math.inf] * n + [0.0]
+    for start in range(n - 1, -1, -1):
+        backward[start] = max((weight + backward[end] for end, _, weight in edges[start]), default=-math.inf)
     out = []
     pos = n
     while pos > 0:
-        _, start, word = best[pos]
+        _, start, word = forward[pos]
         out.append(word)
         pos = start
-    text = "".join(reversed(out))
+    chars = list("".join(reversed(out)))
+    # Confidence: at each hole, the best reading with the chosen character
+    # against the best with any other.  A close second is flagged, not guessed.
+    for k, choices in enumerate(slots):
+        if len(choices) < 2:
+            continue
+        best_with: dict[str, float] = {}
+        for start in range(max(0, k - MAX_WORD + 1), k + 1):
+            for end, word, weight in edges[start]:
+                if end > k:
+                    score = forward[start][0] + weight + backward[end]
+                    ch = word[k - start]
+                    if score > best_with.get(ch, -math.inf):
+                        best_with[ch] = score
+        ranked = sorted(best_with.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] - ranked[1] < MIN_MARGIN:
+            chars[k] = LOST
+    text = "".join(chars[len(left) : n - len(right)])
     # Lost bytes inside one character collapse to one mark.
     return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), text)
 
 
-def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = frozenset()) -> Fix | None:
+def _best(
+    span: str, chains, lossy: bool = False, trusted: frozenset[str] = frozenset(), context: tuple[str, str] = ("", "")
+) -> Fix | None:
     """The most plausible strict re-decoding of ``span``, if clearly better than the span.
 
     ``trusted`` chains (seen repairing other lines of the same document) may
-    repair a span as short as one character.
+    repair a span as short as one character; ``context`` is the repaired text
+    around a lossy span (see :func:`_decode_utf8_with_holes`).
     """
     before = plausibility(span)
     floor = (before or 0.0) + MIN_GAIN
@@ -407,7 +444,7 @@ def _best(span: str, chains, lossy: bool = False, trusted: frozenset[str] = froz
         variants.insert(0, span.replace(" ", ""))
     for name, wrong, true in chains:
         for variant in variants:
-            cand = _decode(variant, wrong, true, lossy)
+            cand = _decode(variant, wrong, true, lossy, context)
             if cand is None or cand == span:
                 continue
             marks = cand.replace(" ", "").replace("\u3000", "")
@@ -466,7 +503,9 @@ def _glyph_aligned(span: str, wrong: str, true: str) -> bool:
     return True
 
 
-def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[Fix]]:
+def repair(
+    text: str, trusted: frozenset[str] = frozenset(), context: tuple[str, str] = ("", "")
+) -> tuple[str, list[Fix]]:
     """Repair every mojibake span of one line; return the line and the fixes made.
 
     Latin spans (GBK or UTF-8 bytes read as a Western codec) are tried span by
@@ -475,7 +514,8 @@ def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[
     Clean text is never changed: see the module docstring for the tests.
     ``trusted`` names chains already proven on other lines of the document: a
     one-character span may be repaired with them (a title's last glyph wrapped
-    onto a line of its own).
+    onto a line of its own).  ``context`` is the repaired text of the lines
+    around, for choosing lost characters across a line end.
     """
     fixes: list[Fix] = []
     if LATIN1_SUPPLEMENT.search(text):
@@ -486,7 +526,7 @@ def repair(text: str, trusted: frozenset[str] = frozenset()) -> tuple[str, list[
     # plausible (鍛 is a traditional character, and the bytes of 告).
     proven = lossy and any(name in trusted for name, _, _ in CJK_CHAINS)
     if score is not None and (score < CLEAN_ENOUGH or proven):
-        fix = _best(text, CJK_CHAINS, lossy, trusted)
+        fix = _best(text, CJK_CHAINS, lossy, trusted, context)
         if fix is not None:
             fixes.append(fix)
             text = fix.after
@@ -553,6 +593,22 @@ def _repair_latin_spans(text: str, trusted: frozenset[str], fixes: list[Fix]) ->
     return "".join(out)
 
 
-def unrecoverable(text: str) -> int:
-    """Characters whose bytes are gone for good: ``锟斤拷`` runs and ``(cid:N)`` (U+FFFD is counted at output)."""
-    return sum(len(m.group()) for m in _KUNKAO.finditer(text)) + len(_CID.findall(text))
+# Quotes stand at most two together (”“): a longer run of U+FFFD is text
+# read as UTF-8 that was not (GBK read as UTF-8 gives one or two per
+# character), and its bytes are gone.
+MAX_QUOTE_RUN = 2
+_FFFD_RUN = re.compile(f"\ufffd{{{MAX_QUOTE_RUN + 1},}}")
+
+
+def unrecoverable(text: str) -> dict[str, int]:
+    """Characters whose bytes are gone for good, by kind; never guessed at.
+
+    ``kunkao``: ``锟斤拷`` (U+FFFD's own UTF-8 read as GBK) and its kin;
+    ``cid``: ``(cid:N)``, a glyph a PDF extractor could not map;
+    ``fffd_runs``: runs of three or more U+FFFD, non-UTF-8 bytes read as UTF-8.
+    """
+    return {
+        "kunkao": sum(len(m.group()) for m in _KUNKAO.finditer(text)),
+        "cid": len(_CID.findall(text)),
+        "fffd_runs": sum(len(m.group()) for m in _FFFD_RUN.finditer(text)),
+    }
