@@ -16,7 +16,9 @@ What it does, all on this machine and on a throw-away Prefect home:
 4. has headless Chromium screenshot the flow-run page (``/runs/flow-run/<id>``)
    and the artifact page (``/artifacts/artifact/<id>``) into
    ``<out>/flow-run.png`` and ``<out>/summary-artifact.png``;
-5. stops the server (also on error or Ctrl-C).
+5. checks, in the DOM Chromium rendered, that the run page shows the run and
+   its task runs and the artifact page the summary's text (exits non-zero if not);
+6. stops the server (also on error or Ctrl-C).
 
 Nothing in the repo is changed except the two PNGs.  The server's copy of the
 UI's static files goes to the temporary home too (PREFECT_UI_STATIC_DIRECTORY),
@@ -57,24 +59,41 @@ FIXTURES = ROOT / "fixtures"
 SUMMARY_KEY = "clean-inbox-summary"
 
 
-def screenshot(chromium: str, url: str, target: Path, budget_ms: int, profile: Path, extra: list[str]) -> None:
-    """One headless Chromium screenshot of ``url`` into ``target`` (PNG)."""
-    target.unlink(missing_ok=True)
+def _chromium(chromium: str, url: str, action: list[str], budget_ms: int, profile: Path, extra: list[str]):
+    """Run headless Chromium on ``url`` with ``action`` (--screenshot=..., --dump-dom) once the page has loaded."""
     cmd = [
         chromium, "--headless", "--disable-gpu", "--no-sandbox",
         f"--user-data-dir={profile}", "--no-first-run", "--no-default-browser-check",
-        "--disable-dev-shm-usage", "--hide-scrollbars",
-        f"--screenshot={target}", "--window-size=1400,1000",
+        "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1400,1000",
         # Without it the run page's timeline (a WebGL canvas) came out half drawn in
         # about one shot of three: no grid lines, all time labels piled up top left.
         "--run-all-compositor-stages-before-draw",
-        f"--virtual-time-budget={budget_ms}", *extra, url,
+        f"--virtual-time-budget={budget_ms}", *action, *extra, url,
     ]
     # Chromium's crash reporter and dconf write under $XDG_CONFIG_HOME / $XDG_CACHE_HOME
     # (~/.config/chromium/Crash Reports, ~/.cache/dconf) whatever --user-data-dir says.
     env = dict(os.environ, XDG_CONFIG_HOME=str(profile / "xdg-config"), XDG_CACHE_HOME=str(profile / "xdg-cache"))
+    return subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=180)
+
+
+def check_rendered(chromium: str, url: str, expected: list[str], budget_ms: int, profile: Path) -> None:
+    """Fail unless the page, as the browser rendered it, shows every string of ``expected``.
+
+    The UI is a single-page app: the served HTML holds none of the run's data,
+    so finding it in the DOM Chromium built shows the UI fetched and drew it.
+    """
+    done = _chromium(chromium, url, ["--dump-dom"], budget_ms, profile, [])
+    missing = [s for s in expected if s not in done.stdout]
+    if done.returncode != 0 or missing:
+        sys.exit(f"{url} does not show {missing} (chromium exit {done.returncode})")
+    print(f"  rendered: {url} shows {', '.join(repr(s) for s in expected)}")
+
+
+def screenshot(chromium: str, url: str, target: Path, budget_ms: int, profile: Path, extra: list[str]) -> None:
+    """One headless Chromium screenshot of ``url`` into ``target`` (PNG)."""
+    target.unlink(missing_ok=True)
     t0 = time.monotonic()
-    done = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=180)
+    done = _chromium(chromium, url, [f"--screenshot={target}"], budget_ms, profile, extra)
     if done.returncode != 0 or not target.is_file():
         sys.exit(f"chromium failed ({done.returncode}) for {url}:\n{done.stderr[-3000:]}")
     print(f"  {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}"
@@ -144,6 +163,12 @@ def main() -> int:
             }
             for name, url in pages.items():
                 screenshot(args.chromium, url, out / name, args.budget, tmp / "chromium-profile", args.chromium_arg)
+            # The check, not only the pictures: the run page names the run and
+            # its task runs; the artifact page shows the summary's own text.
+            check_rendered(args.chromium, pages["flow-run.png"], [flow_run["name"], "clean-batch-0", "Completed"],
+                           args.budget, tmp / "chromium-profile")
+            check_rendered(args.chromium, pages["summary-artifact.png"], ["documents processed", "Repairs by kind"],
+                           args.budget, tmp / "chromium-profile")
 
             if args.keep:
                 print(f"server up at {base} (pages: {', '.join(pages.values())}); press Enter to stop it")
