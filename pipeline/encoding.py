@@ -18,7 +18,6 @@ fold ，；：（）“” to ASCII, which raised the sample's error rate from 2
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -215,25 +214,52 @@ def fix_dash_variants(text: str) -> tuple[str, int]:
 
 
 def fix_radicals(text: str) -> tuple[str, int]:
-    """Kangxi radicals and CJK radical supplements to the ideographs they stand for.
+    """Kangxi radicals and CJK radicals supplement to the ideographs they stand for.
 
-    PDF fonts often map 十大高 to the radicals ⼗⼤⾼ (U+2F00-2FD5).  Their
-    compatibility decomposition is the unified ideograph; it is applied to these
-    characters alone, never to the whole text, because NFKC would also fold ，to ,.
+    PDF fonts often map 十大高 to the radicals ⼗⼤⾼ (U+2F00-2FD5), or to their
+    supplement forms (U+2E80-2EF3).  The mapping is Unicode's own
+    Equivalent_Unified_Ideograph property (pipeline/data/EquivalentUnifiedIdeograph.txt),
+    applied to these characters alone: NFKC, which covers the Kangxi radicals
+    only, would also fold ，to , across the whole text.
     """
     if not _RADICALS.search(text):
         return text, 0
+    table = equivalent_unified_ideographs()
     n = 0
 
     def fold(m: re.Match) -> str:
         nonlocal n
-        folded = unicodedata.normalize("NFKC", m.group())
-        if len(folded) == 1 and is_han(folded):
-            n += 1
-            return folded
-        return m.group()
+        target = table.get(m.group())
+        if target is None:
+            return m.group()
+        n += 1
+        return target
 
     return _RADICALS.sub(fold, text), n
+
+
+@lru_cache(maxsize=1)
+def equivalent_unified_ideographs() -> dict[str, str]:
+    """Radical -> unified ideograph, for the two radical blocks, from Unicode's data file.
+
+    The file ships with the package (Unicode data, under Unicode's terms of use,
+    header kept).  CJK strokes, which the file also maps (㇐ to 一), are left
+    out: a stroke in running text is as likely a drawing element as a character.
+    """
+    from importlib.resources import files
+
+    table: dict[str, str] = {}
+    text = (files("pipeline") / "data" / "EquivalentUnifiedIdeograph.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        source, target = (field.strip() for field in line.split(";"))
+        first, _, last = source.partition("..")
+        for cp in range(int(first, 16), int(last or first, 16) + 1):
+            if 0x2E80 <= cp <= 0x2FDF:
+                table[chr(cp)] = chr(int(target, 16))
+    return table
 
 
 def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:

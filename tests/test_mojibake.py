@@ -110,3 +110,19 @@ def test_xiaobiaosong_pdf_text_layer_reads_as_chinese():
         assert expected in text
     # The title whose 原 lost a byte keeps the orphan byte rather than a guess.
     assert "关于红军作战的Ô则" in text
+
+
+def test_radicals_become_the_ideographs_unicode_equates_them_with():
+    """Kangxi radicals (which NFKC also maps) and the radicals supplement (which it does not)."""
+    import unicodedata
+
+    from pipeline.encoding import equivalent_unified_ideographs, fix_radicals
+
+    table = equivalent_unified_ideographs()
+    kangxi = [chr(cp) for cp in range(0x2F00, 0x2FD6)]
+    # Unicode's two mappings agree wherever both exist.
+    assert all(table[r] == unicodedata.normalize("NFKC", r) for r in kangxi)
+    # The supplement: 长 and 见 as PDF fonts may print them, and no NFKC mapping.
+    assert unicodedata.normalize("NFKC", "\u2ed3\u2ec5") == "\u2ed3\u2ec5"
+    assert fix_radicals("⼗⼤\u2ed3\u2ec5，。") == ("十大长见，。", 4)
+    assert fix_radicals("十大，。") == ("十大，。", 0)
