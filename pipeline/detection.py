@@ -365,7 +365,7 @@ def _settle_edges(
         if clean_lines[form] > 1:
             return True
         # A title ends without a full stop (a closing quote or bracket it may have).
-        if i == first_clean and lines[i].strip()[-1] not in "。！？!?":
+        if i == first_clean and not _ends_sentence(lines[i]):
             return False
         return in_other_clean_line(i, form)
 
@@ -388,7 +388,7 @@ def _settle_edges(
                 or any(len(forms[t]) >= MIN_SELF_REPEAT and forms[t] in form for t in _run_lines(i) if t != i)
             )
         )
-        if ends_run and repeated and lines[i].strip()[-1] not in "。！？!?":
+        if ends_run and repeated and not _ends_sentence(lines[i]):
             return True
         # The mirror case: a run of adjacent printed lines, and the line ending
         # it that a blank line parts from the run but that touches the clean
@@ -460,6 +460,12 @@ def _settle_edges(
         if not moved:
             break
     return labels
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends a sentence (。！？), closing quotes and brackets aside: titles do not."""
+    text = line.strip().rstrip("”’」』）)\"'")
+    return bool(text) and text[-1] in "。！？!?"
 
 
 def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> dict[int, bool]:
