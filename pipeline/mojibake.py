@@ -246,9 +246,15 @@ def _two_holes(lead: int, parts: list[int | None], i: int, wrong: str | None) ->
     marks; after the leads of Han characters, thousands, so nothing is guessed.
     """
     following = parts[i + 3] if i + 3 < len(parts) else None
+    return list(_two_hole_choices(lead, following, wrong))
+
+
+@lru_cache(maxsize=4096)
+def _two_hole_choices(lead: int, following: int | None, wrong: str | None) -> tuple[tuple[int, str], ...]:
+    """:func:`_two_holes` for one lead byte and the byte after the holes (cached: 4,096 decodes each)."""
     firsts = [f for f in range(0x80, 0xC0) if wrong is None or _unreadable(wrong, f, None)]
     seconds = [f for f in range(0x80, 0xC0) if wrong is None or _unreadable(wrong, f, following)]
-    out = []
+    out: list[tuple[int, str]] = []
     for first in firsts:
         for second in seconds:
             try:
@@ -258,8 +264,8 @@ def _two_holes(lead: int, parts: list[int | None], i: int, wrong: str | None) ->
             if ch in _PUNCT_PRIOR or (is_han(ch) and is_common_han(ch)):
                 out.append((3, ch))
                 if len(out) > MAX_TWO_HOLE_CHOICES:
-                    return []
-    return out
+                    return ()
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
