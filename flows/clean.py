@@ -142,11 +142,13 @@ def clean_inbox(inbox: str, outbox: str, batch_size: int | None = None, limit: i
 
     Lists the inbox against the ledger in ``outbox/manifest.jsonl`` (name and
     content hash), submits one ``clean-batch`` task per ``batch_size`` new
-    documents (by default chosen by :func:`batched`), appends each batch's records to the ledger as it is folded in,
-    and keeps a progress artifact up to date.  At the end it records a markdown
-    summary, a table of the documents and before/after excerpts of the
-    documents with the most repairs.  ``limit`` caps the documents taken this
-    run (the rest wait for the next).
+    documents (by default chosen by :func:`batched`), appends each batch's
+    records to the ledger as it is folded in, and keeps a progress artifact up
+    to date.  At the end it records a markdown summary, a table of the
+    documents and before/after excerpts of the documents with the most
+    repairs.  ``limit`` caps the documents taken this run (the rest wait for
+    the next).  A second run on the same outbox while one holds it does
+    nothing and says so.
 
     The flow run completes even when documents failed; its state message says
     how many, and they are in ``outbox/_failed/`` with their reasons.
