@@ -59,14 +59,14 @@ def run(
 ) -> None:
     """Run the clean-inbox flow once over INBOX; only documents its ledger lacks are processed."""
     from flows.clean import clean_inbox
-    from flows.inbox import Ledger, pending
+    from flows.inbox import Ledger, list_inbox, pending
     from flows.runners import dask_runner, shared_api
 
     if not inbox.is_dir():
         typer.echo(f"newsrepair: inbox {inbox} is not a folder", err=True)
         raise typer.Exit(2)
-    todo, known = pending(inbox, Ledger.load(outbox)) if outbox.is_dir() else (None, 0)
-    total = len(todo) if todo is not None else sum(1 for p in inbox.iterdir() if p.is_file())
+    # What the flow will find new (it lists again itself: the bar only follows it).
+    total = len(pending(inbox, Ledger.load(outbox))[0]) if outbox.is_dir() else len(list_inbox(inbox))
     if limit is not None:
         total = min(total, limit)
     runner = dask_runner(workers, dask_address)
