@@ -6,7 +6,8 @@ tested (and reasoned about) without a server.
 Layout of an outbox::
 
     outbox/<name>                canonical text of each repaired input (``<name>.txt``
-                                 when the input's name does not end in .txt)
+                                 when the input's name does not end in .txt; an
+                                 input X beside an input X.txt is refused)
     outbox/_failed/<name>        a copy of each input the library refused
     outbox/_failed/<name>.reason why it was refused (one line, UTF-8)
     outbox/manifest.jsonl        the ledger: one JSON line per document processed
@@ -74,6 +75,9 @@ class InboxItem:
     path: Path
     sha256: str
     size: int
+    # Another input whose output would have the same name (only "X" beside
+    # "X.txt" can collide); this one is refused rather than overwrite it.
+    collides_with: str | None = None
 
 
 def output_name(name: str) -> str:
@@ -257,7 +261,9 @@ def pending(inbox: Path, ledger: Ledger) -> tuple[list[InboxItem], int]:
     """
     todo: list[InboxItem] = []
     known = 0
-    for path in list_inbox(inbox):
+    paths = list_inbox(inbox)
+    names = {p.name for p in paths}
+    for path in paths:
         st = path.stat()
         cached = ledger.stats.get(path.name)
         if cached is not None and cached[:2] == (st.st_size, st.st_mtime_ns):
@@ -267,7 +273,9 @@ def pending(inbox: Path, ledger: Ledger) -> tuple[list[InboxItem], int]:
         if ledger.is_done(path.name, digest):
             known += 1
         else:
-            todo.append(InboxItem(path.name, path, digest, st.st_size))
+            out = output_name(path.name)
+            clash = out if out != path.name and out in names else None
+            todo.append(InboxItem(path.name, path, digest, st.st_size, clash))
     return todo, known
 
 
@@ -308,13 +316,18 @@ def clean_document(item: InboxItem, outbox: Path, options: pipeline.RepairOption
     failed_reason = failed_dir / f"{item.name}.reason"
     base = {"name": item.name, "sha256": digest, "size": len(data), "mtime_ns": st.st_mtime_ns}
     try:
+        if item.collides_with:
+            raise pipeline.UnsupportedInputError(
+                f"its output {out_path.name} would overwrite that of the input {item.collides_with}; rename one"
+            )
         result = pipeline.repair_document(pipeline.NamedBytes(item.name, data), options=options)
     except pipeline.RepairError as exc:
         reason = f"{type(exc).__name__}: {exc}"
         failed_dir.mkdir(exist_ok=True)
         atomic_write_bytes(failed_copy, data)
         atomic_write_bytes(failed_reason, (reason + "\n").encode("utf-8"))
-        out_path.unlink(missing_ok=True)
+        if not item.collides_with:  # that output is the other input's
+            out_path.unlink(missing_ok=True)
         return Outcome({**base, "status": "failed", "reason": reason, "output": None, "report": None})
     except Exception as exc:  # noqa: BLE001 - isolating a library bug to its document
         reason = f"internal error {type(exc).__name__}: {exc}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,22 @@ def test_atomic_write_leaves_no_temporary_on_error(tmp_path):
     ib.atomic_write_bytes(tmp_path / "x.txt", b"data")
     assert (tmp_path / "x.txt").read_bytes() == b"data"
     assert [p.name for p in tmp_path.iterdir()] == ["x.txt"]
+
+
+def test_an_input_whose_output_would_overwrite_another_is_refused(tmp_path):
+    import pipeline
+
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    outbox.mkdir()
+    sample = (Path(__file__).resolve().parent.parent / "fixtures" / "000_f34ac04e32c0b974.txt").read_bytes()
+    (inbox / "X.txt").write_bytes(sample)
+    (inbox / "X").write_bytes(sample + "\n补充。\n".encode())
+    todo, _ = ib.pending(inbox, ib.Ledger.load(outbox))
+    # X.txt first, so that X's refusal must also leave X.txt's output alone.
+    outcomes = {item.name: ib.clean_document(item, outbox) for item in sorted(todo, key=lambda t: t.name != "X.txt")}
+    assert outcomes["X.txt"].record["status"] == "ok"
+    assert outcomes["X"].record["status"] == "failed"
+    assert "would overwrite" in outcomes["X"].record["reason"]
+    assert (outbox / "X.txt").read_text(encoding="utf-8") == pipeline.repair_document(inbox / "X.txt").text
+    assert (outbox / ib.FAILED_DIR / "X").read_bytes() == (inbox / "X").read_bytes()
