@@ -91,10 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sweep-n", type=int, default=2000, help="documents for the sweep (default 2000)")
     args = parser.parse_args(argv)
 
-    from flows.clean import batched, clean_inbox
+    from flows.clean import clean_inbox, default_batch_size
     from flows.runners import dask_runner, shared_api
 
-    batch_size = args.batch_size or len(batched(list(range(args.n)), None)[0])
+    batch_size = args.batch_size or default_batch_size(args.n)
     work = Path(tempfile.mkdtemp(prefix="flow-overhead-"))
     try:
         inbox = work / "inbox"

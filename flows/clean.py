@@ -43,13 +43,13 @@ import pipeline
 
 from . import report
 from .inbox import (
-    MANIFEST,
     InboxItem,
     Ledger,
     OutboxBusy,
     Outcome,
     atomic_write_bytes,
     clean_document,
+    excerpts,
     outbox_lock,
     pending,
     remove_stale_temporaries,
@@ -75,6 +75,11 @@ EXCERPTS_ARTIFACT_KEY = "clean-inbox-excerpts"
 REPAIR_FILE_ARTIFACT_KEY = "repair-file"
 
 
+def default_batch_size(n: int) -> int:
+    """Documents per batch for ``n`` documents: :data:`DEFAULT_BATCH_SIZE`, or less for at least :data:`MIN_BATCHES`."""
+    return max(1, min(DEFAULT_BATCH_SIZE, -(-n // MIN_BATCHES)))
+
+
 def batched(items: list[InboxItem], size: int | None) -> list[list[InboxItem]]:
     """Split ``items`` into consecutive lists of at most ``size`` (the task unit).
 
@@ -82,7 +87,7 @@ def batched(items: list[InboxItem], size: int | None) -> list[list[InboxItem]]:
     are at least :data:`MIN_BATCHES` batches.
     """
     if size is None:
-        size = max(1, min(DEFAULT_BATCH_SIZE, -(-len(items) // MIN_BATCHES)))
+        size = default_batch_size(len(items))
     if size < 1:
         raise ValueError(f"batch_size must be at least 1, not {size}")
     return [items[i : i + size] for i in range(0, len(items), size)]
@@ -233,8 +238,7 @@ def repair_file(path: str, output: str | None = None) -> dict[str, Any]:
         atomic_write_bytes(Path(output), result.text.encode("utf-8"))
     outcome = Outcome(
         {"name": source.name, "status": "ok", "report": dict(result.report.counts), "output": output},
-        data.decode(result.report.source.encoding or "utf-8", errors="replace")[: report.EXCERPT_CHARS],
-        result.text[: report.EXCERPT_CHARS],
+        *excerpts(data, result),
     )
     create_markdown_artifact(
         markdown=report.file_markdown(source, result, outcome),
@@ -246,8 +250,8 @@ def repair_file(path: str, output: str | None = None) -> dict[str, Any]:
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
-    "MANIFEST",
     "batched",
+    "default_batch_size",
     "clean_batch",
     "clean_inbox",
     "repair_file",

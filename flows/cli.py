@@ -13,6 +13,7 @@ interrupted (it needs a Prefect server: ``prefect server start``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import threading
@@ -72,7 +73,7 @@ def run(
     runner = dask_runner(workers, dask_address)
     flow_fn = clean_inbox.with_options(task_runner=runner) if runner else clean_inbox
     params = {"inbox": str(inbox), "outbox": str(outbox), "batch_size": batch_size, "limit": limit}
-    with shared_api() if runner else _nothing():
+    with shared_api() if runner else contextlib.nullcontext():
         with _LedgerProgress(outbox, total, enabled=progress and total > 0):
             state = flow_fn(**params, return_state=True)
     summary = state.result(raise_on_failure=False)
@@ -99,14 +100,6 @@ def serve(
 
     params = {"inbox": str(inbox.resolve()), "outbox": str(outbox.resolve()), "batch_size": batch_size}
     clean_inbox.serve(name=name, cron=cron, parameters=params)
-
-
-class _nothing:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
 
 
 class _LedgerProgress:

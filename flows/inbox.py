@@ -346,8 +346,13 @@ def clean_document(item: InboxItem, outbox: Path, options: pipeline.RepairOption
         "report": as_dict["report"]["counts"],
         "sections": as_dict["sections"],
     }
+    return Outcome(record, *excerpts(data, result))
+
+
+def excerpts(data: bytes, result: pipeline.RepairResult) -> tuple[str, str]:
+    """The first :data:`EXCERPT_CHARS` of an input (decoded as ingest decoded it) and of its repair."""
     try:
         before = data.decode(result.report.source.encoding or "utf-8", errors="replace")
     except LookupError:
         before = data.decode("utf-8", errors="replace")
-    return Outcome(record, before[:EXCERPT_CHARS], text[:EXCERPT_CHARS])
+    return before[:EXCERPT_CHARS], result.text[:EXCERPT_CHARS]

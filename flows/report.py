@@ -17,7 +17,6 @@ from .inbox import EXCERPT_CHARS, REPAIR_KINDS, Outcome, repairs
 MAX_TABLE_ROWS = 500
 
 __all__ = [
-    "EXCERPT_CHARS",
     "MAX_TABLE_ROWS",
     "document_rows",
     "document_rows_description",

@@ -187,11 +187,11 @@ def _unreadable(wrong: str, byte: int, following: int | None) -> bool:
     return False
 
 
-def _options(parts: list[int | None], i: int, wrong: str | None = None) -> list[tuple[int, str]]:
+def _options(parts: list[int | None], i: int, wrong: str) -> list[tuple[int, str]]:
     """Characters a UTF-8 sequence starting at byte i can be, with its length; holes filled.
 
-    With ``wrong`` (the codec that lost the bytes) given, a hole is only filled
-    with a byte that codec could have lost there (:func:`_unreadable`).
+    A hole is only filled with a byte ``wrong``, the codec that lost the
+    bytes, could have lost there (:func:`_unreadable`).
     """
     b = parts[i]
     if b is not None and b < 0x80:
@@ -199,7 +199,7 @@ def _options(parts: list[int | None], i: int, wrong: str | None = None) -> list[
     out = []
     leads = [b] if b is not None else [
         x for x in range(0xE2, 0xEA)
-        if wrong is None or _unreadable(wrong, x, parts[i + 1] if i + 1 < len(parts) else None)
+        if _unreadable(wrong, x, parts[i + 1] if i + 1 < len(parts) else None)
     ]
     for lead in leads:
         length = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
@@ -215,7 +215,7 @@ def _options(parts: list[int | None], i: int, wrong: str | None = None) -> list[
         if holes:
             at = i + 1 + window.index(None)
             following = parts[at + 1] if at + 1 < len(parts) else None
-            fills = [f for f in range(0x80, 0xC0) if wrong is None or _unreadable(wrong, f, following)]
+            fills = [f for f in range(0x80, 0xC0) if _unreadable(wrong, f, following)]
         else:
             fills = [0]
         for fill in fills:
@@ -236,7 +236,7 @@ def _options(parts: list[int | None], i: int, wrong: str | None = None) -> list[
 MAX_TWO_HOLE_CHOICES = 12
 
 
-def _two_holes(lead: int, parts: list[int | None], i: int, wrong: str | None) -> list[tuple[int, str]]:
+def _two_holes(lead: int, parts: list[int | None], i: int, wrong: str) -> list[tuple[int, str]]:
     """The choices for a three-byte character that lost both bytes after its lead.
 
     Common at line ends: "。" is E3 80 82, and when GBK took E3 as the trail of
@@ -250,10 +250,10 @@ def _two_holes(lead: int, parts: list[int | None], i: int, wrong: str | None) ->
 
 
 @lru_cache(maxsize=4096)
-def _two_hole_choices(lead: int, following: int | None, wrong: str | None) -> tuple[tuple[int, str], ...]:
+def _two_hole_choices(lead: int, following: int | None, wrong: str) -> tuple[tuple[int, str], ...]:
     """:func:`_two_holes` for one lead byte and the byte after the holes (cached: 4,096 decodes each)."""
-    firsts = [f for f in range(0x80, 0xC0) if wrong is None or _unreadable(wrong, f, None)]
-    seconds = [f for f in range(0x80, 0xC0) if wrong is None or _unreadable(wrong, f, following)]
+    firsts = [f for f in range(0x80, 0xC0) if _unreadable(wrong, f, None)]
+    seconds = [f for f in range(0x80, 0xC0) if _unreadable(wrong, f, following)]
     out: list[tuple[int, str]] = []
     for first in firsts:
         for second in seconds:
@@ -303,7 +303,7 @@ MAX_WORD = 6
 MIN_MARGIN = 2.0
 
 
-def _slots(parts: list[int | None], wrong: str | None) -> list[list[str]]:
+def _slots(parts: list[int | None], wrong: str) -> list[list[str]]:
     """The characters the bytes can be, slot by slot: one choice where the bytes are whole, several at a hole.
 
     Each U+FFFD stood for exactly one byte, so the intact lead bytes fix where
@@ -333,7 +333,7 @@ def _slots(parts: list[int | None], wrong: str | None) -> list[list[str]]:
 
 
 def _decode_utf8_with_holes(
-    parts: list[int | None], wrong: str | None = None, context: tuple[str, str] = ("", "")
+    parts: list[int | None], wrong: str, context: tuple[str, str] = ("", "")
 ) -> str:
     """Decode UTF-8 bytes where some bytes are unknown (None): the likeliest text, by the words it makes.
 
