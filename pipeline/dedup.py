@@ -231,22 +231,30 @@ def _drop_repeated_clean(clean: list[Paragraph]) -> tuple[list[Paragraph], list[
     """Drop clean paragraphs that repeat an earlier one word for word.
 
     A copy too short to tell from clean text by its layout (a title and a
-    subtitle printed on their own lines) still repeats the article line for line;
-    an article itself does not repeat a paragraph.  The first occurrence stays.
-    Each drop is recorded as a match with coverage 1.0.
+    subtitle printed on their own lines) still repeats the article line for line.
+    Only lines that end no sentence are taken for such repeats: an article
+    itself repeats a title-like line only by accident, but a speech repeats
+    "同志们、朋友们！" and an essay its refrain, and those must stay.  The first
+    occurrence stays.  Each drop is recorded as a match with coverage 1.0.
     """
     seen: dict[str, int] = {}
     kept: list[Paragraph] = []
     dropped: list[DedupMatch] = []
     for p in clean:
         form = comparison_form(p.text)[0]
-        if len(form) >= MIN_REPEAT and form in seen:
+        if len(form) >= MIN_REPEAT and form in seen and not _ends_sentence(p.text):
             dropped.append(DedupMatch(p.start, p.end, (seen[form],), 1.0, ""))
             continue
         if len(form) >= MIN_REPEAT:
             seen[form] = len(kept)
         kept.append(p)
     return kept, dropped
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a paragraph's last mark, closing quotes and brackets aside, ends a sentence."""
+    stripped = text.strip().rstrip("”’」』）)\"'")
+    return bool(stripped) and stripped[-1] in SENTENCE_FINAL
 
 
 def _matched_paragraphs(votes: Counter, n_clean: int) -> tuple[int, ...]:

@@ -65,6 +65,7 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
     labels = _settle_edges(lines, evidence, labels, contained)
+    labels = _require_copy(lines, evidence, labels)
     sections = _sections(lines, evidence, labels)
     broken = sum(s.kind is SectionKind.BROKEN for s in sections)
     return sections, StageReport("detection", {"broken_sections": broken})
@@ -299,6 +300,9 @@ MAX_EDGES = 64
 # Shortest text (content characters) trusted to show that a copy repeats itself.
 MIN_SELF_REPEAT = 6
 
+# A line this many content lines or fewer before broken text heads that copy.
+HEAD_LINES = 3
+
 # How many rounds of moving lines across clean/broken edges (each round moves
 # at most one line per edge).
 MAX_EDGE_MOVES = 6
@@ -360,14 +364,30 @@ def _settle_edges(
             return False
         if not form:
             return True
+        # A title ends without a full stop (a closing quote or bracket it may
+        # have).
+        title_like = not _ends_sentence(lines[i]) and not _bracketed(lines[i])
+        # Of two equal title-like clean lines, the one that heads a copy (a few
+        # lines before broken text) is the copy's title, and the other keeps
+        # its side: the next rule moves the copy's.
+        if (
+            title_like
+            and clean_lines[form] > 1
+            and not heads_copy(i)
+            and any(heads_copy(t) for t in content if t != i and forms[t] == form and not labels[t])
+        ):
+            return False
         # A title may stand again inside its lead paragraph, never as a line of
         # its own: a whole-line repeat is the copy's.
         if clean_lines[form] > 1:
             return True
-        # A title ends without a full stop (a closing quote or bracket it may have).
-        if i == first_clean and not _ends_sentence(lines[i]):
+        if i == first_clean and title_like:
             return False
         return in_other_clean_line(i, form)
+
+    def heads_copy(t: int) -> bool:
+        following = [u for u in content if u > t][:HEAD_LINES]
+        return any(labels[u] for u in following)
 
     def is_stray_clean(i: int, ends_run: bool) -> bool:
         form = forms[i]
@@ -462,10 +482,62 @@ def _settle_edges(
     return labels
 
 
+# A broken run beside a clean body must be a copy of it: at least this share of
+# its content characters must stand in the clean text.
+MIN_COPY_SHARE = 0.5
+
+# k-gram length for that test: long enough that common words do not count.
+COPY_K = 4
+
+
+def _require_copy(lines: tuple[str, ...], evidence: list[LineEvidence], labels: list[bool]) -> list[bool]:
+    """Relabel as clean a broken run that copies nothing, in a document whose clean text outweighs it.
+
+    Short unpunctuated lines with blank lines between them are what a PDF copy
+    looks like, but also what a clean article's title block, photo captions or a
+    list of items look like.  A copy beside a clean body repeats that body, so
+    most of its text stands in the clean lines; a run of which little does, next
+    to clean text at least twice its size, is part of the article.  (A copy with
+    no clean body, or beside a small clean part, keeps its label: there the
+    layout evidence alone has to decide.)
+    """
+    forms = [form_only(line) if e.kind == CONTENT else "" for line, e in zip(lines, evidence)]
+    clean_text = "\n".join(f for f, broken in zip(forms, labels) if f and not broken)
+    grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
+    out = list(labels)
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not labels[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j]:
+            j += 1
+        size = covered = 0
+        for form in forms[i:j]:
+            marks = [False] * len(form)
+            for t in range(len(form) - COPY_K + 1):
+                if form[t : t + COPY_K] in grams:
+                    marks[t : t + COPY_K] = [True] * COPY_K
+            size += len(form)
+            covered += sum(marks)
+        if size and covered < MIN_COPY_SHARE * size and len(clean_text) >= 2 * size:
+            out[i:j] = [False] * (j - i)
+        i = j
+    return out
+
+
 def _ends_sentence(line: str) -> bool:
     """Whether a line ends a sentence (。！？), closing quotes and brackets aside: titles do not."""
     text = line.strip().rstrip("”’」』）)\"'")
     return bool(text) and text[-1] in "。！？!?"
+
+
+def _bracketed(line: str) -> bool:
+    """Whether a line is wholly in brackets: a byline or a note ("（本报记者 王瑨）"), never a title."""
+    text = line.strip()
+    return len(text) >= 2 and text[0] in "（(【[" and text[-1] in "）)】]"
 
 
 def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> dict[int, bool]:
