@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .chars import SENTENCE_FINAL
 from .compare import comparison_form
+from .mojibake import LOST
 from .model import DedupMatch, Paragraph, RepairOptions, SectionKind, StageReport
 
 # Positions kept per k-gram in the index: enough to locate a paragraph, few
@@ -63,6 +64,13 @@ class Reference:
         self.tail = run[-(self.k - 1) :] if self.k > 1 else ""
         return no
 
+    def joined(self) -> str:
+        """The reference paragraphs' forms as one string (built once per change)."""
+        if self._joined is None:
+            self._joined = "".join(self.forms)
+            self._starts = list(itertools.accumulate((len(f) for f in self.forms[:-1]), initial=0))
+        return self._joined
+
     def cover(self, form: str) -> tuple[list[bool], Counter, list[list[int]] | None]:
         """Which characters of ``form`` the reference holds, the votes per paragraph, and each anchor's paragraphs.
 
@@ -75,10 +83,7 @@ class Reference:
         if len(form) < k:
             # Too short for an anchor: look for the whole form in the running
             # text (short forms only, so this stays cheap).
-            if self._joined is None:
-                self._joined = "".join(self.forms)
-                self._starts = list(itertools.accumulate((len(f) for f in self.forms[:-1]), initial=0))
-            at = self._joined.find(form) if form else -1
+            at = self.joined().find(form) if form else -1
             if at < 0:
                 return covered, votes, None
             # The paragraph the first occurrence starts in.
@@ -169,7 +174,9 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             form, offsets = comparison_form(p.text)
             covered, votes, hits = ref.cover(form)
             if form:
-                kept = _uncovered_sentences(p.text, offsets, covered, hits, ref.k, options.duplicate_coverage)
+                kept = _uncovered_sentences(
+                    p.text, form, offsets, covered, hits, ref, options.duplicate_coverage
+                )
             else:
                 # Punctuation only ("……", a stray "。"): a duplicate where the
                 # clean body holds the same marks, kept where it has none.
@@ -272,7 +279,13 @@ def _matched_paragraphs(votes: Counter, n_clean: int) -> tuple[int, ...]:
 
 
 def _uncovered_sentences(
-    text: str, offsets: tuple[int, ...], covered: list[bool], hits: list[list[int]] | None, k: int, threshold: float
+    text: str,
+    form: str,
+    offsets: tuple[int, ...],
+    covered: list[bool],
+    hits: list[list[int]] | None,
+    ref: Reference,
+    threshold: float,
 ) -> str:
     """What of ``text`` the reference lacks: uncovered sentences, and long uncovered runs inside covered ones.
 
@@ -283,7 +296,13 @@ def _uncovered_sentences(
     reference lacks (a clean title joined to the copy's last sentence, a header
     line): any uncovered run of at least :data:`MIN_NOVEL_RUN` content characters
     is kept too, so that a duplicate sentence never takes new text with it.
+
+    Characters a lossy decode could not restore (:data:`LOST`) cut the
+    sentence's anchors short; the stretches between them are looked up whole
+    (:func:`_cover_around_holes`), so a damaged copy of a clean sentence is
+    still a duplicate.
     """
+    k = ref.k
     kept = []
     for start, end in sentence_spans(text):
         lo = bisect.bisect_left(offsets, start)
@@ -292,6 +311,8 @@ def _uncovered_sentences(
         if n == 0:
             continue
         mask = covered[lo:hi] if hits is None else _best_place_mask(lo, hi, hits, k)
+        if LOST in text[start:end] and not all(mask):
+            mask = _cover_around_holes(text, form, offsets, lo, hi, mask, ref.joined())
         if sum(mask) / n < threshold:
             kept.append(text[start:end])
             continue
@@ -308,6 +329,35 @@ def _uncovered_sentences(
                 kept.append(text[offsets[lo + t] : stop])
             t = u
     return "".join(kept).strip()
+
+
+def _cover_around_holes(
+    text: str, form: str, offsets: tuple[int, ...], lo: int, hi: int, mask: list[bool], reference: str
+) -> list[bool]:
+    """Extend ``mask`` (form positions lo..hi) over the stretches between lost characters that the reference holds.
+
+    A stretch of two or more characters between holes is covered when it stands
+    in the reference as it is; a single character between two covered
+    stretches is covered too (the hole on each side is what cut it off).
+    """
+    pieces: list[tuple[int, int]] = []
+    a = lo
+    for p in range(lo + 1, hi):
+        if LOST in text[offsets[p - 1] + 1 : offsets[p]]:
+            pieces.append((a, p))
+            a = p
+    pieces.append((a, hi))
+    out = list(mask)
+    done = []
+    for a, b in pieces:
+        whole = all(out[a - lo : b - lo]) or (b - a >= 2 and form[a:b] in reference)
+        if whole:
+            out[a - lo : b - lo] = [True] * (b - a)
+        done.append(whole)
+    for n, (a, b) in enumerate(pieces):
+        if b - a == 1 and 0 < n < len(pieces) - 1 and done[n - 1] and done[n + 1]:
+            out[a - lo] = True
+    return out
 
 
 def _best_match(where: tuple[int, ...], votes: Counter, last: int) -> int | None:
