@@ -458,11 +458,14 @@ def _best(
                 return Fix(name, span, cand)  # "¡­¡­" is …… read as Latin-1
             if marks and name in trusted and all(ch_is_fullwidth_alnum(c) for c in marks):
                 return Fix(name, span, cand)  # "£±" is １ read as Latin-1
-            if _punctuated_ascii(marks):
+            if _punctuated_ascii(marks, proven=name in trusted):
                 return Fix(name, span, cand)  # "銆�19%銆�" is 、19%、 read as GBK
             if not _is_chinese(cand):
                 continue
-            if lossy and cand.count(LOST) > max(1, len(cand) // 4):
+            # Mostly holes is no evidence for a chain; where other lines of the
+            # document proved it, the glyphs are damage for certain and are
+            # better flagged than left as mojibake (鈥�回归鈥�銆�).
+            if lossy and cand.count(LOST) > max(1, len(cand) // 4) and name not in trusted:
                 continue
             # One character from two accented letters is a coincidence, not a
             # repair; from a whole three-byte UTF-8 sequence (å®¶ → 家), or with
@@ -482,18 +485,21 @@ def _best(
     return best
 
 
-def _punctuated_ascii(text: str) -> bool:
+def _punctuated_ascii(text: str, proven: bool = False) -> bool:
     """ASCII (figures, Latin) set off by Chinese punctuation marks, and nothing else.
 
     Such a decode has no Han for the plausibility model to judge, but the
     span it came from was Han glyphs, and every glyph turned into a mark that
     news text uses between figures (“39.7%、19%、16.7%”), or into a flagged
     lost character (:data:`LOST`) where a lossy decode kept too little to
-    choose the mark; at least one mark must be certain.
+    choose the mark; at least one mark must be certain, unless other lines
+    of the document ``proven`` the chain (then a run on its own line, "鈥�",
+    the bytes of “ with its last byte lost, is flagged rather than left).
     """
     marks = sum(c in _COMMON_PUNCT for c in text)
     lost = text.count(LOST)
-    return marks >= 1 and marks + lost >= 2 and all(c in _COMMON_PUNCT or c == LOST or (c.isascii() and c.isprintable()) for c in text)
+    enough = marks + lost >= 1 if proven else marks >= 1 and marks + lost >= 2
+    return enough and all(c in _COMMON_PUNCT or c == LOST or (c.isascii() and c.isprintable()) for c in text)
 
 
 def may_be_mojibake(text: str) -> bool:

@@ -83,3 +83,51 @@ def test_traditional_copy_is_converted_to_the_dominant_script():
     assert alone.report.counts["script_conversions"] == 0
     trad_chars, simp_chars = script_profile(alone.text)
     assert trad_chars > 50 * max(1, simp_chars)
+
+
+def _canonical_lines(lines: list[str]) -> list[str]:
+    return [canonical_paragraph(line)[0] for line in lines if line.strip()]
+
+
+def test_clean_article_may_repeat_a_paragraph():
+    # A speech repeats its address; only a copy's title-like line is a repeat to drop.
+    clean, _ = sample_parts()
+    refrain = "\u3000\u3000同志们、朋友们！"
+    body = clean[:4] + [refrain] + clean[4:10] + [refrain] + clean[10:]
+    for sep in ("\n", "\n\n"):
+        out = repair_document(sep.join(body))
+        assert _kinds(out) == [SectionKind.CLEAN]
+        assert out.text.splitlines() == _canonical_lines(body)
+
+
+def test_clean_caption_block_is_not_taken_for_a_copy():
+    # Short unpunctuated lines with blank lines between them, as a PDF copy has,
+    # but their text is nowhere else in the article: they are the article's.
+    clean, _ = sample_parts()
+    captions = [
+        "图①：长春一汽红旗繁荣工厂生产线。",
+        "新华社记者\u00a0\u00a0张\u00a0\u00a0扬摄",
+        "图②：长光卫星公司的卫星总装车间。",
+        "本报记者\u00a0\u00a0李\u00a0\u00a0明摄",
+        "图③：长春新区的一家生物医药企业。",
+        "新华社记者\u00a0\u00a0王\u00a0\u00a0涛摄",
+        "版式设计：赵\u00a0\u00a0华",
+    ]
+    body = clean + captions
+    out = repair_document("\n\n".join(body))
+    assert _kinds(out) == [SectionKind.CLEAN]
+    assert out.text.splitlines() == _canonical_lines(body)
+
+
+def test_lossy_copy_is_a_duplicate_of_the_clean_body():
+    # UTF-8 read as GBK with errors=replace: characters the decode lost are
+    # flagged in the copy, and must not make its sentences look new.  (The
+    # sample's copy already lost its quotation marks to U+FFFD; that twice
+    # damaged text comes out as 锟斤拷 and is counted unrecoverable, so this
+    # test gives the copy its marks back first.)
+    clean, broken = sample_parts()
+    marked = "\n".join(broken).replace("\ufffd", "“")
+    lossy = marked.encode("utf-8").decode("gbk", errors="replace")
+    out = repair_document("\n".join(clean) + "\n" + lossy)
+    assert out.text.splitlines() == expected_lines()
+    assert "\ufffd" not in out.text
