@@ -187,7 +187,13 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             coverage = sum(covered) / len(covered) if covered else 1.0
             # A paragraph the reference mostly lacks is placed by its
             # neighbours: the phrases it shares are as likely from anywhere.
-            best = _best_match(where, votes, last_best) if coverage >= MIN_PLACING_COVERAGE else None
+            # (A paragraph that lost a good part of its text as duplicates of
+            # one clean paragraph did match it: the copy merged that paragraph
+            # with new text, which follows it.)
+            placed_by_match = coverage >= MIN_PLACING_COVERAGE or (
+                len(where) == 1 and len(kept) < 0.9 * len(p.text.strip())
+            )
+            best = _best_match(where, votes, last_best) if placed_by_match else None
             if best is not None:
                 last_best = best
             decisions.append((p, where, kept, coverage, best))
