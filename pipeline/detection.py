@@ -10,7 +10,9 @@ around them.  Two passes then refine the boundaries with what only this document
 can tell: how its clean and broken parts are laid out (adjacent lines against
 blank-separated ones), and what the lines on each edge say (a fragment of the
 copy that the clean text holds inside a longer line, a clean title that the copy
-repeats).
+repeats).  Last, a broken run beside a larger clean body must copy it: a run
+whose text the clean lines mostly lack is the article's own (a title block,
+photo captions, a list), however much it looks like PDF fragments.
 
 Sections may stand anywhere: before, after or between clean parts, several of
 them, or the whole document; a clean document yields one clean section.
