@@ -492,9 +492,9 @@ def _punctuated_ascii(text: str, proven: bool = False) -> bool:
     span it came from was Han glyphs, and every glyph turned into a mark that
     news text uses between figures (“39.7%、19%、16.7%”), or into a flagged
     lost character (:data:`LOST`) where a lossy decode kept too little to
-    choose the mark; at least one mark must be certain, unless other lines
-    of the document ``proven`` the chain (then a run on its own line, "鈥�",
-    the bytes of “ with its last byte lost, is flagged rather than left).
+    choose the mark.  At least one mark must be certain, unless the chain is
+    ``proven`` on other lines of the document: then a run on its own line
+    ("鈥�", the bytes of “ with its last byte lost) is flagged rather than left.
     """
     marks = sum(c in _COMMON_PUNCT for c in text)
     lost = text.count(LOST)
