@@ -507,15 +507,7 @@ def _require_copy(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
     clean_text = "\n".join(f for f, broken in zip(forms, labels) if f and not broken)
     grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
     out = list(labels)
-    n = len(lines)
-    i = 0
-    while i < n:
-        if not labels[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and labels[j]:
-            j += 1
+    for i, j in _broken_runs(labels):
         size = covered = 0
         for form in forms[i:j]:
             marks = [False] * len(form)
@@ -526,7 +518,6 @@ def _require_copy(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
             covered += sum(marks)
         if size and covered < MIN_COPY_SHARE * size and len(clean_text) >= 2 * size:
             out[i:j] = [False] * (j - i)
-        i = j
     return out
 
 
@@ -546,7 +537,19 @@ def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> d
     """For each broken content line: does its broken run put blank lines between fragments?"""
     out: dict[int, bool] = {}
     n = len(evidence)
-    i = 0
+    for i, j in _broken_runs(labels):
+        content = [t for t in range(i, j) if evidence[t].kind == CONTENT]
+        spaced = sum(1 for t in content if t + 1 < n and evidence[t + 1].kind != CONTENT)
+        verdict = bool(content) and spaced >= 0.6 * len(content)
+        for t in content:
+            out[t] = verdict
+    return out
+
+
+def _broken_runs(labels: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each maximal stretch of broken labels, end exclusive."""
+    runs = []
+    i, n = 0, len(labels)
     while i < n:
         if not labels[i]:
             i += 1
@@ -554,31 +557,17 @@ def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> d
         j = i
         while j < n and labels[j]:
             j += 1
-        content = [t for t in range(i, j) if evidence[t].kind == CONTENT]
-        spaced = sum(1 for t in content if t + 1 < n and evidence[t + 1].kind != CONTENT)
-        verdict = bool(content) and spaced >= 0.6 * len(content)
-        for t in content:
-            out[t] = verdict
+        runs.append((i, j))
         i = j
-    return out
+    return runs
 
 
 def _drop_thin_broken(evidence: list[LineEvidence], labels: list[bool]) -> list[bool]:
     """Relabel as clean any broken stretch with fewer than MIN_BROKEN_LINES content lines."""
     out = list(labels)
-    i = 0
-    while i < len(out):
-        if not out[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(out) and out[j]:
-            j += 1
-        content = sum(evidence[t].kind == CONTENT for t in range(i, j))
-        if content < MIN_BROKEN_LINES:
-            for t in range(i, j):
-                out[t] = False
-        i = j
+    for i, j in _broken_runs(labels):
+        if sum(evidence[t].kind == CONTENT for t in range(i, j)) < MIN_BROKEN_LINES:
+            out[i:j] = [False] * (j - i)
     return out
 
 
