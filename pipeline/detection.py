@@ -59,15 +59,18 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     if not lines:
         return (), StageReport("detection", {"broken_sections": 0})
     kinds = [line_kind(line) for line in lines]
-    contained = _contained_in_longer_line(lines, kinds)
+    # Comparison forms (OpenCC t2s per line) are computed once and shared by the
+    # passes that compare lines' text.
+    forms = [form_only(line) if kind == CONTENT else "" for line, kind in zip(lines, kinds)]
+    contained = _contained_in_longer_line(forms)
     evidence = line_evidence(lines, contained, kinds)
     labels = _drop_thin_broken(evidence, _viterbi(evidence))
     refined = _layout_contrast(lines, evidence, labels)
     if refined is not None:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
-    labels = _settle_edges(lines, evidence, labels, contained)
-    labels = _require_copy(lines, evidence, labels)
+    labels = _settle_edges(lines, evidence, labels, contained, forms)
+    labels = _require_copy(forms, labels)
     sections = _sections(lines, evidence, labels)
     broken = sum(s.kind is SectionKind.BROKEN for s in sections)
     return sections, StageReport("detection", {"broken_sections": broken})
@@ -80,7 +83,9 @@ def line_evidence(
     if kinds is None:
         kinds = [line_kind(line) for line in lines]
     if contained is None:
-        contained = _contained_in_longer_line(lines, kinds)
+        contained = _contained_in_longer_line(
+            [form_only(line) if kind == CONTENT else "" for line, kind in zip(lines, kinds)]
+        )
     widths = [display_width(line.strip()) if k == CONTENT else 0 for line, k in zip(lines, kinds)]
     column = column_width([line.strip() for line in lines])
     # A printed line: open, and as wide as the column once its indentation counts.
@@ -151,7 +156,7 @@ def line_evidence(
     return out
 
 
-def _contained_in_longer_line(lines: tuple[str, ...], kinds: list[int]) -> list[float | None]:
+def _contained_in_longer_line(forms: list[str]) -> list[float | None]:
     """Share of each line's k-grams found in some line at least twice as long.
 
     A clean paragraph is not part of a longer paragraph of the same article; a
@@ -160,7 +165,6 @@ def _contained_in_longer_line(lines: tuple[str, ...], kinds: list[int]) -> list[
     index.
     """
     k = CONTAINMENT_K
-    forms = [form_only(line) if kind == CONTENT else "" for line, kind in zip(lines, kinds)]
     index: dict[str, list[int]] = defaultdict(list)
     for no, form in enumerate(forms):
         for j in range(len(form) - k + 1):
@@ -311,7 +315,11 @@ MAX_EDGE_MOVES = 6
 
 
 def _settle_edges(
-    lines: tuple[str, ...], evidence: list[LineEvidence], labels: list[bool], contained: list[float | None]
+    lines: tuple[str, ...],
+    evidence: list[LineEvidence],
+    labels: list[bool],
+    contained: list[float | None],
+    line_forms: list[str],
 ) -> list[bool]:
     """Move lines across a clean/broken boundary where their content says which side they are.
 
@@ -338,7 +346,7 @@ def _settle_edges(
         # Hundreds of alternations are no article with a copy beside it; the
         # rules below are for the few boundaries such a document has.
         return labels
-    forms = {i: form_only(lines[i]) for i in content}
+    forms = {i: line_forms[i] for i in content}
     first_clean: int | None = None
     blank_separated = _blank_separated_runs(evidence, labels)
     # The clean text as one string and its lines as a multiset, rebuilt once a
@@ -492,7 +500,7 @@ MIN_COPY_SHARE = 0.5
 COPY_K = 4
 
 
-def _require_copy(lines: tuple[str, ...], evidence: list[LineEvidence], labels: list[bool]) -> list[bool]:
+def _require_copy(forms: list[str], labels: list[bool]) -> list[bool]:
     """Relabel as clean a broken run that copies nothing, in a document whose clean text outweighs it.
 
     Short unpunctuated lines with blank lines between them are what a PDF copy
@@ -503,7 +511,6 @@ def _require_copy(lines: tuple[str, ...], evidence: list[LineEvidence], labels: 
     no clean body, or beside a small clean part, keeps its label: there the
     layout evidence alone has to decide.)
     """
-    forms = [form_only(line) if e.kind == CONTENT else "" for line, e in zip(lines, evidence)]
     clean_text = "\n".join(f for f, broken in zip(forms, labels) if f and not broken)
     grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
     out = list(labels)
