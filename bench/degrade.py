@@ -167,6 +167,30 @@ def split_runs(line: str, lost_quotes: bool) -> list[str]:
     return runs
 
 
+def unseen_breaks(case: "Case") -> tuple[int, int]:
+    """(paragraphs, paragraphs touching an unseen break) of a copy-only case marked by layout alone.
+
+    With no paragraph marker, a break shows only as a printed line that stops
+    short; where the paragraph's last line left no room for the next
+    paragraph's first piece, the break looks exactly like a wrap and no reader
+    of the text can see it.  Both paragraphs beside it are then out of reach,
+    so this is the ceiling of exact paragraphs for such copies.  (0, 0) for
+    any other case.
+    """
+    p = case.profile
+    if p.layout != "copy-only" or p.marker != "none":
+        return 0, 0
+    paras = [x for x in case.truth.split("\n") if x]
+    hidden: set[int] = set()
+    for i in range(1, len(paras) - 1):  # the title is set narrower: not measured
+        last = typeset(paras[i], p.width, False)[-1]
+        tokens = re.findall(r"[A-Za-z0-9.%+\-/:]+|.", paras[i + 1])
+        head = tokens[0] + tokens[1] if tokens[0] in _NO_LINE_END and len(tokens) > 1 else tokens[0]
+        if sum(map(cell_width, last)) + sum(map(cell_width, head)) > 2 * p.width:
+            hidden.update({i, i + 1})
+    return len(paras), len(hidden)
+
+
 def render_copy(paragraphs: list[str], profile: Profile, rng: random.Random, lost_quotes: bool) -> str:
     """Render paragraphs (title first) as a PDF text layer would be extracted."""
     out: list[str] = []

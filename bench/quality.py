@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.degrade import generate, load_jsonl  # noqa: E402
+from bench.degrade import generate, load_jsonl, unseen_breaks  # noqa: E402
 from bench.scoring import Score, score, summarize  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "rmrb-2019-10-sample.jsonl"
@@ -85,6 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         eq = sum(results["newsrepair"][i].exact_output for i in clean_only)
         print(f"\nclean-only documents whose output equals the canonical form of the input: {eq}/{len(clean_only)}")
         failed |= eq != len(clean_only)
+    unseen = [unseen_breaks(c) for c in cases]
+    total, hidden = sum(t for t, _ in unseen), sum(h for _, h in unseen)
+    if total:
+        ids = [i for i, (t, _) in enumerate(unseen) if t]
+        got = sum(results["newsrepair"][i].exact * unseen[i][0] for i in ids) / total
+        print(f"\ncopy-only documents marked by layout alone ({len(ids)}): {hidden} of {total} truth paragraphs "
+              f"touch a break the layout does not show (the line before it is full), so at most "
+              f"{1 - hidden / total:.1%} can come out exact; newsrepair: {got:.1%}")
     if args.show_worst:
         worst = sorted(range(len(cases)), key=lambda i: -results["newsrepair"][i].cer)[: args.show_worst]
         print("\nworst documents (newsrepair):")

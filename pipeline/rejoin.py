@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .chars import PARAGRAPH_FINAL, SENTENCE_END, display_width
+from .chars import PARAGRAPH_FINAL, SENTENCE_END, display_width, is_letter_or_digit
 from .model import Paragraph, Section, SectionKind, StageReport
 
 EMPTY, MARKER, CONTENT = 0, 1, 2
@@ -225,37 +225,165 @@ def _printed_lines(pieces: list[tuple[int, str, bool]]) -> list[list[int]]:
 def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> set[int]:
     """Pieces after which a paragraph ends because their printed line stops short.
 
-    Short means at least :data:`SHORT_LINE_SLACK` cells below the column, where
-    the column is the widest of the line and its two neighbours, capped at the
-    section's usual width (so a title set narrower than the body is measured
-    against itself, and two lines merged across an unseen wrap do not make their
-    neighbours look short).  A line is not short when the next line starts with
-    a Latin word or number too long to have fitted in the space left.
+    Two tests, either of which ends a paragraph:
+
+    * slack: the line is at least :data:`SHORT_LINE_SLACK` cells below the
+      column, where the column is the widest of the line and its two
+      neighbours, capped at the section's usual width (so a title set narrower
+      than the body is measured against itself, and two lines merged across an
+      unseen wrap do not make their neighbours look short);
+    * fit: in the body of a copy whose column is known exactly (see
+      :func:`_column_cells`), the next line's first unbreakable piece would
+      have fitted in the room left.  Typesetters fill lines greedily, so a
+      wrap always leaves less room than that piece needs; a line that left
+      enough stopped because its paragraph did.  This sees the paragraph ends
+      one or two characters short that the slack test must let pass.
+
+    A line is not short when the next line starts with a Latin word or number
+    too long to have fitted in the space left.
     """
     texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
-    # Indentation takes room on the printed line: measure the first run with it.
-    widths = [
-        display_width(pieces[group[0]][1].rstrip()) + sum(display_width(pieces[k][1].strip()) for k in group[1:])
-        for group in printed
-    ]
+    widths = _printed_widths(pieces, printed)
     if len(widths) < 2:
         return set()
+    column = _column_cells(texts, widths)
+    if column is not None and any(len(group) > 1 for group in printed):
+        printed = _split_unseen_wraps(pieces, printed, column)
+        texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
+        widths = _printed_widths(pieces, printed)
     usual = sorted(widths)[int(0.9 * (len(widths) - 1))]
     ends: set[int] = set()
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
             break
-        local = min(max(widths[max(0, v - 1) : v + 2]), usual)
+        neighbours = widths[max(0, v - 1) : v + 2]
+        local = min(max(neighbours), usual)
+        head = _LATIN_HEAD.match(texts[v + 1])
+        # An indented line's width is uncertain (two ASCII spaces may stand for
+        # two ideographic ones), so it gets only the slack test.
+        indented = _is_indented(pieces[printed[v][0]][1])
+        if column is not None and max(neighbours) >= column - 2 and not indented:
+            if width + _head_width(texts[v + 1]) <= column:
+                ends.add(printed[v][-1])
+            continue
         # A line that ends a sentence is measured against the usual column, so
         # a run of one-line paragraphs is not mistaken for a narrow title block.
         closes = texts[v][-1] in SENTENCE_END
         if width > (usual if closes else local) - SHORT_LINE_SLACK:
             continue
-        head = _LATIN_HEAD.match(texts[v + 1])
         if head and width + display_width(head.group()) > local - SHORT_LINE_SLACK:
             continue
         ends.add(printed[v][-1])
+    # A heading set on its own line closes with no mark; when the line before
+    # it closes a sentence, the heading is a paragraph of its own even though
+    # that line filled the column.
+    for v in range(1, len(widths)):
+        last = v + 1 == len(widths) or printed[v][-1] in ends
+        if (
+            last
+            and printed[v - 1][-1] not in ends
+            and len(texts[v]) >= 2
+            and is_letter_or_digit(texts[v][-1])
+            and texts[v - 1][-1] in SENTENCE_END
+            and widths[v] <= usual - SHORT_LINE_SLACK
+        ):
+            ends.add(printed[v - 1][-1])
     return ends
+
+
+def _printed_widths(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> list[int]:
+    """Each printed line's width in cells; indentation takes room on the line, so the first run is measured with it."""
+    return [
+        display_width(pieces[group[0]][1].rstrip()) + sum(display_width(pieces[k][1].strip()) for k in group[1:])
+        for group in printed
+    ]
+
+
+def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[int]], column: int) -> list[list[int]]:
+    """Cut printed lines rebuilt from runs where a break fell on a font change.
+
+    :func:`_printed_lines` cannot see a wrap or a paragraph end that falls
+    between a CJK run and a Latin one, so two printed lines can come back as
+    one, too wide for the column.  Such a line is cut again at run boundaries
+    so that every piece fits the column, choosing the cut that explains the
+    most line ends as greedy wraps (the next run's head did not fit) and so
+    the fewest as paragraph ends; a paragraph end after closing punctuation is
+    preferred to one mid-sentence.
+    """
+    out: list[list[int]] = []
+    for g, group in enumerate(printed):
+        texts = [pieces[k][1].strip() for k in group]
+        cells = [display_width(pieces[group[0]][1].rstrip())] + [display_width(t) for t in texts[1:]]
+        if sum(cells) <= (column + 2 if texts[-1][-1] in _HANGING else column):
+            out.append(group)
+            continue
+        follower = None
+        if g + 1 < len(printed) and not pieces[printed[g + 1][0]][2]:
+            follower = pieces[printed[g + 1][0]][1].strip()
+        n = len(group)
+        # best[j]: (cost, cuts) of the runs before j, cut into printed lines.
+        best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
+        best[0] = (0.0, [])
+        for j in range(1, n + 1):
+            for i in range(j):
+                if best[i] is None:
+                    continue
+                used = sum(cells[i:j])
+                # Only closing punctuation may hang past the column.
+                room = column + 2 if texts[j - 1][-1] in _HANGING else column
+                if used > room and j - i > 1:
+                    continue
+                head = texts[j] if j < n else follower
+                # A closing mark would have hung on the line, never wrapped.
+                wrap = head is not None and head[0] not in _HANGING and used + _head_width(head) > column
+                cost = best[i][0] + (0 if wrap else 1 if texts[j - 1][-1] in PARAGRAPH_FINAL else 2)
+                if best[j] is None or cost < best[j][0]:
+                    best[j] = (cost, best[i][1] + [j])
+        cuts = [0] + best[n][1]
+        out.extend(group[a:b] for a, b in zip(cuts, cuts[1:]))
+    return out
+
+
+# Opening marks a typesetter never leaves at a line end: it carries them to the
+# next line with the piece they open.
+_NO_LINE_END = "（《「『“‘【〔"
+
+# Closing marks a typesetter hangs past the column rather than start a line with.
+_HANGING = frozenset("，。、；：？！）》」』”’…%")
+
+# Marks that may end a line without being a wrap's casualty; a line ending in
+# anything else that fills the column was cut mid-sentence by a wrap.
+_PUNCTUATION_END = PARAGRAPH_FINAL | frozenset("，、")
+
+# Printed lines that must share the column before it is trusted exactly.
+MIN_COLUMN_LINES = 3
+
+
+def _column_cells(texts: list[str], widths: list[int]) -> int | None:
+    """The exact column of a copy in cells, when the copy shows it, else None.
+
+    Lines that end inside the text (no punctuation at the end) are wraps or
+    title lines; the body's wraps fill the column to the cell when the line is
+    all CJK, so the commonest such width is the column.  A line holding Latin
+    may fill it one cell short, never more than full, which the "fit" test of
+    :func:`_short_line_ends` allows for.
+    """
+    counts = Counter(w for t, w in zip(texts, widths) if t and t[-1] not in _PUNCTUATION_END)
+    if not counts:
+        return None
+    column, support = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if support < MIN_COLUMN_LINES or support < 0.3 * sum(counts.values()):
+        return None
+    return column
+
+
+def _head_width(text: str) -> int:
+    """Cells the first unbreakable piece of a line needs: a Latin word or number, or one character, with any opening marks carried before it."""
+    carried = len(text) - len(text.lstrip(_NO_LINE_END))
+    rest = text[carried:]
+    head = _LATIN_HEAD.match(rest)
+    piece = head.group() if head else rest[:1]
+    return display_width(text[:carried] + piece)
 
 
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")

@@ -1,0 +1,94 @@
+"""Paragraph breaks a copy shows only by its layout, on the fixture's own paragraphs.
+
+The copies are typeset here at every column width the generator uses, with no
+paragraph marker, and the test asks for every break the layout shows: a
+paragraph whose last printed line left room for the next paragraph's first
+piece.  A break after a full line looks exactly like a wrap; those are
+excluded, as no reader of the text could see them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bench.degrade import _NO_LINE_END, cell_width, split_runs, typeset
+from pipeline.rejoin import join_fragments, split_paragraphs
+
+from .support import expected_lines
+
+BODY = expected_lines()[1:13]
+
+
+def _visible_breaks(paragraphs: list[str], width: int) -> list[bool]:
+    """Whether the break after each paragraph (but the last) shows in the layout."""
+    out = []
+    for para, nxt in zip(paragraphs, paragraphs[1:]):
+        last = typeset(para, width, False)[-1]
+        tokens = re.findall(r"[A-Za-z0-9.%+\-/:]+|.", nxt)
+        head = tokens[0] + tokens[1] if tokens[0] in _NO_LINE_END else tokens[0]
+        out.append(sum(map(cell_width, last)) + sum(map(cell_width, head)) <= 2 * width)
+    return out
+
+
+def _render(paragraphs: list[str], width: int, rendering: str) -> tuple[str, ...]:
+    lines: list[str] = []
+    for para in paragraphs:
+        for line in typeset(para, width, False):
+            pieces = split_runs(line, False) if rendering == "runs" else [line]
+            for piece in pieces:
+                lines.append(piece)
+                if rendering != "lines":
+                    lines.append("")
+    return tuple(lines)
+
+
+def _merge_unseen(paragraphs: list[str], visible: list[bool]) -> list[str]:
+    """The paragraphs a perfect reader of the layout would give: unseen breaks joined."""
+    out = [paragraphs[0]]
+    for para, shown in zip(paragraphs[1:], visible):
+        if shown:
+            out.append(para)
+        else:
+            out[-1] += para
+    return out
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+def test_every_break_the_layout_shows_is_found(rendering):
+    checked = 0
+    for width in range(14, 41):
+        visible = _visible_breaks(BODY, width)
+        # The fit test sees breaks one character short of the column, which
+        # the old four-cell slack let pass; make sure such breaks are tested.
+        lines = _render(BODY, width, rendering)
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+        assert got == _merge_unseen(BODY, visible), f"width {width}"
+        checked += sum(visible)
+    assert checked > 200
+
+
+def test_a_break_one_character_short_of_the_column_is_found():
+    # Widths where some paragraph's last line stops exactly one character short:
+    # the slack test alone (four cells) cannot see these breaks.
+    tight = []
+    for width in range(14, 41):
+        for para in BODY:
+            last = typeset(para, width, False)[-1]
+            if sum(map(cell_width, last)) == 2 * width - 2:
+                tight.append(width)
+    assert tight, "the fixture must offer such a width"
+    for width in tight:
+        lines = _render(BODY, width, "lines")
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "lines")]
+        assert got == _merge_unseen(BODY, _visible_breaks(BODY, width))
+
+
+def test_heading_after_a_full_line_is_its_own_paragraph():
+    # A subtitle with no closing mark after a paragraph whose last line is full.
+    paras = [BODY[0], "稳中求进，量质齐升", BODY[1]]
+    for width in range(14, 41):
+        lines = _render(paras, width, "lines")
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "lines")]
+        assert got == paras, f"width {width}"
