@@ -41,6 +41,10 @@ CONTAINMENT_K = 3
 # lines the evidence is too thin to call anything a PDF copy.
 MIN_BROKEN_LINES = 3
 
+# Cells past a copy's column beyond which a line cannot be one of its printed
+# lines (hanging punctuation and Latin wobble take up to four).
+WIDER_THAN_COLUMN = 6
+
 
 @dataclass(frozen=True)
 class LineEvidence:
@@ -120,6 +124,10 @@ def line_evidence(
         elif width > 160:
             llr -= 3.0
         elif width > 90:
+            llr -= 1.5
+        # A copy's printed lines and runs fit its column (a closing mark may hang
+        # one character past it); a line well past the column is not one of them.
+        if column and width > column + WIDER_THAN_COLUMN:
             llr -= 1.5
         # Damage typical of PDF text layers.
         if "\ufffd" in text:
@@ -347,6 +355,7 @@ def _settle_edges(
         # rules below are for the few boundaries such a document has.
         return labels
     forms = {i: line_forms[i] for i in content}
+    column = column_width([line.strip() for line in lines])
     first_clean: int | None = None
     blank_separated = _blank_separated_runs(evidence, labels)
     # The clean text as one string and its lines as a multiset, rebuilt once a
@@ -377,6 +386,11 @@ def _settle_edges(
         # A title ends without a full stop (a closing quote or bracket it may
         # have).
         title_like = not _ends_sentence(lines[i]) and not _bracketed(lines[i])
+        # A copy's line cut mid-sentence must go on: the sentence-closing line
+        # after it, set within the copy's column, is the rest of its paragraph
+        # (the copy ending with a paragraph the clean text lacks).
+        if not title_like and continues_open_copy_line(i):
+            return True
         # Of two equal title-like clean lines, the one that heads a copy (a few
         # lines before broken text) is the copy's title, and the other keeps
         # its side: the next rule moves the copy's.
@@ -394,6 +408,13 @@ def _settle_edges(
         if i == first_clean and title_like:
             return False
         return in_other_clean_line(i, form)
+
+    def continues_open_copy_line(i: int) -> bool:
+        pos = content.index(i)
+        if pos == 0 or not labels[content[pos - 1]] or column is None:
+            return False
+        prev = lines[content[pos - 1]].strip()
+        return prev[-1] not in PARAGRAPH_FINAL and display_width(lines[i].rstrip()) <= column + 2
 
     def heads_copy(t: int) -> bool:
         following = [u for u in content if u > t][:HEAD_LINES]

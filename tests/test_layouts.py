@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline import SectionKind, repair_document
 from pipeline.canonical import canonical_paragraph, script_profile
 
@@ -131,3 +133,25 @@ def test_lossy_copy_is_a_duplicate_of_the_clean_body():
     out = repair_document("\n".join(clean) + "\n" + lossy)
     assert out.text.splitlines() == expected_lines()
     assert "\ufffd" not in out.text
+
+
+
+@pytest.mark.parametrize("first, width", [(1, 16), (7, 16), (10, 20), (28, 25)])
+def test_short_article_with_a_paragraph_only_its_copy_has(first, width):
+    # A short article (title and two paragraphs) whose web copy lacks the middle
+    # paragraph, and its PDF copy after it, blank lines between everything.
+    # The clean paragraphs are wider than the copy's column, so they cannot be
+    # its printed lines; the copy's last lines finish a paragraph that its
+    # open line before them began, so they are the copy's, not the article's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[first], lines[first + 1], lines[first + 2]]
+    profile = Profile("copy-novel", "spaced-lines", "indent-ideographic", "none", width)
+    copy = render_copy(truth, profile, random.Random(0), False)
+    body = "\n\n".join([truth[0], truth[1], truth[3]])
+    out = repair_document(body + "\n\n" + copy)
+    assert out.text.splitlines() == truth
+    assert out.report.counts["novel_paragraphs_kept"] == 1
