@@ -173,10 +173,14 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         for p in members:
             form, offsets = comparison_form(p.text)
             covered, votes, hits = ref.cover(form)
+            coverage = sum(covered) / len(covered) if covered else 1.0
             if form:
-                kept = _uncovered_sentences(
-                    p.text, form, offsets, covered, hits, ref, options.duplicate_coverage
-                )
+                # In a paragraph the reference mostly lacks, a sentence that only
+                # resembles one of the clean text (an article's formula with
+                # other names: "曹为民还存在其他违纪违法问题…") is the paragraph's
+                # own; only a whole duplicate is dropped.
+                threshold = options.duplicate_coverage if coverage >= MIN_PLACING_COVERAGE else 1.0
+                kept = _uncovered_sentences(p.text, form, offsets, covered, hits, ref, threshold)
             else:
                 # Punctuation only ("……", a stray "。"): a duplicate where the
                 # clean body holds the same marks, kept where it has none.
@@ -184,7 +188,6 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             # A paragraph none of whose sentences is a duplicate matched nothing:
             # stray shared phrases must not decide where it goes.
             where = _matched_paragraphs(votes, n_clean) if kept != p.text.strip() else ()
-            coverage = sum(covered) / len(covered) if covered else 1.0
             # A paragraph the reference mostly lacks is placed by its
             # neighbours: the phrases it shares are as likely from anywhere.
             # (A paragraph that lost a good part of its text as duplicates of

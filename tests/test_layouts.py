@@ -155,3 +155,21 @@ def test_short_article_with_a_paragraph_only_its_copy_has(first, width):
     out = repair_document(body + "\n\n" + copy)
     assert out.text.splitlines() == truth
     assert out.report.counts["novel_paragraphs_kept"] == 1
+
+
+def test_novel_paragraph_keeps_a_sentence_that_only_resembles_the_clean_text():
+    # Articles repeat formulas with other names.  The paragraph only the copy
+    # has ends with such a variant of a clean sentence; it is the paragraph's
+    # own sentence, not a duplicate, and must stay.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    formula = lines[24]  # 这是长春市上下心无旁骛服务企业发展的一个缩影。
+    variant = formula.replace("长春", "吉林")
+    truth = [lines[0], lines[22], lines[23] + variant, formula]
+    profile = Profile("copy-novel", "runs", "indent-ideographic", "none", 26)
+    copy = render_copy(truth, profile, random.Random(0), False)
+    out = repair_document("\n".join([truth[0], truth[1], truth[3]]) + "\n" + copy)
+    assert out.text.splitlines() == truth
