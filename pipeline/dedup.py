@@ -143,6 +143,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     for p in clean:
         ref.add(comparison_form(p.text)[0])
     n_clean = len(clean)
+    clean_sizes = [len(comparison_form(p.text)[0]) for p in clean]
     clean_joined = "\n".join(p.text for p in clean)
     # Where each clean paragraph stands, to place novel text by input position
     # when nothing in its section matched.
@@ -179,7 +180,20 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 # resembles one of the clean text (an article's formula with
                 # other names: "曹为民还存在其他违纪违法问题…") is the paragraph's
                 # own; only a whole duplicate is dropped.
-                threshold = options.duplicate_coverage if coverage >= MIN_PLACING_COVERAGE else 1.0
+                # A heading (short, closing no sentence) that only long clean
+                # paragraphs cover is a duplicate only where they hold all of it:
+                # its words recur all over the article it heads
+                # ("复旦大学新闻学院课程思政纪实").  Matched by a clean line of
+                # its own size (its clean twin, damaged), the usual share holds.
+                heading = (
+                    len(form) <= MAX_HEADING
+                    and LOST not in p.text
+                    and "\ufffd" not in p.text
+                    and not _ends_sentence(p.text)
+                    and not any(clean_sizes[no] <= 2 * len(form) for no in votes if no < n_clean)
+                )
+                strict = heading or coverage < MIN_PLACING_COVERAGE
+                threshold = 1.0 if strict else options.duplicate_coverage
                 kept = _uncovered_sentences(p.text, form, offsets, covered, hits, ref, threshold)
             else:
                 # Punctuation only ("……", a stray "。"): a duplicate where the
@@ -229,6 +243,10 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         out.extend(by_anchor.get(i, ()))
     counts["repeated_clean_paragraphs_removed"] = len(repeats)
     return tuple(out), StageReport("dedup", dict(counts), tuple(matches) + tuple(repeats))
+
+
+# Longest paragraph (content characters) dedup treats as a heading.
+MAX_HEADING = 30
 
 
 # Reference paragraphs, counted from the first, that make one place a duplicate

@@ -173,3 +173,19 @@ def test_novel_paragraph_keeps_a_sentence_that_only_resembles_the_clean_text():
     copy = render_copy(truth, profile, random.Random(0), False)
     out = repair_document("\n".join([truth[0], truth[1], truth[3]]) + "\n" + copy)
     assert out.text.splitlines() == truth
+
+
+def test_subtitle_only_the_copy_has_is_kept():
+    # The web page lost the subtitle; the copy has it.  Its words recur in the
+    # body it heads, which must not make it a duplicate of the body.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    subtitle = "——长春工业经济提振发力纪实"
+    truth = [lines[0], subtitle, lines[3], lines[5], lines[7]]
+    profile = Profile("copy-novel", "spaced-lines", "none", "none", 23)
+    copy = render_copy(truth, profile, random.Random(0), False)
+    out = repair_document("\n".join(truth[:1] + truth[2:]) + "\n" + copy)
+    assert out.text.splitlines() == truth
