@@ -37,6 +37,12 @@ SWITCH_COST = 4.0
 # k-gram length used to find lines whose text recurs inside a longer line.
 CONTAINMENT_K = 3
 
+# How much longer a line must be to count as holding a shorter one: a third
+# longer, so that a copy's title line (set at half the column) is found in the
+# clean title, and the first printed line of a short paragraph in the clean
+# paragraph, while two versions of one line (equal length) never count.
+LONGER = 1.3
+
 # A broken section holds fragments of printed lines; below this many content
 # lines the evidence is too thin to call anything a PDF copy.
 MIN_BROKEN_LINES = 3
@@ -165,7 +171,7 @@ def line_evidence(
 
 
 def _contained_in_longer_line(forms: list[str]) -> list[float | None]:
-    """Share of each line's k-grams found in some line at least twice as long.
+    """Share of each line's k-grams found in some line at least :data:`LONGER` times as long.
 
     A clean paragraph is not part of a longer paragraph of the same article; a
     fragment of a PDF copy is part of the clean paragraph it was cut from.  Lines
@@ -187,7 +193,7 @@ def _contained_in_longer_line(forms: list[str]) -> list[float | None]:
             continue
         found = 0
         for j in range(grams):
-            if any(len(forms[o]) >= 2 * len(form) for o in index[form[j : j + k]] if o != no):
+            if any(len(forms[o]) >= LONGER * len(form) for o in index[form[j : j + k]] if o != no):
                 found += 1
         out.append(found / grams)
     return out
