@@ -79,6 +79,7 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     if refined is not None:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
+    labels = _split_repeated_title(lines, forms, labels)
     labels = _settle_edges(lines, evidence, labels, contained, forms)
     labels = _require_copy(forms, labels)
     sections = _sections(lines, evidence, labels)
@@ -578,6 +579,50 @@ def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> d
         for t in content:
             out[t] = verdict
     return out
+
+
+def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
+    """Where every line was taken for a copy, find the clean article by the title the two share.
+
+    A very short clean article (a title and a paragraph or two) beside its copy
+    gives too few lines to outweigh the copy's evidence, and the whole document
+    comes out broken.  But a copy sets its title narrower than the clean text
+    does, so the title stands twice near a copy's edge: whole on one line, and
+    cut across two or more lines (the copy's may lack its first words).  A copy
+    does not repeat itself, so the whole one is the clean article's: the lines
+    before the cut title, when the whole one comes first; from the whole one
+    on, when the cut one does.  A title closes no sentence, which keeps a
+    printed line that happens to repeat the title's words from passing for it.
+    """
+    content = [i for i, f in enumerate(forms) if f]
+    if len(content) < 2 * HEAD_LINES or not all(labels[i] for i in content):
+        return labels
+
+    def cut_title_at(q: int, title: str) -> bool:
+        joined, r = "", q
+        while r < len(content) and len(joined) < len(title):
+            joined += forms[content[r]]
+            r += 1
+        return r - q >= 2 and title.endswith(joined) and len(joined) >= max(MIN_SELF_REPEAT, len(title) // 2)
+
+    out = list(labels)
+    # The whole title first (the clean article before its copy).
+    for pos in range(HEAD_LINES):
+        title = forms[content[pos]]
+        if len(title) < MIN_SELF_REPEAT or _ends_sentence(lines[content[pos]]):
+            continue
+        for q in range(pos + 1, len(content)):
+            if cut_title_at(q, title):
+                out[: content[q]] = [False] * content[q]
+                return out
+    # The cut title first (the copy before the clean article).
+    for q in range(HEAD_LINES):
+        for later in content[q + 2 :]:
+            title = forms[later]
+            if len(title) >= MIN_SELF_REPEAT and not _ends_sentence(lines[later]) and cut_title_at(q, title):
+                out[later:] = [False] * (len(out) - later)
+                return out
+    return labels
 
 
 def _broken_runs(labels: list[bool]) -> list[tuple[int, int]]:
