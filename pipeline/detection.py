@@ -582,47 +582,62 @@ def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> d
 
 
 def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
-    """Where every line was taken for a copy, find the clean article by the title the two share.
+    """Where the line evidence saw no edge at all, find one by the title the clean text and its copy share.
 
-    A very short clean article (a title and a paragraph or two) beside its copy
-    gives too few lines to outweigh the copy's evidence, and the whole document
-    comes out broken.  But a copy sets its title narrower than the clean text
-    does, so the title stands twice near a copy's edge: whole on one line, and
-    cut across two or more lines (the copy's may lack its first words).  A copy
-    does not repeat itself, so the whole one is the clean article's: the lines
-    before the cut title, when the whole one comes first; from the whole one
-    on, when the cut one does.  A title closes no sentence, which keeps a
-    printed line that happens to repeat the title's words from passing for it.
+    A very short article (a title and a paragraph or two) beside its copy gives
+    too few lines to tell the two apart, and the whole document comes out as
+    one kind.  But a copy sets its title narrower than the clean text does, so
+    the title stands whole on one line in the clean text and cut across two or
+    more lines in each copy (a copy's may lack its first words).  Each such
+    occurrence opens a part: a clean one at the whole title, a copy at a cut
+    one, up to the next occurrence.  A title closes no sentence, which keeps a
+    printed line that happens to repeat its words from passing for it.
     """
     content = [i for i, f in enumerate(forms) if f]
-    if len(content) < 2 * HEAD_LINES or not all(labels[i] for i in content):
+    if len(content) < 2 * HEAD_LINES or len({labels[i] for i in content}) > 1:
         return labels
 
-    def cut_title_at(q: int, title: str) -> bool:
+    def cut_at(q: int, title: str) -> bool:
         joined, r = "", q
         while r < len(content) and len(joined) < len(title):
             joined += forms[content[r]]
             r += 1
         return r - q >= 2 and title.endswith(joined) and len(joined) >= max(MIN_SELF_REPEAT, len(title) // 2)
 
-    out = list(labels)
-    # The whole title first (the clean article before its copy).
-    for pos in range(HEAD_LINES):
-        title = forms[content[pos]]
-        if len(title) < MIN_SELF_REPEAT or _ends_sentence(lines[content[pos]]):
+    def is_title(i: int) -> bool:
+        return len(forms[i]) >= MIN_SELF_REPEAT and not _ends_sentence(lines[i])
+
+    # The title: a whole line near the start, or the whole line a cut one near
+    # the start spells.
+    title = next((forms[content[p]] for p in range(HEAD_LINES) if is_title(content[p])
+                  and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))), None)
+    if title is None:
+        title = next((forms[i] for q in range(HEAD_LINES) for i in content[q + 2 :]
+                      if is_title(i) and cut_at(q, forms[i])), None)
+    if title is None:
+        return labels
+    opens: list[tuple[int, bool]] = []  # (line, broken)
+    q = 0
+    while q < len(content):
+        i = content[q]
+        if forms[i] == title and is_title(i):
+            opens.append((i, False))
+        elif cut_at(q, title):
+            opens.append((i, True))
+            # Skip the rest of the cut title.
+            joined = ""
+            while q < len(content) and len(joined) < len(title):
+                joined += forms[content[q]]
+                q += 1
             continue
-        for q in range(pos + 1, len(content)):
-            if cut_title_at(q, title):
-                out[: content[q]] = [False] * content[q]
-                return out
-    # The cut title first (the copy before the clean article).
-    for q in range(HEAD_LINES):
-        for later in content[q + 2 :]:
-            title = forms[later]
-            if len(title) >= MIN_SELF_REPEAT and not _ends_sentence(lines[later]) and cut_title_at(q, title):
-                out[later:] = [False] * (len(out) - later)
-                return out
-    return labels
+        q += 1
+    if {broken for _, broken in opens} != {True, False}:
+        return labels
+    out = list(labels)
+    starts = [0] + [i for i, _ in opens[1:]] + [len(out)]
+    for (_, broken), lo, hi in zip(opens, starts, starts[1:]):
+        out[lo:hi] = [broken] * (hi - lo)
+    return out
 
 
 def _broken_runs(labels: list[bool]) -> list[tuple[int, int]]:

@@ -189,3 +189,21 @@ def test_subtitle_only_the_copy_has_is_kept():
     copy = render_copy(truth, profile, random.Random(0), False)
     out = repair_document("\n".join(truth[:1] + truth[2:]) + "\n" + copy)
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering, marker, width", [("lines", "indent-spaces", 32), ("lines", "space-lines", 40)])
+def test_tiny_article_beside_its_copy(rendering, marker, width):
+    # The web text is a title and one short paragraph, too few lines to outweigh
+    # the copy's evidence; the title, whole in the web text and cut across two
+    # lines in the copy, tells the two apart.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[9], lines[12]]
+    profile = Profile("copy-novel", rendering, marker, "none", width)
+    copy = render_copy(truth, profile, random.Random(0), False)
+    out = repair_document("\n".join([truth[0], truth[2]]) + "\n" + copy)
+    assert _kinds(out)[0] is SectionKind.CLEAN
+    assert out.text.splitlines() == truth
