@@ -81,7 +81,7 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
     labels = _split_repeated_title(lines, forms, labels)
     labels = _settle_edges(lines, evidence, labels, contained, forms)
-    labels = _require_copy(forms, labels)
+    labels = _require_copy(lines, forms, labels)
     sections = _sections(lines, evidence, labels)
     broken = sum(s.kind is SectionKind.BROKEN for s in sections)
     return sections, StageReport("detection", {"broken_sections": broken})
@@ -528,7 +528,7 @@ MIN_COPY_SHARE = 0.5
 COPY_K = 4
 
 
-def _require_copy(forms: list[str], labels: list[bool]) -> list[bool]:
+def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
     """Relabel as clean a broken run that copies nothing, in a document whose clean text outweighs it.
 
     Short unpunctuated lines with blank lines between them are what a PDF copy
@@ -541,6 +541,15 @@ def _require_copy(forms: list[str], labels: list[bool]) -> list[bool]:
     """
     clean_text = "\n".join(f for f, broken in zip(forms, labels) if f and not broken)
     grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
+    content = [i for i, f in enumerate(forms) if f]
+    clean_titles = [forms[i] for i in content if not labels[i] and _title_like(lines, forms, i)][:HEAD_LINES]
+
+    def opens_with_title(i: int, j: int) -> bool:
+        # A run that opens with a clean title cut across lines is a copy,
+        # however much of it the clean text lacks (a paragraph the web text
+        # dropped).
+        q = next((p for p, t in enumerate(content) if t >= i), None)
+        return q is not None and content[q] < j and any(_cut_title_at(forms, content, q, t) for t in clean_titles)
     out = list(labels)
     for i, j in _broken_runs(labels):
         size = covered = 0
@@ -551,7 +560,7 @@ def _require_copy(forms: list[str], labels: list[bool]) -> list[bool]:
                     marks[t : t + COPY_K] = [True] * COPY_K
             size += len(form)
             covered += sum(marks)
-        if size and covered < MIN_COPY_SHARE * size and len(clean_text) >= 2 * size:
+        if size and covered < MIN_COPY_SHARE * size and len(clean_text) >= 2 * size and not opens_with_title(i, j):
             out[i:j] = [False] * (j - i)
     return out
 
@@ -581,6 +590,24 @@ def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> d
     return out
 
 
+def _title_like(lines: tuple[str, ...], forms: list[str], i: int) -> bool:
+    """A line long enough to compare that closes no sentence: a title, a subtitle."""
+    return len(forms[i]) >= MIN_SELF_REPEAT and not _ends_sentence(lines[i])
+
+
+def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> bool:
+    """Whether content lines from the q-th on spell ``title`` across two or more lines.
+
+    A copy may lack the title's first words, so the lines need only spell its
+    end, as long as that is half the title.
+    """
+    joined, r = "", q
+    while r < len(content) and len(joined) < len(title):
+        joined += forms[content[r]]
+        r += 1
+    return r - q >= 2 and title.endswith(joined) and len(joined) >= max(MIN_SELF_REPEAT, len(title) // 2)
+
+
 def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
     """Where the line evidence saw no edge at all, find one by the title the clean text and its copy share.
 
@@ -598,14 +625,10 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
         return labels
 
     def cut_at(q: int, title: str) -> bool:
-        joined, r = "", q
-        while r < len(content) and len(joined) < len(title):
-            joined += forms[content[r]]
-            r += 1
-        return r - q >= 2 and title.endswith(joined) and len(joined) >= max(MIN_SELF_REPEAT, len(title) // 2)
+        return _cut_title_at(forms, content, q, title)
 
     def is_title(i: int) -> bool:
-        return len(forms[i]) >= MIN_SELF_REPEAT and not _ends_sentence(lines[i])
+        return _title_like(lines, forms, i)
 
     # The title: a whole line near the start, or the whole line a cut one near
     # the start spells.
