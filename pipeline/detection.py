@@ -591,8 +591,14 @@ def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> d
 
 
 def _title_like(lines: tuple[str, ...], forms: list[str], i: int) -> bool:
-    """A line long enough to compare that closes no sentence: a title, a subtitle."""
-    return len(forms[i]) >= MIN_SELF_REPEAT and not _ends_sentence(lines[i])
+    """A line long enough to compare that closes no sentence nor clause: a title, a subtitle."""
+    text = lines[i].strip()
+    return len(forms[i]) >= MIN_SELF_REPEAT and not _ends_sentence(text) and text[-1] not in "，、；：,;:"
+
+
+def _joined_from(forms: list[str], first: int, last: int) -> str:
+    """The forms of lines ``first``..``last`` joined."""
+    return "".join(forms[first : last + 1])
 
 
 def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> bool:
@@ -601,11 +607,14 @@ def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> b
     A copy may lack the title's first words, so the lines need only spell its
     end, as long as that is half the title.
     """
-    joined, r = "", q
-    while r < len(content) and len(joined) < len(title):
+    joined = ""
+    for r in range(q, len(content)):
         joined += forms[content[r]]
-        r += 1
-    return r - q >= 2 and title.endswith(joined) and len(joined) >= max(MIN_SELF_REPEAT, len(title) // 2)
+        if joined not in title:
+            return False
+        if title.endswith(joined):
+            return r > q and len(joined) >= max(MIN_SELF_REPEAT, len(title) // 2)
+    return False
 
 
 def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
@@ -621,7 +630,7 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
     printed line that happens to repeat its words from passing for it.
     """
     content = [i for i, f in enumerate(forms) if f]
-    if len(content) < 2 * HEAD_LINES or len({labels[i] for i in content}) > 1:
+    if len(content) < 2 * HEAD_LINES:
         return labels
 
     def cut_at(q: int, title: str) -> bool:
@@ -649,7 +658,7 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
             opens.append((i, True))
             # Skip the rest of the cut title.
             joined = ""
-            while q < len(content) and len(joined) < len(title):
+            while q < len(content) and not (joined and title.endswith(joined)):
                 joined += forms[content[q]]
                 q += 1
             continue
@@ -658,8 +667,16 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
         return labels
     out = list(labels)
     starts = [0] + [i for i, _ in opens[1:]] + [len(out)]
-    for (_, broken), lo, hi in zip(opens, starts, starts[1:]):
-        out[lo:hi] = [broken] * (hi - lo)
+    for (first, broken), lo, hi in zip(opens, starts, starts[1:]):
+        # The title's own lines, and after them every line up to where the
+        # evidence already agrees (a part it found, from its second line on).
+        title_end = first
+        while title_end < hi and not (forms[title_end] and title.endswith(_joined_from(forms, first, title_end))):
+            title_end += 1
+        for t in range(lo, hi):
+            if t > title_end and forms[t] and labels[t] == broken:
+                break
+            out[t] = broken
     return out
 
 
