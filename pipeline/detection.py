@@ -618,16 +618,19 @@ def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> b
 
 
 def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
-    """Where the line evidence saw no edge at all, find one by the title the clean text and its copy share.
+    """Correct the labels by the title the clean text and its copies share.
 
-    A very short article (a title and a paragraph or two) beside its copy gives
-    too few lines to tell the two apart, and the whole document comes out as
-    one kind.  But a copy sets its title narrower than the clean text does, so
-    the title stands whole on one line in the clean text and cut across two or
-    more lines in each copy (a copy's may lack its first words).  Each such
-    occurrence opens a part: a clean one at the whole title, a copy at a cut
-    one, up to the next occurrence.  A title closes no sentence, which keeps a
-    printed line that happens to repeat its words from passing for it.
+    A short article (a title and a paragraph or two) beside its copy gives too
+    few lines to tell the two apart: the whole document, or a small copy, comes
+    out as the wrong kind.  But a copy sets its title narrower than the clean
+    text does, so the title stands whole on one line in the clean text and cut
+    across two or more lines in each copy (a copy's may lack its first words).
+    Each such occurrence opens a part: a clean one at the whole title, a copy
+    at a cut one.  A part takes its occurrence's kind from there up to the next
+    occurrence, or up to the first line (past the title) that the line evidence
+    already gave that kind: where the evidence found the part, it keeps its
+    own edges.  A title closes no sentence nor clause, which keeps a printed
+    line that happens to repeat its words from passing for it.
     """
     content = [i for i, f in enumerate(forms) if f]
     if len(content) < 2 * HEAD_LINES:
