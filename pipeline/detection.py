@@ -21,10 +21,11 @@ them, or the whole document; a clean document yields one clean section.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .chars import PARAGRAPH_FINAL, display_width
+from .chars import PARAGRAPH_FINAL, display_width, is_han
 from .compare import form_only
 from .model import Section, SectionKind, StageReport
 from .rejoin import CONTENT, EMPTY, MARKER, column_width, line_kind
@@ -735,6 +736,13 @@ def _sections(lines: tuple[str, ...], evidence: list[LineEvidence], labels: list
     return tuple(sections)
 
 
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+# Lines with figures or Latin a copy needs before their never holding Han
+# too marks it as runs.
+MIN_RUN_EVIDENCE = 3
+
+
 def _layout(lines: tuple[str, ...]) -> str:
     """Name the PDF rendering of a broken section.
 
@@ -752,6 +760,12 @@ def _layout(lines: tuple[str, ...]) -> str:
         widths = [display_width(lines[i].strip()) for i in content]
         short = sum(w <= 12 for w in widths)
         # Runs break at every font change, so many are a few characters long;
-        # printed lines are mostly at the column width.
+        # printed lines are mostly at the column width.  And a run holds one
+        # script: where lines with figures or Latin never hold Han too, the
+        # copy is of runs however long they are (few font changes).
+        latin = [lines[i] for i in content if _LATIN_OR_DIGIT.search(lines[i])]
+        mixed = sum(1 for line in latin if any(is_han(c) for c in line))
+        if len(latin) >= MIN_RUN_EVIDENCE and mixed <= 0.1 * len(latin):
+            return "runs"
         return "runs" if short >= 0.2 * len(widths) else "spaced-lines"
     return "lines"

@@ -14,6 +14,7 @@ import re
 import pytest
 
 from bench.degrade import _NO_LINE_END, cell_width, split_runs, typeset
+from pipeline import SectionKind
 from pipeline.rejoin import join_fragments, split_paragraphs
 
 from .support import expected_lines
@@ -92,3 +93,26 @@ def test_heading_after_a_full_line_is_its_own_paragraph():
         lines = _render(paras, width, "lines")
         got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "lines")]
         assert got == paras, f"width {width}"
+
+
+@pytest.mark.parametrize("width", [30, 34, 38, 40])
+def test_runs_with_few_font_changes_are_read_as_runs(width):
+    # Wide columns cut few runs short, so the copy looks like one of printed
+    # lines; but no run holds Han and figures both, which printed lines do.
+    from pipeline.detection import detect
+
+    lines = _render(BODY, width, "runs")
+    sections, _ = detect(lines)
+    assert [s.layout for s in sections] == ["runs"]
+    got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "runs")]
+    assert got == _merge_unseen(BODY, _visible_breaks(BODY, width))
+
+
+@pytest.mark.parametrize("width", [20, 30, 40])
+def test_printed_lines_with_figures_are_not_runs(width):
+    from pipeline.detection import detect
+
+    sections, _ = detect(_render(BODY, width, "spaced-lines"))
+    # (At 40 the first one-line paragraphs read as clean text: blank-separated
+    # short paragraphs look the same either way.  The copy's layout is the point.)
+    assert {s.layout for s in sections if s.kind is SectionKind.BROKEN} == {"spaced-lines"}
