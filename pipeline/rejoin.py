@@ -184,6 +184,12 @@ def _pieces(lines: tuple[str, ...], layout: str | None, skip: set[int]) -> list[
             continue
         skip_blank = False
         if kind == MARKER:
+            if _word_gap(lines, kinds, i, out):
+                # A space of its own between two Latin words ("Marie" / " " /
+                # "Curie"): the words' gap, with the blank lines around it.
+                gap_blanks = 0
+                skip_blank = blank_separates
+                continue
             gap_markers += 1
             continue
         if kind == EMPTY:
@@ -193,6 +199,19 @@ def _pieces(lines: tuple[str, ...], layout: str | None, skip: set[int]) -> list[
         out.append((i, line, hard))
         gap_markers = gap_blanks = 0
     return out
+
+
+def _word_gap(lines: tuple[str, ...], kinds: list[int], i: int, before: list[tuple[int, str, bool]]) -> bool:
+    """Whether the white-space line i is one space (U+0020, U+00A0) between a Latin word or number and the next."""
+    if len(lines[i]) != 1 or not before:
+        return False
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] == CONTENT), None)
+    prev = before[-1][1].rstrip()
+    return nxt is not None and _is_latin_alnum(prev[-1]) and _is_latin_alnum(nxt.lstrip()[:1])
+
+
+def _is_latin_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _char_class(ch: str) -> str:
@@ -314,7 +333,7 @@ def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[
     for g, group in enumerate(printed):
         texts = [pieces[k][1].strip() for k in group]
         cells = [display_width(pieces[group[0]][1].rstrip())] + [display_width(t) for t in texts[1:]]
-        if sum(cells) <= (column + 2 if texts[-1][-1] in _HANGING else column):
+        if sum(cells) <= column + _hung(texts[-1]):
             out.append(group)
             continue
         follower = None
@@ -328,9 +347,12 @@ def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[
             for i in range(j):
                 if best[i] is None:
                     continue
+                if j < n and texts[j - 1][-1] in _NO_LINE_END:
+                    # No line ends with an opening mark: it goes with what it opens.
+                    continue
                 used = sum(cells[i:j])
                 # Only closing punctuation may hang past the column.
-                room = column + 2 if texts[j - 1][-1] in _HANGING else column
+                room = column + _hung(texts[j - 1])
                 if used > room and j - i > 1:
                     continue
                 head = texts[j] if j < n else follower
@@ -350,6 +372,12 @@ _NO_LINE_END = "（《「『“‘【〔"
 
 # Closing marks a typesetter hangs past the column rather than start a line with.
 _HANGING = frozenset("，。、；：？！）》」』”’…%")
+
+def _hung(text: str) -> int:
+    """Cells of closing marks hung past the column at the end of ``text`` (”， hang together)."""
+    stripped = text.rstrip("".join(_HANGING))
+    return 2 * min(2, len(text) - len(stripped))
+
 
 # Marks that may end a line without being a wrap's casualty; a line ending in
 # anything else that fills the column was cut mid-sentence by a wrap.

@@ -116,3 +116,15 @@ def test_printed_lines_with_figures_are_not_runs(width):
     # (At 40 the first one-line paragraphs read as clean text: blank-separated
     # short paragraphs look the same either way.  The copy's layout is the point.)
     assert {s.layout for s in sections if s.kind is SectionKind.BROKEN} == {"spaced-lines"}
+
+
+def test_a_space_run_between_latin_words_is_their_gap():
+    # PDF text layers can give the space between two Latin words a run (and a
+    # line) of its own; in a copy marked by layout alone it must not read as
+    # the sample's space-only paragraph marker.
+    runs = ["感谢欧盟成功的伊拉斯谟项目和玛丽·居里（", "Marie", "\u00a0", "Curie", "）项目，促进交流。", "下一段开始了。"]
+    lines = []
+    for run in runs:
+        lines += [run, ""]
+    got = [join_fragments(f) for _, _, f in split_paragraphs(tuple(lines), "runs")]
+    assert got[0].startswith("感谢欧盟成功的伊拉斯谟项目和玛丽·居里（Marie Curie）项目")
