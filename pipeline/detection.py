@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from .chars import PARAGRAPH_FINAL, display_width, is_han
 from .compare import form_only
 from .model import Section, SectionKind, StageReport
-from .rejoin import CONTENT, EMPTY, MARKER, column_width, line_kind
+from .rejoin import CONTENT, EMPTY, MARKER, column_width, find_furniture, line_kind
 
 # Cost, in nats, of switching between clean and broken.  Entering and leaving a
 # broken section costs twice this, so an isolated odd line needs an evidence of
@@ -763,7 +763,9 @@ def _layout(lines: tuple[str, ...]) -> str:
         # printed lines are mostly at the column width.  And a run holds one
         # script: where lines with figures or Latin never hold Han too, the
         # copy is of runs however long they are (few font changes).
-        latin = [lines[i] for i in content if _LATIN_OR_DIGIT.search(lines[i])]
+        # (Running headers, which mix both, are page furniture, not text.)
+        furniture = find_furniture(lines)
+        latin = [lines[i] for i in content if i not in furniture and _LATIN_OR_DIGIT.search(lines[i])]
         mixed = sum(1 for line in latin if any(is_han(c) for c in line))
         if len(latin) >= MIN_RUN_EVIDENCE and mixed <= 0.1 * len(latin):
             return "runs"
