@@ -363,6 +363,7 @@ def _settle_edges(
         # rules below are for the few boundaries such a document has.
         return labels
     forms = {i: line_forms[i] for i in content}
+    position = {i: pos for pos, i in enumerate(content)}
     column = column_width([line.strip() for line in lines])
     first_clean: int | None = None
     blank_separated = _blank_separated_runs(evidence, labels)
@@ -418,7 +419,7 @@ def _settle_edges(
         return in_other_clean_line(i, form)
 
     def continues_open_copy_line(i: int) -> bool:
-        pos = content.index(i)
+        pos = position[i]
         if pos == 0 or not labels[content[pos - 1]] or column is None:
             return False
         prev = lines[content[pos - 1]].strip()
