@@ -175,7 +175,9 @@ def unseen_breaks(case: "Case") -> tuple[int, int]:
     paragraph's first piece, the break looks exactly like a wrap and no reader
     of the text can see it.  Both paragraphs beside it are then out of reach,
     so this is the ceiling of exact paragraphs for such copies.  (0, 0) for
-    any other case.
+    any other case.  Measured on the truth's canonical text: where the copy
+    held spaces the canonical form drops (电\u00a0\u00a0（记者）, its lines
+    are a cell or two wider, so the ceiling is close, not exact.
     """
     p = case.profile
     if p.layout != "copy-only" or p.marker != "none":
