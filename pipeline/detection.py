@@ -631,8 +631,9 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
     at a cut one.  A part takes its occurrence's kind from there up to the next
     occurrence, or up to the first line (past the title) that the line evidence
     already gave that kind: where the evidence found the part, it keeps its
-    own edges (the title found may be a subtitle, a line or two into its part).  A title closes no sentence nor clause, which keeps a printed
-    line that happens to repeat its words from passing for it.
+    own edges (the title found may be a subtitle, a line or two into its
+    part).  A title closes no sentence nor clause, which keeps a printed line
+    that happens to repeat its words from passing for it.
     """
     content = [i for i, f in enumerate(forms) if f]
     # A whole title and a cut one need three lines at least.

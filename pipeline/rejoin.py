@@ -371,12 +371,13 @@ def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[
 _NO_LINE_END = "（《「『“‘【〔"
 
 # Closing marks a typesetter hangs past the column rather than start a line with.
-_HANGING = frozenset("，。、；：？！）》」』”’…%")
+_HANGING_MARKS = "，。、；：？！）》」』”’…%"
+_HANGING = frozenset(_HANGING_MARKS)
+
 
 def _hung(text: str) -> int:
     """Cells of closing marks hung past the column at the end of ``text`` (”， hang together)."""
-    stripped = text.rstrip("".join(_HANGING))
-    return 2 * min(2, len(text) - len(stripped))
+    return 2 * min(2, len(text) - len(text.rstrip(_HANGING_MARKS)))
 
 
 # Marks that may end a line without being a wrap's casualty; a line ending in
