@@ -181,7 +181,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 # other names: "曹为民还存在其他违纪违法问题…") is the paragraph's
                 # own; only a whole duplicate is dropped.
                 # A heading (short, closing no sentence) that only long clean
-                # paragraphs cover is a duplicate only where they hold all of it:
+                # paragraphs cover is a duplicate only where one holds all of it:
                 # its words recur all over the article it heads
                 # ("复旦大学新闻学院课程思政纪实").  Matched by a clean line of
                 # its own size (its clean twin, damaged), the usual share holds.
@@ -194,7 +194,11 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 )
                 strict = heading or coverage < MIN_PLACING_COVERAGE
                 threshold = 1.0 if strict else options.duplicate_coverage
-                kept = _uncovered_sentences(p.text, form, offsets, covered, hits, ref, threshold)
+                if heading and form not in ref.joined():
+                    # Covered piece by piece is not held whole.
+                    kept = p.text.strip()
+                else:
+                    kept = _uncovered_sentences(p.text, form, offsets, covered, hits, ref, threshold)
             else:
                 # Punctuation only ("……", a stray "。"): a duplicate where the
                 # clean body holds the same marks, kept where it has none.

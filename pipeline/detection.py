@@ -654,7 +654,7 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
         title = next((forms[i] for q in range(HEAD_LINES) for i in content[q + 2 :]
                       if is_title(i) and cut_at(q, forms[i])), None)
     if title is None:
-        return labels
+        return _split_twin_titles(lines, forms, labels, content)
     opens: list[tuple[int, bool]] = []  # (line, broken)
     q = 0
     while q < len(content):
@@ -684,6 +684,40 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
             if t > title_end and forms[t] and labels[t] == broken:
                 break
             out[t] = broken
+    return out
+
+
+def _split_twin_titles(lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int]) -> list[bool]:
+    """Where a document of one label opens with a title that stands again, whole, further on: two versions.
+
+    A copy whose title fits on one line repeats the clean title exactly, so the
+    title does not say which version is which; their lines do.  A copy's
+    printed lines mostly stop mid-sentence, a clean paragraph closes one.  The
+    part whose lines stop mid-sentence at least half the time, beside a part
+    whose lines hardly ever do, is the copy.  Only for documents the line
+    evidence gave one label throughout; elsewhere it has found the edges.
+    """
+    if len({labels[i] for i in content}) > 1 or not _title_like(lines, forms, content[0]):
+        return labels
+    title = forms[content[0]]
+    second = next((i for i in content[1:] if forms[i] == title), None)
+    if second is None:
+        return labels
+
+    def open_share(lo: int, hi: int) -> float:
+        body = [i for i in content if lo < i < hi and i != second]
+        if not body:
+            return 0.0
+        return sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in body) / len(body)
+
+    first_open, second_open = open_share(content[0], second), open_share(second, len(lines))
+    out = list(labels)
+    if first_open >= 0.5 and second_open <= 0.2:
+        out[:second] = [True] * second
+        out[second:] = [False] * (len(out) - second)
+    elif second_open >= 0.5 and first_open <= 0.2:
+        out[:second] = [False] * second
+        out[second:] = [True] * (len(out) - second)
     return out
 
 

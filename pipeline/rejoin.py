@@ -270,7 +270,8 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         printed = _split_unseen_wraps(pieces, printed, column)
         texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
         widths = _printed_widths(pieces, printed)
-    usual = sorted(widths)[int(0.9 * (len(widths) - 1))]
+    # (Of two lines, the wider: a percentile of two is no measure.)
+    usual = max(widths) if len(widths) == 2 else sorted(widths)[int(0.9 * (len(widths) - 1))]
     ends: set[int] = set()
     for v, width in enumerate(widths):
         if v + 1 == len(widths):

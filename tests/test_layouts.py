@@ -207,3 +207,23 @@ def test_tiny_article_beside_its_copy(rendering, marker, width):
     out = repair_document("\n".join([truth[0], truth[2]]) + "\n" + copy)
     assert _kinds(out)[0] is SectionKind.CLEAN
     assert out.text.splitlines() == truth
+
+
+
+@pytest.mark.parametrize(
+    "first, rendering, marker, width",
+    [(7, "lines", "indent-ideographic", 36), (7, "spaced-lines", "space-lines", 30), (11, "lines", "indent-ideographic", 30)],
+)
+def test_copy_whose_title_fits_one_line_beside_a_short_article(first, rendering, marker, width):
+    # The copy's title repeats the clean title exactly, so only the two
+    # versions' lines tell them apart: the copy's stop mid-sentence.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = ["谋规划强创新促发展", lines[first], lines[first + 1]]
+    profile = Profile("copy-novel", rendering, marker, "none", width)
+    copy = render_copy(truth, profile, random.Random(0), False)
+    out = repair_document("\n".join([truth[0], truth[2]]) + "\n" + copy)
+    assert out.text.splitlines() == truth
