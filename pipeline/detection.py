@@ -633,7 +633,8 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
     already gave that kind: where the evidence found the part, it keeps its
     own edges (the title found may be a subtitle, a line or two into its
     part).  A title closes no sentence nor clause, which keeps a printed line
-    that happens to repeat its words from passing for it.
+    that happens to repeat its words from passing for it.  Where no cut title
+    stands anywhere, :func:`_split_twin_titles` tries two whole ones.
     """
     content = [i for i, f in enumerate(forms) if f]
     # A whole title and a cut one need three lines at least.
