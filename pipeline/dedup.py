@@ -140,10 +140,11 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         return tuple(clean), StageReport("dedup", counts, tuple(repeats))
 
     ref = Reference(options.anchor_k)
-    for p in clean:
-        ref.add(comparison_form(p.text)[0])
+    clean_forms = [comparison_form(p.text)[0] for p in clean]
+    for form in clean_forms:
+        ref.add(form)
     n_clean = len(clean)
-    clean_sizes = [len(comparison_form(p.text)[0]) for p in clean]
+    clean_sizes = [len(form) for form in clean_forms]
     clean_joined = "\n".join(p.text for p in clean)
     # Where each clean paragraph stands, to place novel text by input position
     # when nothing in its section matched.

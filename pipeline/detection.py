@@ -598,13 +598,8 @@ def _title_like(lines: tuple[str, ...], forms: list[str], i: int) -> bool:
     return len(forms[i]) >= MIN_SELF_REPEAT and not _ends_sentence(text) and text[-1] not in "，、；：,;:"
 
 
-def _joined_from(forms: list[str], first: int, last: int) -> str:
-    """The forms of lines ``first``..``last`` joined."""
-    return "".join(forms[first : last + 1])
-
-
-def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> bool:
-    """Whether content lines from the q-th on spell ``title`` across two or more lines.
+def _cut_title_end(forms: list[str], content: list[int], q: int, title: str) -> int | None:
+    """Where content lines from the q-th on spell ``title`` across two or more lines: the last one's position, else None.
 
     A copy may lack the title's first words, so the lines need only spell its
     end, as long as that is half the title.
@@ -613,10 +608,15 @@ def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> b
     for r in range(q, len(content)):
         joined += forms[content[r]]
         if joined not in title:
-            return False
+            return None
         if title.endswith(joined):
-            return r > q and len(joined) >= max(MIN_SELF_REPEAT, len(title) // 2)
-    return False
+            return r if r > q and len(joined) >= max(MIN_SELF_REPEAT, len(title) // 2) else None
+    return None
+
+
+def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> bool:
+    """Whether content lines from the q-th on spell ``title`` cut across lines (see :func:`_cut_title_end`)."""
+    return _cut_title_end(forms, content, q, title) is not None
 
 
 def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
@@ -656,31 +656,25 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
                       if is_title(i) and cut_at(q, forms[i])), None)
     if title is None:
         return _split_twin_titles(lines, forms, labels, content)
-    opens: list[tuple[int, bool]] = []  # (line, broken)
+    opens: list[tuple[int, int, bool]] = []  # (title's first line, its last line, broken)
     q = 0
     while q < len(content):
         i = content[q]
-        if forms[i] == title and is_title(i):
-            opens.append((i, False))
-        elif cut_at(q, title):
-            opens.append((i, True))
-            # Skip the rest of the cut title.
-            joined = ""
-            while q < len(content) and not (joined and title.endswith(joined)):
-                joined += forms[content[q]]
-                q += 1
+        end = None if forms[i] == title else _cut_title_end(forms, content, q, title)
+        if end is None:
+            if forms[i] == title and is_title(i):
+                opens.append((i, i, False))
+            q += 1
             continue
-        q += 1
-    if {broken for _, broken in opens} != {True, False}:
+        opens.append((i, content[end], True))
+        q = end + 1
+    if {broken for *_, broken in opens} != {True, False}:
         return labels
     out = list(labels)
-    starts = [0] + [i for i, _ in opens[1:]] + [len(out)]
-    for (first, broken), lo, hi in zip(opens, starts, starts[1:]):
+    starts = [0] + [i for i, *_ in opens[1:]] + [len(out)]
+    for (_, title_end, broken), lo, hi in zip(opens, starts, starts[1:]):
         # The title's own lines, and after them every line up to where the
         # evidence already agrees (a part it found, from its second line on).
-        title_end = first
-        while title_end < hi and not (forms[title_end] and title.endswith(_joined_from(forms, first, title_end))):
-            title_end += 1
         for t in range(lo, hi):
             if t > title_end and forms[t] and labels[t] == broken:
                 break
