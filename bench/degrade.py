@@ -258,7 +258,10 @@ def _codec(text: str, damage: str) -> str:
     if damage == "utf8-as-gbk":
         return text.encode("utf-8").decode("gbk", errors="replace")
     if damage == "gbk-as-latin1":
-        return text.encode("gbk", errors="replace").decode("latin-1")
+        # GBK has no no-break space (the corpus's only character it lacks): a
+        # GBK system stores a plain space there, not the "?" of errors=replace,
+        # which would put a mark in the copy that the truth never had.
+        return text.replace("\xa0", " ").encode("gbk", errors="replace").decode("latin-1")
     return text
 
 

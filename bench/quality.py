@@ -7,7 +7,9 @@ ARTICLES.jsonl defaults to ../shared/corpus/rmrb-2019-10-sample.jsonl (evaluatio
 material, never copied into the project).  Prints, per layout, per damage, per
 rendering and overall: paragraph-aware character error rate, share of truth
 paragraphs reproduced exactly, documents with a duplicated paragraph, documents
-with a lost paragraph, documents with U+FFFD left, and spaces next to CJK
+with a lost paragraph (missing, or with a character silently wrong), documents
+with a paragraph present only with flagged characters (U+FFFD where the text
+gave no way to restore them), documents with U+FFFD left, and spaces next to CJK
 characters; the same for the raw input and for ftfy with CJK-safe settings.
 Exits non-zero if newsrepair misses issue #3's thresholds on any profile.
 """
@@ -115,7 +117,7 @@ def _table(groups: dict[str, list[int]], results: dict[str, list[Score]]) -> boo
     """Print one table; True when newsrepair misses a threshold in any row."""
     header = f"  {'profile':<20}{'docs':>5}"
     for m in results:
-        header += f" | {m:>10} CER  exact  dup lost fffd spCJK"
+        header += f" | {m:>10} CER  exact  dup lost flag fffd spCJK"
     print(header)
     failed = False
     for key in sorted(groups):
@@ -124,7 +126,7 @@ def _table(groups: dict[str, list[int]], results: dict[str, list[Score]]) -> boo
         for m, scores in results.items():
             s = summarize([scores[i] for i in idx])
             row += (f" | {s['cer']:>14.2%} {s['exact']:>6.1%} {s['duplicated']:>4} {s['lost']:>4}"
-                    f" {s['fffd_docs']:>4} {s['space_cjk']:>5}")
+                    f" {s['flagged']:>4} {s['fffd_docs']:>4} {s['space_cjk']:>5}")
             if m == "newsrepair":
                 failed |= s["cer"] > MAX_CER or s["exact"] < MIN_EXACT or s["duplicated"] or s["lost"]
         print(row)

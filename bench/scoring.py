@@ -18,6 +18,8 @@ _SPACE_NEXT_TO_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef�
 # looked up as "lost" or "duplicated" on their own ("……", a one-word subhead).
 MIN_CONTENT = 6
 
+FFFD = "\ufffd"
+
 
 @dataclass(frozen=True)
 class Score:
@@ -27,7 +29,8 @@ class Score:
     exact: float  # share of truth paragraphs found as whole output lines
     exact_output: bool  # output equals the truth
     duplicated: bool
-    lost: bool
+    lost: bool  # a truth paragraph missing, or found only with characters silently wrong
+    flagged: bool  # a truth paragraph found only with some characters flagged as U+FFFD
     fffd_left: int
     space_cjk: int
 
@@ -41,6 +44,45 @@ def content(text: str) -> str:
     return "".join(out)
 
 
+def _marked_content(text: str) -> str:
+    """:func:`content`, keeping U+FFFD: the flags that stand for characters the text could not restore."""
+    return "".join(ch if ch == FFFD else content(ch) for ch in text)
+
+# Most characters one U+FFFD may stand for: a mark is left for every three lost
+# bytes, and a lost byte can cut two characters.
+CHARS_PER_FLAG = 3
+
+
+def found_flagged(para: str, marked: str) -> bool:
+    """Whether content ``para`` stands in ``marked`` with flags where some of its characters were.
+
+    A repair that cannot restore a character must leave U+FFFD instead of a
+    guess: such a paragraph is not lost, it is present with its damage
+    declared.  Every character must match, except where the output holds a
+    flag; each flag stands for up to :data:`CHARS_PER_FLAG` characters, or
+    none (a flagged punctuation mark).  A missing character with no flag, or a
+    wrong one, fails.  A scan over ``marked`` with the set of paragraph
+    positions reachable at each output position: exact, and short, since a
+    position survives only while every character matches.
+    """
+    if FFFD not in marked:
+        return False
+    n = len(para)
+    live: set[int] = set()
+    for ch in marked:
+        live.add(0)  # the paragraph may start anywhere
+        step: set[int] = set()
+        for i in live:
+            if ch == FFFD:
+                step.update(range(i, min(n, i + CHARS_PER_FLAG) + 1))
+            elif i < n and para[i] == ch:
+                step.add(i + 1)
+        if n in step:
+            return True
+        live = step
+    return False
+
+
 def score(output: str, case) -> Score:
     """Score ``output`` against ``case.truth``."""
     truth_lines = [line for line in case.truth.split("\n") if line]
@@ -49,14 +91,18 @@ def score(output: str, case) -> Score:
     exact = sum(line in out_set for line in truth_lines) / len(truth_lines) if truth_lines else 1.0
     out_content = content(output)
     truth_content = content(case.truth)
-    lost = duplicated = False
+    marked = _marked_content(output)
+    lost = duplicated = flagged = False
     for line in truth_lines:
         c = content(line)
         if len(c) < MIN_CONTENT:
             continue
         found = out_content.count(c)
         if found == 0:
-            lost = True
+            if found_flagged(c, marked):
+                flagged = True
+            else:
+                lost = True
         elif found > truth_content.count(c):
             duplicated = True
     # Partial duplicates: an output line that is not a truth line but whose
@@ -76,6 +122,7 @@ def score(output: str, case) -> Score:
         exact_output=output == case.truth,
         duplicated=duplicated,
         lost=lost,
+        flagged=flagged,
         fffd_left=output.count("\ufffd"),
         space_cjk=len(_SPACE_NEXT_TO_CJK.findall(output)),
     )
@@ -89,6 +136,7 @@ def summarize(scores: list[Score]) -> dict:
         "exact": sum(s.exact for s in scores) / n,
         "duplicated": sum(s.duplicated for s in scores),
         "lost": sum(s.lost for s in scores),
+        "flagged": sum(s.flagged for s in scores),
         "fffd_docs": sum(s.fffd_left > 0 for s in scores),
         "space_cjk": sum(s.space_cjk for s in scores),
     }

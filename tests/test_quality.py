@@ -130,3 +130,19 @@ def test_lost_bytes_are_flagged_not_guessed(scored):
     lossy = [(c, s) for c, s in scored if c.profile.damage == "utf8-as-gbk"]
     assert lossy
     assert all(s.fffd_left > 0 for c, s in lossy if s.cer > 0.01)
+
+
+def test_the_yardstick_tells_a_flagged_paragraph_from_a_lost_one():
+    """A paragraph present with unrestorable characters flagged is not lost; one with a wrong or missing character is."""
+    from bench.scoring import found_flagged
+
+    para = "企业经营收益增加潜力持续释放"
+    around = "前文" + "{}" + "后文"
+    # One flag for one character, for two, and a flag where only a mark was.
+    assert found_flagged(para, around.format("企业经营\ufffd益增加潜力持续释放"))
+    assert found_flagged(para, around.format("企业经营\ufffd增加潜力持续释放"))
+    assert found_flagged(para, around.format("企业经营收益增加\ufffd潜力持续释放"))
+    # A wrong character, a missing one with no flag, too much behind one flag.
+    assert not found_flagged(para, around.format("企业经营收入增加潜力持续释放\ufffd"))
+    assert not found_flagged(para, around.format("企业经营收增加潜力持续释放\ufffd"))
+    assert not found_flagged(para, around.format("企业\ufffd增加潜力持续释放"))
