@@ -112,7 +112,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     while i < len(text):
         if text[i] in SENTENCE_FINAL:
             end = i + 1
-            while end < len(text) and (text[end] in SENTENCE_FINAL or text[end] in "”’」』）)"):
+            while end < len(text) and (text[end] in SENTENCE_FINAL or text[end] in "”’」』）)\"'"):
                 end += 1
             spans.append((start, end))
             start = i = end
@@ -336,17 +336,31 @@ def _uncovered_sentences(
     """
     k = ref.k
     kept = []
+    last_kept = True
+    any_content = False
     for start, end in sentence_spans(text):
         lo = bisect.bisect_left(offsets, start)
         hi = bisect.bisect_left(offsets, end)
         n = hi - lo
         if n == 0:
+            # Marks alone (a quotation mark cut off the sentence it closes)
+            # go with the sentence before them.
+            if last_kept:
+                kept.append(text[start:end])
             continue
+        last_kept = False
         mask = covered[lo:hi] if hits is None else _best_place_mask(lo, hi, hits, k)
         if LOST in text[start:end] and not all(mask):
             mask = _cover_around_holes(text, form, offsets, lo, hi, mask, ref.joined())
-        if sum(mask) / n < threshold:
+        if sum(mask) / n < threshold or (
+            # Held whole, in a paragraph the reference mostly lacks, means
+            # held in one piece: anchors from two neighbouring paragraphs
+            # ("促进出口商品结构…" and "…更加优化。今年以来") can spell a
+            # short sentence the article never wrote.
+            threshold >= 1.0 and LOST not in text[start:end] and form[lo:hi] not in ref.joined()
+        ):
             kept.append(text[start:end])
+            last_kept = any_content = True
             continue
         t = 0
         while t < n:
@@ -359,8 +373,10 @@ def _uncovered_sentences(
             if u - t >= MIN_NOVEL_RUN:
                 stop = offsets[lo + u] if lo + u < len(offsets) and u < n else end
                 kept.append(text[offsets[lo + t] : stop])
+                any_content = True
             t = u
-    return "".join(kept).strip()
+    # Marks with no sentence kept beside them are nothing to keep.
+    return "".join(kept).strip() if any_content else ""
 
 
 def _cover_around_holes(

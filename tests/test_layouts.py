@@ -227,3 +227,71 @@ def test_copy_whose_title_fits_one_line_beside_a_short_article(first, rendering,
     copy = render_copy(truth, profile, random.Random(0), False)
     out = repair_document("\n".join([truth[0], truth[2]]) + "\n" + copy)
     assert out.text.splitlines() == truth
+
+
+def test_novel_sentence_spelled_by_two_clean_paragraphs_is_kept():
+    # A short sentence of a paragraph only the copy has can be spelled by
+    # phrases of two neighbouring clean paragraphs ("进出口商品结构" + "更加优化"
+    # in a trade report).  Pieces from two places are no duplicate of a
+    # sentence the article never wrote: it must stay whole.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    novel = "企业经营收益增加，潜力持续释放。记者走访多家企业发现，新的订单正在陆续落地，生产线满负荷运转。"
+    truth = [lines[0], lines[3], lines[7], lines[8], novel, lines[9], lines[12]]
+    profile = Profile("copy-novel", "lines", "indent-ideographic", "none", 24)
+    copy = render_copy(truth, profile, random.Random(0), False)
+    body = [line for line in truth if line != novel]
+    out = repair_document("\n".join(body) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+def test_a_closing_quote_on_a_line_of_its_own_stays_with_its_sentence():
+    # A straight quotation mark that closes a paragraph, pushed onto a line of
+    # its own (a page break fell there), is part of the paragraph: nothing may
+    # be lost, not even a mark.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[3], "“" + lines[4] + "”", lines[5]]
+    source = [truth[0], truth[1], "“" + lines[4] + '"', truth[3]]
+    profile = Profile("copy-only", "lines", "indent-ideographic", "none", 22)
+    copy = render_copy(source, profile, random.Random(0), False).split("\n")
+    k = next(i for i, line in enumerate(copy) if line.endswith('"'))
+    copy[k : k + 1] = [copy[k][:-1], '"']
+    out = repair_document("\n".join(copy))
+    assert out.text.splitlines() == truth
+
+
+def test_a_straight_closing_quote_ends_its_sentence():
+    # Dedup keeps or drops whole sentences; a straight quote after the final
+    # mark is part of the sentence it closes, never a sentence of its own
+    # (which, holding no text, would be dropped).
+    from pipeline.dedup import sentence_spans
+
+    text = '他说：“只有奋斗才能创造奇迹！"家里几代人都在铁路系统工作。'
+    assert [text[a:b] for a, b in sentence_spans(text)] == ['他说：“只有奋斗才能创造奇迹！"', "家里几代人都在铁路系统工作。"]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("first", ["这一增速，是结构更优、质量更高、更加绿色的增长。", "汽车工业是长春工业经济发展的中流砥柱。"])
+def test_a_copy_ending_in_lines_that_close_sentences_is_still_a_copy(rendering, first):
+    # A copy-only document whose last paragraphs happen to end every printed
+    # line on a full stop: the full, indented first line runs on to an
+    # unindented one, which web text (one indented paragraph a line) never
+    # does.  The tail is the copy's, not a clean body.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    width = len(first) + 2  # the indented first line fills the column exactly
+    truth = lines[:12] + [first + "加快推进创新驱动发展战略。", "助力企业轻装上阵搞发展。"]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-ideographic", "none", width), random.Random(0), False)
+    out = repair_document(copy)
+    assert [s.kind for s in out.sections] == [SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
