@@ -33,6 +33,18 @@ SENTENCE_FINAL = frozenset("。！？!?；;…")
 # What ends a sentence proper (a line ending so is not a title).
 SENTENCE_END = frozenset("。！？!?…”’")
 
+_CLOSING_QUOTES = "”’」』"
+
+
+def closes_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence: a final mark, or a closing quote right after one.
+
+    A closing quote alone does not: "形成“15分钟”" ends a quoted term
+    mid-sentence, "他说：“……。”" ends the sentence.
+    """
+    body = text.rstrip().rstrip(_CLOSING_QUOTES)
+    return bool(body) and body[-1] in "。！？!?…"
+
 
 def is_han(ch: str) -> bool:
     """True for a Han ideograph (any CJK unified or compatibility block) or 〇."""

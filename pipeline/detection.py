@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from .chars import PARAGRAPH_FINAL, display_width, is_han
 from .compare import form_only
 from .model import Section, SectionKind, StageReport
-from .rejoin import CONTENT, EMPTY, MARKER, column_width, find_furniture, line_kind
+from .rejoin import CONTENT, EMPTY, MARKER, column_width, find_furniture, indented_width, is_indented, line_kind
 
 # Cost, in nats, of switching between clean and broken.  Entering and leaving a
 # broken section costs twice this, so an isolated odd line needs an evidence of
@@ -88,6 +88,11 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     return sections, StageReport("detection", {"broken_sections": broken})
 
 
+# Evidence (log-likelihood ratio) that a line is part of a copy because a full
+# indented line runs on to an unindented one there: web text never wraps.
+WRAP_EVIDENCE = 3.0
+
+
 def line_evidence(
     lines: tuple[str, ...], contained: list[float | None] | None = None, kinds: list[int] | None = None
 ) -> list[LineEvidence]:
@@ -108,6 +113,25 @@ def line_evidence(
         and abs(display_width(line.rstrip()) - column) <= 2
         for line, k in zip(lines, kinds)
     ]
+    # A full indented line whose paragraph runs on to an unindented line: web
+    # text indents every paragraph, so only a wrap continues a line that way
+    # ("　　“把好山好水保护好，……责任。" / "牺牲绿水青山……表示。"), even where
+    # both lines close a sentence.
+    wraps = [False] * len(lines)
+    if column:
+        prev = None
+        for i, (line, k) in enumerate(zip(lines, kinds)):
+            if k == EMPTY:
+                continue
+            if (
+                k == CONTENT
+                and prev is not None
+                and not is_indented(line)
+                and is_indented(lines[prev])
+                and abs(indented_width(lines[prev].rstrip()) - column) <= 2
+            ):
+                wraps[i] = wraps[prev] = True
+            prev = i if k == CONTENT else None
     blocks = _block_clean_share(lines, kinds, column)
     # Is there a copy of a clean body here at all?  Then most open lines are found
     # inside longer lines, and an open line found nowhere is not part of the copy.
@@ -166,6 +190,8 @@ def line_evidence(
             llr += 1.5
         if i > 0 and printed[i - 1]:
             llr += 1.5
+        if wraps[i] and not printed[i] and not (i > 0 and printed[i - 1]):
+            llr += WRAP_EVIDENCE
         # Inside a block of consecutive long, closed lines: a clean article.
         llr += blocks[i]
         out.append(LineEvidence(kind, llr))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .chars import PARAGRAPH_FINAL, SENTENCE_END, display_width, is_letter_or_digit
+from .chars import PARAGRAPH_FINAL, SENTENCE_END, closes_sentence, display_width, is_letter_or_digit
 from .model import Paragraph, Section, SectionKind, StageReport
 
 EMPTY, MARKER, CONTENT = 0, 1, 2
@@ -105,7 +105,12 @@ def join_fragments(fragments: list[str]) -> str:
     return out
 
 
-def _is_indented(line: str) -> bool:
+# Marks that close what came before them: a line of these alone belongs to the paragraph before it.
+_CLOSING_MARKS = "”’」』）)》】\"'"
+
+
+def is_indented(line: str) -> bool:
+    """Whether a line opens with a paragraph indent (U+3000, two spaces or a tab)."""
     return line.startswith("\u3000") or line.startswith("  ") or line.startswith("\t")
 
 
@@ -143,7 +148,13 @@ def split_paragraphs(
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
-        if current and hard_break:
+        if not line.strip(_CLOSING_MARKS + " \u3000"):
+            # Closing marks alone ("”" pushed past a page break) end the
+            # paragraph before them, whatever break they follow; they open none.
+            if not current and paragraphs:
+                first = paragraphs.pop()[0]
+                current = [t for t in range(k) if pieces[t][0] >= first]
+        elif current and hard_break:
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
         current.append(k)
@@ -161,7 +172,7 @@ def _marks_paragraphs(lines: tuple[str, ...], pieces: list[tuple[int, str, bool]
     for (prev, _, _), (i, line, hard) in zip(pieces, pieces[1:]):
         if not hard:
             continue
-        if _is_indented(line) or any(line_kind(lines[t]) == MARKER for t in range(prev + 1, i)):
+        if is_indented(line) or any(line_kind(lines[t]) == MARKER for t in range(prev + 1, i)):
             return True
         gaps += 1
     return gaps >= MIN_GAPS
@@ -195,7 +206,7 @@ def _pieces(lines: tuple[str, ...], layout: str | None, skip: set[int]) -> list[
         if kind == EMPTY:
             gap_blanks += 1
             continue
-        hard = bool(out) and (gap_markers > 0 or gap_blanks >= (2 if blank_separates else 1) or _is_indented(line))
+        hard = bool(out) and (gap_markers > 0 or gap_blanks >= (2 if blank_separates else 1) or is_indented(line))
         out.append((i, line, hard))
         gap_markers = gap_blanks = 0
     return out
@@ -281,7 +292,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         head = _LATIN_HEAD.match(texts[v + 1])
         # An indented line's width is uncertain (two ASCII spaces may stand for
         # two ideographic ones), so it gets only the slack test.
-        indented = _is_indented(pieces[printed[v][0]][1])
+        indented = is_indented(pieces[printed[v][0]][1])
         if column is not None and max(neighbours) >= column - 2 and not indented:
             if width + _head_width(texts[v + 1]) <= column:
                 ends.add(printed[v][-1])
@@ -304,7 +315,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
             and printed[v - 1][-1] not in ends
             and len(texts[v]) >= 2
             and is_letter_or_digit(texts[v][-1])
-            and texts[v - 1][-1] in SENTENCE_END
+            and closes_sentence(texts[v - 1])
             and widths[v] <= usual - SHORT_LINE_SLACK
         ):
             ends.add(printed[v - 1][-1])
@@ -314,9 +325,21 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
 def _printed_widths(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> list[int]:
     """Each printed line's width in cells; indentation takes room on the line, so the first run is measured with it."""
     return [
-        display_width(pieces[group[0]][1].rstrip()) + sum(display_width(pieces[k][1].strip()) for k in group[1:])
+        indented_width(pieces[group[0]][1].rstrip()) + sum(display_width(pieces[k][1].strip()) for k in group[1:])
         for group in printed
     ]
+
+
+def indented_width(line: str) -> int:
+    """A line's width, its indentation of ASCII spaces counted as the ideographic spaces they stand for.
+
+    Extraction writes the two U+3000 that indent a Chinese paragraph (four
+    cells) as two spaces just as often; taken at two cells, a full first line
+    would look two cells short, and short lines end paragraphs.
+    """
+    body = line.lstrip(" ")
+    spaces = len(line) - len(body)
+    return display_width(body) + (2 * spaces if spaces >= 2 else spaces)
 
 
 def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[int]], column: int) -> list[list[int]]:

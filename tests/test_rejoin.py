@@ -128,3 +128,44 @@ def test_a_space_run_between_latin_words_is_their_gap():
         lines += [run, ""]
     got = [join_fragments(f) for _, _, f in split_paragraphs(tuple(lines), "runs")]
     assert got[0].startswith("感谢欧盟成功的伊拉斯谟项目和玛丽·居里（Marie Curie）项目")
+
+
+def _render_marked(paragraphs: list[str], width: int, indent: str) -> tuple[str, ...]:
+    """Printed lines, each paragraph's first indented with ``indent`` (standing for two U+3000)."""
+    lines: list[str] = []
+    for para in paragraphs:
+        for line in typeset(para, width, True):
+            lines.append(indent + line[2:] if line.startswith("\u3000\u3000") else line)
+    return tuple(lines)
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "  "])
+def test_a_full_indented_line_is_not_short(indent):
+    # Two spaces often stand for the two U+3000 that indent a paragraph.  A
+    # first line that closes a sentence one character short of the column (the
+    # next line opens with a quotation mark, which cannot end a line) must not
+    # look short by two more cells for its indent and end its paragraph.
+    para = "这一增速，是结构更优、质量更高、更加绿色的增长。“来之不易，令人振奋。”" + BODY[4]
+    paras = [BODY[0], para, BODY[2]]
+    lines = _render_marked(paras, 27, indent)
+    k = next(i for i, line in enumerate(lines) if line.endswith("增长。"))
+    assert lines[k].startswith(indent) and lines[k + 1].startswith("“")
+    got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "lines")]
+    assert got == paras
+    for width in range(14, 41):
+        lines = _render_marked(BODY, width, indent)
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "lines")]
+        assert got == BODY, f"width {width}"
+
+
+def test_a_quoted_term_at_a_line_end_does_not_close_a_sentence():
+    # "形成“15分钟”" / "服务圈": the closing quote ends a term, not a sentence,
+    # so the short line after it is the rest of a heading, not a heading of its own.
+    heading = "专兼职网格员参与城市治理，形成“15分钟”服务圈"
+    paras = [heading, BODY[1], BODY[2]]
+    lines: list[str] = []
+    for para in paras:
+        lines += typeset(para, 20, False) + [" ", "  "]
+    assert lines[:2] == ["专兼职网格员参与城市治理，形成“15分钟”", "服务圈"]
+    got = [join_fragments(f) for _, _, f in split_paragraphs(tuple(lines), "lines")]
+    assert got == paras
