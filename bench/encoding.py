@@ -73,10 +73,23 @@ def main(argv: list[str] | None = None) -> int:
 
     s2t = opencc.OpenCC("s2t")
     paragraphs = []
+    article_of = []  # index of each paragraph's article
+    articles: list[list[str]] = []
     with open(args.corpus, encoding="utf-8") as fh:
         for line in fh:
-            paragraphs.extend(p.strip() for p in json.loads(line)["paragraphs"] if p.strip())
+            paras = [p.strip() for p in json.loads(line)["paragraphs"] if p.strip()]
+            articles.append(paras)
+            paragraphs.extend(paras)
+            article_of.extend([len(articles) - 1] * len(paras))
     samples = {n: [p[:n] for p in paragraphs if len(p) >= n][: args.n] for n in LENGTHS}
+    # The same sentences with the rest of their article: a lossy copy's novel
+    # paragraph beside a clean body that lacks it (its own paragraph removed,
+    # so nothing is copied, only the article's words are known).
+    in_article = {
+        n: [(p[:n], [q for q in articles[article_of[i]] if q is not p])
+            for i, p in enumerate(paragraphs) if len(p) >= n][: args.n]
+        for n in LENGTHS
+    }
 
     def detector(damaged: str, dec: str) -> str:
         try:
@@ -134,6 +147,16 @@ def main(argv: list[str] | None = None) -> int:
         share = flagged / (flagged + wrong) if flagged + wrong else 1.0
         print(f"  {n:>3} chars: newsrepair {exact / k:.1%} sentences, {1 - cer / k:.1%} characters; "
               f"not restored: {flagged} flagged, {wrong} wrong ({share:.0%} flagged)")
+    print("\nthe same, each sentence beside the rest of its article (a lossy copy's paragraph the clean body lacks)")
+    for n in LENGTHS:
+        exact = cer = 0.0
+        for s, rest in in_article[n]:
+            damaged = s.encode("utf-8").decode("gbk", errors="replace")
+            out = repair_lines(tuple(rest) + (damaged,))[0][-1].replace("\ufdd0", "\ufffd")
+            exact += out == s
+            cer += char_error_rate(out, s)
+        k = len(in_article[n])
+        print(f"  {n:>3} chars: newsrepair {exact / k:.1%} sentences, {1 - cer / k:.1%} characters")
     # Clean text must never change.
     changed = sum(repair_lines((p,))[0][0] != p for p in paragraphs)
     print(f"\nclean corpus paragraphs changed by newsrepair's encoding stage: {changed} of {len(paragraphs)}")

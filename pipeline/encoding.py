@@ -87,12 +87,17 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     # a PDF copy cuts words at line ends, and a lost character at an edge is
     # chosen by the word it makes with the next line.  The context comes from
     # the first pass, so the order of lines does not matter.
+    # And with the document's own words: the lines that lost nothing (a clean
+    # body the lossy copy repeats) say which character a hole held.
     repaired = [results[no][0] if no in results else line for no, line in enumerate(lines, 1)]
-    for no in list(results):
-        if FFFD in lines[no - 1]:
-            context = _neighbour_context(repaired, no - 1)
-            if context != ("", ""):
-                results[no] = encoding_fixed_point(lines[no - 1], trusted, None, context)
+    lossy = [no for no in results if FFFD in lines[no - 1]]
+    lexicon = mojibake.document_lexicon(
+        text for no, text in enumerate(repaired, 1) if FFFD not in lines[no - 1] and mojibake.LOST not in text
+    ) if lossy else frozenset()
+    for no in lossy:
+        context = mojibake.Context(*_neighbour_context(repaired, no - 1), lexicon)
+        if context != mojibake.Context():
+            results[no] = encoding_fixed_point(lines[no - 1], trusted, None, context)
     for no, line in enumerate(lines, 1):
         fixed = line
         if no in results:
@@ -132,7 +137,7 @@ def encoding_fixed_point(
     text: str,
     trusted: frozenset[str] = frozenset(),
     first: tuple[str, list] | None = None,
-    context: tuple[str, str] = ("", ""),
+    context: mojibake.Context = mojibake.Context(),
 ) -> tuple[str, list[str]]:
     """CJK mojibake repair, CJK-safe ftfy and removal of invisible characters, until nothing changes.
 

@@ -23,8 +23,10 @@ as GBK) and ``(cid:N)`` are counted as unrecoverable, never guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .chars import ch_is_fullwidth_alnum, is_cjk, is_han
 
@@ -63,6 +65,7 @@ _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 # UTF-8 of U+FFFD read as GBK, repeated: the bytes are gone for good.
 _KUNKAO = re.compile("(?:锟斤拷)+|烫烫烫+|屯屯屯+")
 _CID = re.compile(r"\(cid:\d+\)")
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，。、；：？！“”‘’《》（）—…·]{2,}")
 
 # Chinese punctuation common enough that a span decoding to nothing else is
 # repaired ("¡­¡­" is …… read as Latin-1).
@@ -72,6 +75,10 @@ _COMMON_PUNCT = frozenset("，。、；：？！“”‘’《》（）——�
 MIN_GAIN = 0.25
 # ... and be at least this plausible itself.
 MIN_PLAUSIBILITY = 0.8
+# With the chain proven on the document, a smaller gain suffices, to a higher
+# result: the decode must read (nearly) all common characters.
+TRUSTED_GAIN = 0.1
+TRUSTED_PLAUSIBILITY = 0.9
 # The same, for spans whose spaces fall exactly between the byte pairs of the
 # characters they decode to (see _glyph_aligned): the layout is evidence too.
 ALIGNED_PLAUSIBILITY = 0.5
@@ -138,7 +145,37 @@ def _gb_symbol(ch: str) -> bool:
     return 0x2100 <= cp <= 0x27BF or ch in "°±×÷¤§¨"
 
 
-def _decode(span: str, wrong: str, true: str, lossy: bool, context: tuple[str, str] = ("", "")) -> str | None:
+class Context(NamedTuple):
+    """What the document offers around a lossy span: the text beside it, and the words it writes elsewhere.
+
+    ``before``/``after`` are the repaired ends of the neighbouring lines (a PDF
+    copy cuts words at line ends).  ``lexicon`` holds the short strings (2 to
+    :data:`MAX_WORD` characters) of the document's undamaged lines: a copy
+    repeats its clean body word for word, so where the clean text writes
+    "抢抓机遇闯新路", a hole in "抢抓机遇?新路" is 闯, whatever a dictionary
+    says of 问.  A cache of the document's own words, the best model of it.
+    """
+
+    before: str = ""
+    after: str = ""
+    lexicon: frozenset[str] = frozenset()
+
+
+def document_lexicon(lines: Iterable[str]) -> frozenset[str]:
+    """Every run of 2 to :data:`MAX_WORD` Han characters inside ``lines`` (undamaged text), for :class:`Context`.
+
+    Han only: a string with figures or marks in it ("了10") is matched mostly
+    by what is not in doubt, and says little about the hole beside them.
+    """
+    grams = set()
+    for line in lines:
+        for run in _HAN_RUN.findall(line):
+            for size in range(2, min(MAX_WORD, len(run)) + 1):
+                grams.update(run[i : i + size] for i in range(len(run) - size + 1))
+    return frozenset(grams)
+
+
+def _decode(span: str, wrong: str, true: str, lossy: bool, context: Context = Context()) -> str | None:
     if wrong.startswith("sloppy"):
         import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
     try:
@@ -333,7 +370,7 @@ def _slots(parts: list[int | None], wrong: str) -> list[list[str]]:
 
 
 def _decode_utf8_with_holes(
-    parts: list[int | None], wrong: str, context: tuple[str, str] = ("", "")
+    parts: list[int | None], wrong: str, context: Context = Context()
 ) -> str:
     """Decode UTF-8 bytes where some bytes are unknown (None): the likeliest text, by the words it makes.
 
@@ -353,7 +390,14 @@ def _decode_utf8_with_holes(
     import math
 
     words, log_total = jieba_words()
-    left, right = context
+    left, right, lexicon = context
+
+    def lexicon_weight(size: int) -> float:
+        # As common as a frequent dictionary word, and more so the longer the
+        # match (10^4 for two characters, 10^6 from four): a string the
+        # document wrote elsewhere is strong evidence, a long one very strong.
+        return math.log(10 ** min(6, size + 2)) - log_total
+
     slots = [[c] for c in left] + _slots(parts, wrong) + [[c] for c in right]
     n = len(slots)
     line_start = len(left)
@@ -393,6 +437,16 @@ def _decode_utf8_with_holes(
                         edges[start].append((end + 1, word, math.log(count) - log_total))
             prefixes = longer
             end += 1
+        # The document's own words (Context.lexicon), only where they decide
+        # something: across a hole.
+        if lexicon:
+            spelled = list(slots[start])
+            end = start + 1
+            while spelled and end < n and end - start < MAX_WORD:
+                spelled = [word + ch for word in spelled for ch in slots[end] if word + ch in lexicon]
+                end += 1
+                if any(len(slots[k]) > 1 for k in range(start, end)):
+                    edges[start].extend((end, word, lexicon_weight(len(word))) for word in spelled)
     # Best score of slots[:i] (forward) and of slots[i:] (backward).
     forward: list[tuple[float, int, str]] = [(0.0, -1, "")] + [(-math.inf, -1, "")] * n
     for start in range(n):
@@ -432,7 +486,7 @@ def _decode_utf8_with_holes(
 
 
 def _best(
-    span: str, chains, lossy: bool = False, trusted: frozenset[str] = frozenset(), context: tuple[str, str] = ("", "")
+    span: str, chains, lossy: bool = False, trusted: frozenset[str] = frozenset(), context: Context = Context()
 ) -> Fix | None:
     """The most plausible strict re-decoding of ``span``, if clearly better than the span.
 
@@ -475,7 +529,11 @@ def _best(
             score = plausibility(cand) or 0.0
             # A U+FFFD in a document this chain has already damaged is damage
             # for certain, even where its glyphs happen to be common characters.
-            need = MIN_PLAUSIBILITY if lossy and name in trusted else max(MIN_PLAUSIBILITY, floor)
+            if name in trusted:
+                gain = max(TRUSTED_PLAUSIBILITY, (before or 0.0) + TRUSTED_GAIN)
+                need = MIN_PLAUSIBILITY if lossy else max(MIN_PLAUSIBILITY, min(floor, gain))
+            else:
+                need = max(MIN_PLAUSIBILITY, floor)
             if variant is not span and _glyph_aligned(span, wrong, true):
                 # Spaces fall exactly between the characters' byte pairs, each
                 # pair a character of its own: rarer characters (峥嵘) may pass.
@@ -532,7 +590,7 @@ def _glyph_aligned(span: str, wrong: str, true: str) -> bool:
 
 
 def repair(
-    text: str, trusted: frozenset[str] = frozenset(), context: tuple[str, str] = ("", "")
+    text: str, trusted: frozenset[str] = frozenset(), context: Context = Context()
 ) -> tuple[str, list[Fix]]:
     """Repair every mojibake span of one line; return the line and the fixes made.
 
@@ -553,7 +611,10 @@ def repair(
     # A U+FFFD where a CJK chain is proven is tried even when its glyphs look
     # plausible (鍛 is a traditional character, and the bytes of 告).
     proven = lossy and any(name in trusted for name, _, _ in CJK_CHAINS)
-    if score is not None and (score < CLEAN_ENOUGH or proven):
+    # So is a line with any uncommon glyph: a short line of mojibake can look
+    # common enough (姘寸數宸ョ▼, 水电工程, is four in five common).
+    suspect = score is not None and score < 1.0 and any(name in trusted for name, _, _ in CJK_CHAINS)
+    if score is not None and (score < CLEAN_ENOUGH or proven or suspect):
         fix = _best(text, CJK_CHAINS, lossy, trusted, context)
         if fix is not None:
             fixes.append(fix)

@@ -29,7 +29,7 @@ MAX_CER, MIN_EXACT = 0.005, 0.99
 # meets the issue's bars in its row here: beside a clean body its flagged holes
 # no longer make duplicate sentences look new.)
 SHORT_OF_ISSUE = {
-    ("layout", "copy-only"): {"exact": 0.90},
+    ("layout", "copy-only"): {"exact": 0.96},
 }
 
 
@@ -59,11 +59,11 @@ def _short_articles() -> list[Article]:
 # runs with few font changes reads as printed lines, and a run cut at "+"
 # then ends a paragraph; a paragraph only a lossy copy has keeps the
 # characters the decode could not restore flagged, which in a short article
-# is a large share of its text.
+# is a large share of its paragraphs.
 SHORT_ARTICLES_SHORT_OF_ISSUE = {
     ("layout", "copy-only"): {"exact": 0.90},
     ("damage", "utf8-as-latin1"): {"exact": 0.98},
-    ("damage", "utf8-as-gbk"): {"exact": 0.95, "cer": 0.006},
+    ("damage", "utf8-as-gbk"): {"exact": 0.95},
 }
 
 
@@ -91,7 +91,9 @@ def test_short_articles_meet_the_thresholds(scored_short):
 
 
 def test_short_articles_lose_and_duplicate_nothing(scored_short):
-    bad = [c.profile.name for c, s in scored_short if (s.lost or s.duplicated) and c.profile.damage != "utf8-as-gbk"]
+    # Lossy copies included for duplicates; a wrong guess at a lost byte is a
+    # "lost" paragraph, which only the lossy codec can make.
+    bad = [c.profile.name for c, s in scored_short if s.duplicated or (s.lost and c.profile.damage != "utf8-as-gbk")]
     assert bad == []
 
 
@@ -121,7 +123,7 @@ def test_clean_only_documents_come_out_as_their_canonical_form(scored):
 
 
 def test_no_document_loses_or_duplicates_a_paragraph(scored):
-    bad = [c.profile.name for c, s in scored if (s.lost or s.duplicated) and c.profile.damage != "utf8-as-gbk"]
+    bad = [c.profile.name for c, s in scored if s.duplicated or (s.lost and c.profile.damage != "utf8-as-gbk")]
     assert bad == []
 
 
