@@ -718,12 +718,14 @@ def _split_twin_titles(lines: tuple[str, ...], forms: list[str], labels: list[bo
     whose lines hardly ever do, is the copy.  Only for documents the line
     evidence gave one label throughout; elsewhere it has found the edges.
     """
-    if len({labels[i] for i in content}) > 1 or not _title_like(lines, forms, content[0]):
+    if not _title_like(lines, forms, content[0]):
         return labels
     title = forms[content[0]]
     second = next((i for i in content[1:] if forms[i] == title), None)
     if second is None:
         return labels
+    if len({labels[i] for i in content}) > 1:
+        return _fill_title_blocks(lines, forms, labels, content, second)
 
     def open_share(lo: int, hi: int) -> float:
         body = [i for i in content if lo < i < hi and i != second]
@@ -739,6 +741,41 @@ def _split_twin_titles(lines: tuple[str, ...], forms: list[str], labels: list[bo
     elif second_open >= 0.5 and first_open <= 0.2:
         out[:second] = [False] * second
         out[second:] = [True] * (len(out) - second)
+    return out
+
+
+# Share of a part's lines that must carry one label for its title block to take it.
+PART_MAJORITY = 0.8
+
+
+def _fill_title_blocks(
+    lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int], second: int
+) -> list[bool]:
+    """Two whole titles, parts the evidence already told apart: each title's block takes its part's kind.
+
+    Under a title, a graphic's figures and captions ("7亿多", "1.7%") look like
+    a copy's runs, short and unpunctuated, and the evidence gives the clean
+    part's opening lines to the copy before it.  The title opens its part: from
+    it up to the first line the evidence gave the part's own kind, the lines
+    take that kind.  Only where each part is clearly of one kind.
+    """
+    # Two versions only: a third whole title (two copies) makes parts this
+    # cannot tell.
+    if not _title_like(lines, forms, second) or any(forms[i] == forms[second] for i in content if i > second):
+        return labels
+    out = list(labels)
+    for lo, hi in ((content[0], second), (second, len(lines))):
+        body = [i for i in content if lo <= i < hi]
+        share = sum(labels[i] for i in body) / len(body)
+        if PART_MAJORITY > share > 1 - PART_MAJORITY:
+            return labels
+    for lo, hi in ((content[0], second), (second, len(lines))):
+        body = [i for i in content if lo <= i < hi]
+        kind = sum(labels[i] for i in body) / len(body) >= PART_MAJORITY
+        for t in range(lo, hi):
+            if t > lo and forms[t] and labels[t] == kind:
+                break
+            out[t] = kind
     return out
 
 

@@ -295,3 +295,27 @@ def test_a_copy_ending_in_lines_that_close_sentences_is_still_a_copy(rendering, 
     out = repair_document(copy)
     assert [s.kind for s in out.sections] == [SectionKind.BROKEN]
     assert out.text.splitlines() == truth
+
+
+def test_a_title_block_opens_the_part_its_title_opens():
+    # Under the clean title, a graphic's figures and captions ("22.4%", "7月规上
+    # 工业增长") look like the copy's printed lines before them, and the line
+    # evidence gives them to the copy.  The title stands twice whole (the
+    # copy's fits one line): each opens its part, whose first lines take the
+    # part's kind.
+    from bench.degrade import typeset
+    from pipeline.compare import form_only
+    from pipeline.detection import _split_twin_titles
+
+    lines = expected_lines()
+    title = "长春工业经济提振发力"
+    block = ["22.4%", "7月规上工业增长", "41.6%", "8月规上工业增长"]
+    copy = [title] + [printed for para in block + lines[2:40] for printed in typeset(para, 20, False)]
+    clean = [title, *block, *lines[2:40]]
+    doc = tuple(copy + clean)
+    forms = [form_only(line) for line in doc]
+    content = [i for i, form in enumerate(forms) if form]
+    # The evidence's labels: the copy broken, and the clean part's title block too.
+    labels = [True] * (len(copy) + 1 + len(block)) + [False] * (len(clean) - 1 - len(block))
+    out = _split_twin_titles(doc, forms, labels, content)
+    assert out == [True] * len(copy) + [False] * len(clean)
