@@ -33,17 +33,27 @@ SENTENCE_FINAL = frozenset("。！？!?；;…")
 # What ends a sentence proper (a line ending so is not a title).
 SENTENCE_END = frozenset("。！？!?…”’")
 
-_CLOSING_QUOTES = "”’」』"
+# What may follow the mark that ends a sentence and still belong to it.
+CLOSERS = "”’」』）)\"'"
+
+
+def ends_with_mark(text: str, marks: str | frozenset[str]) -> bool:
+    """Whether ``text``, closing quotes and brackets aside, ends with one of ``marks``.
+
+    The one test behind "ends a sentence" everywhere: detection (titles close
+    none), dedup (what may be dropped as a sentence) and rejoin (headings).
+    """
+    body = text.rstrip().rstrip(CLOSERS)
+    return bool(body) and body[-1] in marks
 
 
 def closes_sentence(text: str) -> bool:
-    """Whether ``text`` ends a sentence: a final mark, or a closing quote right after one.
+    """Whether ``text`` ends a sentence: a final mark, closing quotes and brackets after it aside.
 
     A closing quote alone does not: "形成“15分钟”" ends a quoted term
     mid-sentence, "他说：“……。”" ends the sentence.
     """
-    body = text.rstrip().rstrip(_CLOSING_QUOTES)
-    return bool(body) and body[-1] in "。！？!?…"
+    return ends_with_mark(text, "。！？!?…")
 
 
 def is_han(ch: str) -> bool:

@@ -20,7 +20,7 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .chars import SENTENCE_FINAL
+from .chars import CLOSERS, SENTENCE_FINAL, ends_with_mark
 from .compare import comparison_form
 from .mojibake import LOST
 from .model import DedupMatch, Paragraph, RepairOptions, SectionKind, StageReport
@@ -112,7 +112,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     while i < len(text):
         if text[i] in SENTENCE_FINAL:
             end = i + 1
-            while end < len(text) and (text[end] in SENTENCE_FINAL or text[end] in "”’」』）)\"'"):
+            while end < len(text) and (text[end] in SENTENCE_FINAL or text[end] in CLOSERS):
                 end += 1
             spans.append((start, end))
             start = i = end
@@ -291,9 +291,8 @@ def _drop_repeated_clean(clean: list[Paragraph]) -> tuple[list[Paragraph], list[
 
 
 def _ends_sentence(text: str) -> bool:
-    """Whether a paragraph's last mark, closing quotes and brackets aside, ends a sentence."""
-    stripped = text.strip().rstrip("”’」』）)\"'")
-    return bool(stripped) and stripped[-1] in SENTENCE_FINAL
+    """Whether a paragraph's last mark, closing quotes and brackets aside, ends a sentence or clause."""
+    return ends_with_mark(text, SENTENCE_FINAL)
 
 
 def _matched_paragraphs(votes: Counter, n_clean: int) -> tuple[int, ...]:

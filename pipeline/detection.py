@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .chars import PARAGRAPH_FINAL, display_width, is_han
+from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
 from .compare import form_only
 from .model import Section, SectionKind, StageReport
 from .rejoin import CONTENT, EMPTY, MARKER, column_width, find_furniture, indented_width, is_indented, line_kind
@@ -595,8 +595,7 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
 
 def _ends_sentence(line: str) -> bool:
     """Whether a line ends a sentence (。！？), closing quotes and brackets aside: titles do not."""
-    text = line.strip().rstrip("”’」』）)\"'")
-    return bool(text) and text[-1] in "。！？!?"
+    return ends_with_mark(line, "。！？!?")
 
 
 def _bracketed(line: str) -> bool:
