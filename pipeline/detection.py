@@ -80,7 +80,7 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     if refined is not None:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
-    labels = _split_repeated_title(lines, forms, labels)
+    labels = _split_repeated_title(lines, forms, labels, contained)
     labels = _settle_edges(lines, evidence, labels, contained, forms)
     labels = _require_copy(lines, forms, labels)
     sections = _sections(lines, evidence, labels)
@@ -644,7 +644,9 @@ def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> b
     return _cut_title_end(forms, content, q, title) is not None
 
 
-def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
+def _split_repeated_title(
+    lines: tuple[str, ...], forms: list[str], labels: list[bool], contained: list[float | None] | None = None
+) -> list[bool]:
     """Correct the labels by the title the clean text and its copies share.
 
     A short article (a title and a paragraph or two) beside its copy gives too
@@ -680,7 +682,7 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
         title = next((forms[i] for q in range(HEAD_LINES) for i in content[q + 2 :]
                       if is_title(i) and cut_at(q, forms[i])), None)
     if title is None:
-        return _split_twin_titles(lines, forms, labels, content)
+        return _split_twin_titles(lines, forms, labels, content, contained)
     opens: list[tuple[int, int, bool]] = []  # (title's first line, its last line, broken)
     q = 0
     while q < len(content):
@@ -707,7 +709,13 @@ def _split_repeated_title(lines: tuple[str, ...], forms: list[str], labels: list
     return out
 
 
-def _split_twin_titles(lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int]) -> list[bool]:
+def _split_twin_titles(
+    lines: tuple[str, ...],
+    forms: list[str],
+    labels: list[bool],
+    content: list[int],
+    contained: list[float | None] | None = None,
+) -> list[bool]:
     """Where a document of one label opens with a title that stands again, whole, further on: two versions.
 
     A copy whose title fits on one line repeats the clean title exactly, so the
@@ -717,11 +725,15 @@ def _split_twin_titles(lines: tuple[str, ...], forms: list[str], labels: list[bo
     whose lines hardly ever do, is the copy.  Only for documents the line
     evidence gave one label throughout; elsewhere it has found the edges.
     """
-    if not _title_like(lines, forms, content[0]):
-        return labels
     title = forms[content[0]]
     second = next((i for i in content[1:] if forms[i] == title), None)
-    if second is None:
+    if second is None or _ends_sentence(lines[content[0]]):
+        return labels
+    if not _title_like(lines, forms, content[0]):
+        # A short title ("中国华融") may still open versions, where their
+        # lines tell them apart clearly.
+        if len(title) >= MIN_SHORT_TITLE and contained is not None and len({labels[i] for i in content}) == 1:
+            return _versions_by_containment(forms, labels, content, contained)
         return labels
     if len({labels[i] for i in content}) > 1:
         return _fill_title_blocks(lines, forms, labels, content, second)
@@ -740,6 +752,45 @@ def _split_twin_titles(lines: tuple[str, ...], forms: list[str], labels: list[bo
     elif second_open >= 0.5 and first_open <= 0.2:
         out[:second] = [False] * second
         out[second:] = [True] * (len(out) - second)
+    elif contained is not None:
+        out = _versions_by_containment(forms, labels, content, contained)
+    return out
+
+
+# Shortest title (characters) that may open a version.
+MIN_SHORT_TITLE = 4
+
+# A version whose lines are found inside longer lines at most this often (the
+# clean one), beside versions whose lines are at least COPY_CONTAINED so.
+CLEAN_CONTAINED = 0.3
+COPY_CONTAINED = 0.6
+
+
+def _versions_by_containment(
+    forms: list[str], labels: list[bool], content: list[int], contained: list[float | None]
+) -> list[bool]:
+    """Versions of one article, each opened by its whole title: the one whose lines no longer line holds is clean.
+
+    Where the lines of every version close no sentence (an infographic's
+    headings and captions), stopping mid-sentence tells nothing; but a copy
+    cuts the clean text's lines, so its lines stand inside longer ones, and
+    the clean version's do not.  The version that is clearly so is clean, the
+    others are copies.
+    """
+    title = forms[content[0]]
+    starts = [i for i in content if forms[i] == title] + [len(labels)]
+    shares = []
+    for lo, hi in zip(starts, starts[1:]):
+        measured = [contained[i] for i in content if lo < i < hi and contained[i] is not None]
+        if not measured:
+            return labels
+        shares.append(sum(c >= 0.5 for c in measured) / len(measured))
+    clean = min(range(len(shares)), key=shares.__getitem__)
+    if shares[clean] > CLEAN_CONTAINED or any(x < COPY_CONTAINED for k, x in enumerate(shares) if k != clean):
+        return labels
+    out = list(labels)
+    for k, (lo, hi) in enumerate(zip(starts, starts[1:])):
+        out[0 if k == 0 else lo : hi] = [k != clean] * (hi - (0 if k == 0 else lo))
     return out
 
 

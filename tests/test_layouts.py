@@ -319,3 +319,27 @@ def test_a_title_block_opens_the_part_its_title_opens():
     labels = [True] * (len(copy) + 1 + len(block)) + [False] * (len(clean) - 1 - len(block))
     out = _split_twin_titles(doc, forms, labels, content)
     assert out == [True] * len(copy) + [False] * len(clean)
+
+
+def test_three_versions_of_an_infographic_are_told_apart_by_their_lines():
+    # Headings and captions close no sentence in any version, so stopping
+    # mid-sentence tells nothing; but each copy cuts the clean text's lines,
+    # which then stand inside longer lines, and the clean version's do not.
+    # The title, short as it is, opens each version.
+    import random
+    import re
+
+    from bench.degrade import Profile, render_copy
+    from pipeline.compare import form_only
+    from pipeline.detection import _contained_in_longer_line, _split_twin_titles
+
+    items = [s.rstrip("。！？") for line in expected_lines()[1:14] for s in re.findall(r"[^。！？]+[。！？]", line)]
+    truth = ["长春工业", *items[:16]]
+    copy = render_copy(truth, Profile("two-copies", "spaced-lines", "indent-ideographic", "none", 32), random.Random(0), False)
+    copy_lines = copy.split("\n")
+    doc = tuple(copy_lines + truth + copy_lines)
+    forms = [form_only(line) if line.strip() else "" for line in doc]
+    content = [i for i, form in enumerate(forms) if form]
+    out = _split_twin_titles(doc, forms, [True] * len(doc), content, _contained_in_longer_line(forms))
+    n = len(copy_lines)
+    assert out == [True] * n + [False] * len(truth) + [True] * n
