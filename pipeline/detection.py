@@ -788,9 +788,11 @@ def _versions_by_containment(
     clean = min(range(len(shares)), key=shares.__getitem__)
     if shares[clean] > CLEAN_CONTAINED or any(x < COPY_CONTAINED for k, x in enumerate(shares) if k != clean):
         return labels
+    # The first version runs from the document's start (lines before its title too).
+    bounds = [0] + starts[1:]
     out = list(labels)
-    for k, (lo, hi) in enumerate(zip(starts, starts[1:])):
-        out[0 if k == 0 else lo : hi] = [k != clean] * (hi - (0 if k == 0 else lo))
+    for k, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+        out[lo:hi] = [k != clean] * (hi - lo)
     return out
 
 

@@ -65,7 +65,7 @@ _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 # UTF-8 of U+FFFD read as GBK, repeated: the bytes are gone for good.
 _KUNKAO = re.compile("(?:锟斤拷)+|烫烫烫+|屯屯屯+")
 _CID = re.compile(r"\(cid:\d+\)")
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，。、；：？！“”‘’《》（）—…·]{2,}")
+_LEXICON_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，。、；：？！“”‘’《》（）—…·]{2,}")
 
 # Chinese punctuation common enough that a span decoding to nothing else is
 # repaired ("¡­¡­" is …… read as Latin-1).
@@ -162,14 +162,16 @@ class Context(NamedTuple):
 
 
 def document_lexicon(lines: Iterable[str]) -> frozenset[str]:
-    """Every run of 2 to :data:`MAX_WORD` Han characters inside ``lines`` (undamaged text), for :class:`Context`.
+    """Every string of 2 to :data:`MAX_WORD` Han characters and Chinese marks inside ``lines``, for :class:`Context`.
 
-    Han only: a string with figures or marks in it ("了10") is matched mostly
-    by what is not in doubt, and says little about the hole beside them.
+    ``lines`` are the document's undamaged text.  No figures nor Latin: a
+    string such as "了10" is matched mostly by what is not in doubt, and says
+    little about the hole beside it (it turned 北京 into 北了).  Marks stay: a
+    lost "。" is a hole like any other.
     """
     grams = set()
     for line in lines:
-        for run in _HAN_RUN.findall(line):
+        for run in _LEXICON_RUN.findall(line):
             for size in range(2, min(MAX_WORD, len(run)) + 1):
                 grams.update(run[i : i + size] for i in range(len(run) - size + 1))
     return frozenset(grams)

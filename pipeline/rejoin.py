@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .chars import PARAGRAPH_FINAL, SENTENCE_END, closes_sentence, display_width, is_letter_or_digit
+from .chars import CLOSERS, PARAGRAPH_FINAL, SENTENCE_END, closes_sentence, display_width, is_letter_or_digit
 from .model import Paragraph, Section, SectionKind, StageReport
 
 EMPTY, MARKER, CONTENT = 0, 1, 2
@@ -106,7 +106,7 @@ def join_fragments(fragments: list[str]) -> str:
 
 
 # Marks that close what came before them: a line of these alone belongs to the paragraph before it.
-_CLOSING_MARKS = "”’」』）)》】\"'"
+_CLOSING_MARKS = CLOSERS + "》】"
 
 
 def is_indented(line: str) -> bool:
@@ -153,7 +153,10 @@ def split_paragraphs(
             # paragraph before them, whatever break they follow; they open none.
             if not current and paragraphs:
                 first = paragraphs.pop()[0]
-                current = [t for t in range(k) if pieces[t][0] >= first]
+                current = [t for t in range(k + 1) if pieces[t][0] >= first]
+                paragraphs.append((first, i, [pieces[t][1] for t in current]))
+                current = []
+                continue
         elif current and hard_break:
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
