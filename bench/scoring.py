@@ -48,9 +48,13 @@ def _marked_content(text: str) -> str:
     """:func:`content`, keeping U+FFFD: the flags that stand for characters the text could not restore."""
     return "".join(ch if ch == FFFD else content(ch) for ch in text)
 
+
 # Most characters one U+FFFD may stand for: a mark is left for every three lost
 # bytes, and a lost byte can cut two characters.
 CHARS_PER_FLAG = 3
+
+# Most of a paragraph that flags may stand for and it still count as present.
+MAX_FLAGGED_SHARE = 0.25
 
 
 def found_flagged(para: str, marked: str) -> bool:
@@ -60,23 +64,28 @@ def found_flagged(para: str, marked: str) -> bool:
     guess: such a paragraph is not lost, it is present with its damage
     declared.  Every character must match, except where the output holds a
     flag; each flag stands for up to :data:`CHARS_PER_FLAG` characters, or
-    none (a flagged punctuation mark).  A missing character with no flag, or a
-    wrong one, fails.  A scan over ``marked`` with the set of paragraph
-    positions reachable at each output position: exact, and short, since a
-    position survives only while every character matches.
+    none (a flagged punctuation mark), and flags may stand for at most
+    :data:`MAX_FLAGGED_SHARE` of the paragraph (a run of flags is no
+    paragraph).  A missing character with no flag, or a wrong one, fails.  A
+    scan over ``marked`` keeping, for each paragraph position reachable at
+    the current output position, the fewest characters flags stood for:
+    exact, and short, since a position survives only while characters match.
     """
     if FFFD not in marked:
         return False
     n = len(para)
-    live: set[int] = set()
+    allowed = MAX_FLAGGED_SHARE * n
+    live: dict[int, int] = {}
     for ch in marked:
-        live.add(0)  # the paragraph may start anywhere
-        step: set[int] = set()
-        for i in live:
+        live.setdefault(0, 0)  # the paragraph may start anywhere
+        step: dict[int, int] = {}
+        for i, absorbed in live.items():
             if ch == FFFD:
-                step.update(range(i, min(n, i + CHARS_PER_FLAG) + 1))
-            elif i < n and para[i] == ch:
-                step.add(i + 1)
+                for k in range(min(n - i, CHARS_PER_FLAG) + 1):
+                    if absorbed + k <= allowed and step.get(i + k, n + 1) > absorbed + k:
+                        step[i + k] = absorbed + k
+            elif i < n and para[i] == ch and step.get(i + 1, n + 1) > absorbed:
+                step[i + 1] = absorbed
         if n in step:
             return True
         live = step

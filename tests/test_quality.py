@@ -148,3 +148,5 @@ def test_the_yardstick_tells_a_flagged_paragraph_from_a_lost_one():
     assert not found_flagged(para, around.format("企业经营收入增加潜力持续释放\ufffd"))
     assert not found_flagged(para, around.format("企业经营收增加潜力持续释放\ufffd"))
     assert not found_flagged(para, around.format("企业\ufffd增加潜力持续释放"))
+    # Flags alone are no paragraph.
+    assert not found_flagged("企业经营收益增加", around.format("\ufffd\ufffd\ufffd"))
