@@ -343,6 +343,7 @@ def clean_document(item: InboxItem, outbox: Path, options: pipeline.RepairOption
         "output": out_path.name,
         "chars_out": len(text),
         "encoding": as_dict["report"]["source"]["encoding"],
+        "format": as_dict["report"]["source"]["format"],
         "report": as_dict["report"]["counts"],
         "sections": as_dict["sections"],
     }
@@ -351,6 +352,9 @@ def clean_document(item: InboxItem, outbox: Path, options: pipeline.RepairOption
 
 def excerpts(data: bytes, result: pipeline.RepairResult) -> tuple[str, str]:
     """The first :data:`EXCERPT_CHARS` of an input (decoded as ingest decoded it) and of its repair."""
+    if result.report.source.format == "pdf":
+        # Its bytes are no text; the repair below is made from its text layer.
+        return "(a PDF: its text layer was extracted and repaired)", result.text[:EXCERPT_CHARS]
     try:
         before = data.decode(result.report.source.encoding or "utf-8", errors="replace")
     except LookupError:

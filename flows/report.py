@@ -130,7 +130,8 @@ def excerpts_markdown(outcomes: list[Outcome], n: int) -> str:
 def file_markdown(source: Path, result, outcome: Outcome) -> str:
     """The ``repair-file`` artifact: one document's counters and its excerpt."""
     counts = result.report.counts
-    lines = [f"# repair-file `{source.name}`", "", f"- encoding: {result.report.source.encoding}",
+    read_as = "PDF text layer" if result.report.source.format == "pdf" else result.report.source.encoding
+    lines = [f"# repair-file `{source.name}`", "", f"- encoding: {read_as}",
              f"- sections: {len(result.sections)}", "", "| counter | value |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in counts.items() if v]
     lines += [""] + _excerpt_block("input", outcome.before) + _excerpt_block("output", outcome.after)

@@ -16,7 +16,7 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
 
     ``source`` is ``str`` (the text), ``bytes`` (text of unknown encoding, detected
     with charset-normalizer) or a path (``pathlib.Path`` or any ``os.PathLike``:
-    a ``.txt`` file; ``.pdf`` raises :class:`UnsupportedInputError` for now).
+    a text file, or a ``.pdf``, read from its text layer with pdfminer.six).
 
     The stages, in order: ingest (decode, split lines); encoding repair of every
     line (CJK mojibake, CJK-safe ftfy, dash variants); detection (which line spans are clean

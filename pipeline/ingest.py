@@ -3,7 +3,10 @@
 This is the only stage that does I/O (reading the file).  Bytes of unknown
 encoding are decoded by trying, in order: a byte-order mark, strict UTF-8 (by far
 the most common, and unambiguous when it succeeds), then charset-normalizer's
-detection.  Text that still cannot be had raises :class:`UndecodableInputError`.
+detection.  A PDF (by its name or its ``%PDF-`` header) gives its text layer,
+extracted with pdfminer.six: the broken copy the rest of the pipeline repairs,
+with no clean text beside it.  Text that still cannot be had raises
+:class:`UndecodableInputError`.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ class NamedBytes:
 
     For callers that must hash or keep exactly the bytes that were repaired (a
     flow's ledger): the file is read once, by them, and ingest decides by the
-    name as it would for a path (``.pdf`` is refused), without reading again.
+    name as it would for a path (``.pdf`` is a PDF), without reading again.
     """
 
     name: str
@@ -59,29 +62,27 @@ def ingest(source: Source) -> tuple[Document, StageReport]:
     """Read ``source`` into a Document with LF line endings.
 
     ``str`` is taken as the text itself; ``bytes`` as an encoded text of unknown
-    encoding; an ``os.PathLike`` as a file to read (``.pdf`` is refused with
-    :class:`UnsupportedInputError` until PDF extraction lands); a
-    :class:`NamedBytes` as a file's bytes already read by the caller.
+    encoding (or a PDF, by its header); an ``os.PathLike`` as a file to read
+    (a ``.pdf`` gives its text layer); a :class:`NamedBytes` as a file's bytes
+    already read by the caller.
     """
     if isinstance(source, str):
         text, info = source, SourceInfo(kind="text")
     elif isinstance(source, (bytes, bytearray, memoryview)):
-        text, info = decode_bytes(bytes(source))
+        text, info = _decode_file(bytes(source), None)
     elif isinstance(source, NamedBytes):
-        _refuse_by_name(Path(source.name))
-        text, info = decode_bytes(source.data)
+        text, info = _decode_file(source.data, source.name)
         info = SourceInfo(**{**info.__dict__, "kind": "file", "path": source.name})
     elif isinstance(source, os.PathLike):
         try:
             path = Path(os.fsdecode(source))
         except (TypeError, UnicodeDecodeError) as exc:
             raise UnsupportedInputError(f"not a usable path: {source!r}") from exc
-        _refuse_by_name(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise UnsupportedInputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-        text, info = decode_bytes(data)
+        text, info = _decode_file(data, str(path))
         info = SourceInfo(**{**info.__dict__, "kind": "file", "path": str(path)})
     else:
         raise UnsupportedInputError(
@@ -97,10 +98,36 @@ def ingest(source: Source) -> tuple[Document, StageReport]:
     return Document(text=text, lines=lines, source=info), StageReport("ingest", {"lines_in": len(lines)})
 
 
-def _refuse_by_name(path: Path) -> None:
-    """Refuse the kinds of file ingest cannot read yet, by their name."""
-    if path.suffix.lower() == ".pdf":
-        raise UnsupportedInputError(f"{path}: PDF input is not supported yet; extract its text first")
+def _decode_file(data: bytes, name: str | None) -> tuple[str, SourceInfo]:
+    """A file's text: a PDF's text layer where its name or header says PDF, else decoded bytes."""
+    if data.startswith(b"%PDF-") or (name is not None and Path(name).suffix.lower() == ".pdf"):
+        return pdf_text(data, name or "PDF bytes")
+    return decode_bytes(data)
+
+
+def pdf_text(data: bytes, name: str) -> tuple[str, SourceInfo]:
+    """The text layer of a PDF, as pdfminer.six's high-level API extracts it.
+
+    This is what a broken copy is made of (runs on lines of their own, glyphs
+    read through the wrong table): extracted as it is, for the later stages to
+    repair, not tidied here.  pdfminer's own layout defaults are kept.  A file
+    that is no PDF pdfminer can read raises :class:`UndecodableInputError`.
+    """
+    import io
+
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfexceptions import PDFException
+    from pdfminer.psexceptions import PSException
+
+    try:
+        text = extract_text(io.BytesIO(data))
+    except (PDFException, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
+        # pdfminer signals a broken file with its own exceptions and, deeper in
+        # its parsers, with plain ones; all mean the same here.
+        raise UndecodableInputError(f"{name}: not a PDF pdfminer.six can read ({type(exc).__name__}: {exc})") from exc
+    # Form feeds end pages; they are no characters of the text.
+    text = text.replace("\x0c", "\n")
+    return text, SourceInfo(kind="bytes", format="pdf")
 
 
 def decode_bytes(data: bytes) -> tuple[str, SourceInfo]:

@@ -93,6 +93,9 @@ class SourceInfo:
     encoding_confidence: float | None = None
     bom: bool = False
     newline_fixes: int = 0
+    # "pdf" where the text is a PDF's text layer (extracted with pdfminer.six);
+    # encoding is then None: the PDF's fonts, not a codec, gave the characters.
+    format: Literal["text", "pdf"] = "text"
 
 
 @dataclass(frozen=True)

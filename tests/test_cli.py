@@ -30,10 +30,18 @@ def test_repair_writes_the_output_file(tmp_path):
     assert result.stdout == ""
 
 
-def test_a_refused_input_exits_2_with_the_reason():
-    result = CliRunner().invoke(app, ["repair", str(FIXTURES / "pdfjs__XiaoBiaoSong.pdf")])
+def test_a_refused_input_exits_2_with_the_reason(tmp_path):
+    binary = tmp_path / "scan.bin"
+    binary.write_bytes(bytes(range(256)) * 4)
+    result = CliRunner().invoke(app, ["repair", str(binary)])
     assert result.exit_code == 2
-    assert "PDF input is not supported yet" in result.stderr
+    assert "not text" in result.stderr
+
+
+def test_a_pdf_is_repaired_from_its_text_layer():
+    result = CliRunner().invoke(app, ["repair", str(FIXTURES / "pdfjs__XiaoBiaoSong.pdf")])
+    assert result.exit_code == 0, result.output
+    assert "对国防问题的意见" in result.stdout
 
 
 def test_run_refuses_a_missing_inbox(tmp_path):

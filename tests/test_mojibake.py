@@ -141,6 +141,23 @@ def test_xiaobiaosong_pdf_text_layer_reads_as_chinese():
     assert "关于红军作战的Ô则" in text
 
 
+def test_a_pdf_given_whole_is_read_from_its_text_layer():
+    """repair_document takes the PDF itself (path, named bytes or bare bytes): pdfminer.six extracts, the stages repair."""
+    from pathlib import Path
+
+    from pipeline import NamedBytes, UndecodableInputError
+
+    path = FIXTURES / "pdfjs__XiaoBiaoSong.pdf"
+    from_path = repair_document(Path(path))
+    assert "对国防问题的意见" in from_path.text and "中日战争爆发后的形势与任务" in from_path.text
+    assert (from_path.report.source.format, from_path.report.source.encoding) == ("pdf", None)
+    data = path.read_bytes()
+    assert repair_document(NamedBytes(path.name, data)).text == from_path.text
+    assert repair_document(data).text == from_path.text  # known by its %PDF- header
+    with pytest.raises(UndecodableInputError, match="not a PDF"):
+        repair_document(NamedBytes("broken.pdf", b"%PDF-1.4 and nothing else"))
+
+
 def test_radicals_become_the_ideographs_unicode_equates_them_with():
     """Kangxi radicals (which NFKC also maps) and the radicals supplement (which it does not)."""
     import unicodedata

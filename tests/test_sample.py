@@ -111,4 +111,4 @@ def test_command_line_prints_canonical_text():
     )
     assert proc.stdout == SAMPLE_EXPECTED.read_text(encoding="utf-8")
     bad = subprocess.run([sys.executable, "-m", "pipeline", "nope.pdf"], capture_output=True, text=True)
-    assert bad.returncode == 2 and "not supported" in bad.stderr
+    assert bad.returncode == 2 and "cannot read" in bad.stderr
