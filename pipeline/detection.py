@@ -729,13 +729,16 @@ def _split_twin_titles(
     second = next((i for i in content[1:] if forms[i] == title), None)
     if second is None or _ends_sentence(lines[content[0]]):
         return labels
+    mixed = len({labels[i] for i in content}) > 1
     if not _title_like(lines, forms, content[0]):
-        # A short title ("中国华融") may still open versions, where their
-        # lines tell them apart clearly.
-        if len(title) >= MIN_SHORT_TITLE and contained is not None and len({labels[i] for i in content}) == 1:
-            return _versions_by_containment(forms, labels, content, contained)
-        return labels
-    if len({labels[i] for i in content}) > 1:
+        # A short title ("中国华融", "金秋走金城") may still open versions, where
+        # their lines tell them apart clearly.
+        if len(title) < MIN_SHORT_TITLE:
+            return labels
+        if mixed:
+            return _fill_title_blocks(lines, forms, labels, content, second)
+        return _versions_by_containment(forms, labels, content, contained) if contained is not None else labels
+    if mixed:
         return _fill_title_blocks(lines, forms, labels, content, second)
 
     def open_share(lo: int, hi: int) -> float:
@@ -813,7 +816,7 @@ def _fill_title_blocks(
     """
     # Two versions only: a third whole title (two copies) makes parts this
     # cannot tell.
-    if not _title_like(lines, forms, second) or any(forms[i] == forms[second] for i in content if i > second):
+    if any(forms[i] == forms[second] for i in content if i > second):
         return labels
     out = list(labels)
     for lo, hi in ((content[0], second), (second, len(lines))):

@@ -297,7 +297,8 @@ def test_a_copy_ending_in_lines_that_close_sentences_is_still_a_copy(rendering, 
     assert out.text.splitlines() == truth
 
 
-def test_a_title_block_opens_the_part_its_title_opens():
+@pytest.mark.parametrize("title", ["长春工业经济提振发力", "长春工业"])
+def test_a_title_block_opens_the_part_its_title_opens(title):
     # Under the clean title, a graphic's figures and captions ("22.4%", "7月规上
     # 工业增长") look like the copy's printed lines before them, and the line
     # evidence gives them to the copy.  The title stands twice whole (the
@@ -307,8 +308,8 @@ def test_a_title_block_opens_the_part_its_title_opens():
     from pipeline.compare import form_only
     from pipeline.detection import _split_twin_titles
 
+    # (A title as short as four characters still opens its part.)
     lines = expected_lines()
-    title = "长春工业经济提振发力"
     block = ["22.4%", "7月规上工业增长", "41.6%", "8月规上工业增长"]
     copy = [title] + [printed for para in block + lines[2:40] for printed in typeset(para, 20, False)]
     clean = [title, *block, *lines[2:40]]
