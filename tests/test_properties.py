@@ -47,6 +47,12 @@ def test_never_raises_on_bytes_but_its_own_errors(data):
         assert repair_document(result.text).text == result.text
 
 
+@given(st.binary(max_size=400))
+def test_never_raises_on_a_broken_pdf_but_its_own_errors(data):
+    # Bytes with a PDF header go to pdfminer.six, whatever follows.
+    _repair(b"%PDF-1.4\n" + data)
+
+
 @given(st.one_of(any_text, chinese_like))
 def test_every_clean_paragraph_is_in_the_output(text):
     result = repair_document(text, options=RepairOptions(script="keep"))
