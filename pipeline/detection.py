@@ -729,17 +729,16 @@ def _split_twin_titles(
     second = next((i for i in content[1:] if forms[i] == title), None)
     if second is None or _ends_sentence(lines[content[0]]):
         return labels
-    mixed = len({labels[i] for i in content}) > 1
-    if not _title_like(lines, forms, content[0]):
-        # A short title ("中国华融", "金秋走金城") may still open versions, where
-        # their lines tell them apart clearly.
-        if len(title) < MIN_SHORT_TITLE:
-            return labels
-        if mixed:
-            return _fill_title_blocks(lines, forms, labels, content, second)
-        return _versions_by_containment(forms, labels, content, contained) if contained is not None else labels
-    if mixed:
+    # A short title ("中国华融", "金秋走金城") may still open versions, where
+    # their lines tell them apart clearly: by the evidence's parts, or by
+    # containment, never by open lines alone.
+    short = not _title_like(lines, forms, content[0])
+    if short and len(title) < MIN_SHORT_TITLE:
+        return labels
+    if len({labels[i] for i in content}) > 1:
         return _fill_title_blocks(lines, forms, labels, content, second)
+    if short:
+        return _versions_by_containment(forms, labels, content, contained) if contained is not None else labels
 
     def open_share(lo: int, hi: int) -> float:
         body = [i for i in content if lo < i < hi and i != second]
@@ -818,15 +817,15 @@ def _fill_title_blocks(
     # cannot tell.
     if any(forms[i] == forms[second] for i in content if i > second):
         return labels
-    out = list(labels)
+    parts = []
     for lo, hi in ((content[0], second), (second, len(lines))):
         body = [i for i in content if lo <= i < hi]
         share = sum(labels[i] for i in body) / len(body)
         if PART_MAJORITY > share > 1 - PART_MAJORITY:
             return labels
-    for lo, hi in ((content[0], second), (second, len(lines))):
-        body = [i for i in content if lo <= i < hi]
-        kind = sum(labels[i] for i in body) / len(body) >= PART_MAJORITY
+        parts.append((lo, hi, share >= PART_MAJORITY))
+    out = list(labels)
+    for lo, hi, kind in parts:
         for t in range(lo, hi):
             if t > lo and forms[t] and labels[t] == kind:
                 break

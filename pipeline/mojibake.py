@@ -443,11 +443,13 @@ def _decode_utf8_with_holes(
         # something: across a hole.
         if lexicon:
             spelled = list(slots[start])
+            crosses = len(slots[start]) > 1
             end = start + 1
             while spelled and end < n and end - start < MAX_WORD:
                 spelled = [word + ch for word in spelled for ch in slots[end] if word + ch in lexicon]
+                crosses = crosses or len(slots[end]) > 1
                 end += 1
-                if any(len(slots[k]) > 1 for k in range(start, end)):
+                if crosses:
                     edges[start].extend((end, word, lexicon_weight(len(word))) for word in spelled)
     # Best score of slots[:i] (forward) and of slots[i:] (backward).
     forward: list[tuple[float, int, str]] = [(0.0, -1, "")] + [(-math.inf, -1, "")] * n
