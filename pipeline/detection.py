@@ -679,10 +679,17 @@ def _split_repeated_title(
     title = next((forms[content[p]] for p in range(HEAD_LINES) if is_title(content[p])
                   and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))), None)
     if title is None:
-        title = next((forms[i] for q in range(HEAD_LINES) for i in content[q + 2 :]
-                      if is_title(i) and cut_at(q, forms[i])), None)
-    if title is None:
-        return _split_twin_titles(lines, forms, labels, content, contained)
+        cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
+                    if is_title(i) and cut_at(q, forms[i])), None)
+        # The opening line stands once again, whole, and no cut title starts
+        # at it: two versions, each with its title on one line.  A later line
+        # cut near the start is then a subtitle or a graphic's caption.  (Three
+        # whole titles are two copies and the clean text: a cut subtitle is
+        # what tells them apart.)
+        twin = sum(forms[i] == forms[content[0]] for i in content[1:]) == 1
+        if cut is None or (twin and cut[0] > 0):
+            return _split_twin_titles(lines, forms, labels, content, contained)
+        title = cut[1]
     opens: list[tuple[int, int, bool]] = []  # (title's first line, its last line, broken)
     q = 0
     while q < len(content):

@@ -322,6 +322,28 @@ def test_a_title_block_opens_the_part_its_title_opens(title):
     assert out == [True] * len(copy) + [False] * len(clean)
 
 
+def test_a_caption_the_copy_cuts_does_not_pass_for_the_title():
+    # The copy's title fits one line and stands again, whole, over the clean
+    # text; a caption under it is long enough for the copy to cut it across
+    # two lines.  The title opens the two versions, not the caption: the
+    # clean title and the figure under it belong to the clean part.
+    from bench.degrade import typeset
+    from pipeline.compare import form_only
+    from pipeline.detection import _contained_in_longer_line, _split_repeated_title
+
+    lines = expected_lines()
+    title = "长春工业经济提振发力"
+    block = ["22.4%", "7月份全市规模以上工业企业总产值同比增长22.4%　增速创年内新高"]
+    copy = [title] + [printed for para in block + lines[2:40] for printed in typeset(para, 20, False)]
+    clean = [title, *block, *lines[2:40]]
+    doc = tuple(copy + clean)
+    forms = [form_only(line) for line in doc]
+    assert len(typeset(block[1], 20, False)) > 1
+    labels = [True] * (len(copy) + 1 + len(block)) + [False] * (len(clean) - 1 - len(block))
+    out = _split_repeated_title(doc, forms, labels, _contained_in_longer_line(forms))
+    assert out == [True] * len(copy) + [False] * len(clean)
+
+
 def test_three_versions_of_an_infographic_are_told_apart_by_their_lines():
     # Headings and captions close no sentence in any version, so stopping
     # mid-sentence tells nothing; but each copy cuts the clean text's lines,
