@@ -573,11 +573,13 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     clean_titles = [forms[i] for i in content if not labels[i] and _title_like(lines, forms, i)][:HEAD_LINES]
 
     def opens_with_title(i: int, j: int) -> bool:
-        # A run that opens with a clean title cut across lines is a copy,
-        # however much of it the clean text lacks (a paragraph the web text
-        # dropped).
+        # A run that opens with a clean title, cut across lines or whole (a
+        # copy's title that fits its column), is a copy, however much of it
+        # the clean text lacks (a paragraph the web text dropped).
         q = next((p for p, t in enumerate(content) if t >= i), None)
-        return q is not None and content[q] < j and any(_cut_title_at(forms, content, q, t) for t in clean_titles)
+        if q is None or content[q] >= j:
+            return False
+        return forms[content[q]] in clean_titles or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
     out = list(labels)
     for i, j in _broken_runs(labels):
         size = covered = 0

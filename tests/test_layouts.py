@@ -157,6 +157,23 @@ def test_short_article_with_a_paragraph_only_its_copy_has(first, width):
     assert out.report.counts["novel_paragraphs_kept"] == 1
 
 
+@pytest.mark.parametrize("rendering, marker", [("spaced-lines", "none"), ("runs", "space-lines"), ("lines", "indent-spaces")])
+def test_copy_of_only_what_the_web_text_lacks_is_kept(rendering, marker):
+    # The copy after the article holds its title, whole on one line, and the
+    # one paragraph the web text lacks: nothing else of the clean body.  Its
+    # title names it a copy, however little of it the clean text holds; as
+    # clean text, its printed lines would come out as paragraphs of their own.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = ["长春工业经济提振发力", lines[6], lines[25], lines[26], lines[28]]
+    copy = render_copy(truth[:2], Profile("copy-novel", rendering, marker, "none", 40), random.Random(0), False)
+    out = repair_document("\n".join([truth[0], *truth[2:]]) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
 def test_novel_paragraph_keeps_a_sentence_that_only_resembles_the_clean_text():
     # Articles repeat formulas with other names.  The paragraph only the copy
     # has ends with such a variant of a clean sentence; it is the paragraph's
