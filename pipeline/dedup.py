@@ -361,6 +361,7 @@ def _uncovered_sentences(
             kept.append(text[start:end])
             last_kept = any_content = True
             continue
+        runs = []
         t = 0
         while t < n:
             if mask[t]:
@@ -370,12 +371,37 @@ def _uncovered_sentences(
             while u < n and not mask[u]:
                 u += 1
             if u - t >= MIN_NOVEL_RUN:
-                stop = offsets[lo + u] if lo + u < len(offsets) and u < n else end
-                kept.append(text[offsets[lo + t] : stop])
-                any_content = True
+                runs.append((t, u))
             t = u
+        if (
+            LOST not in text[start:end]
+            and any(0 < t and u < n and _separates(form, lo + t, lo + u, ref) for t, u in runs)
+            and form[lo:hi] not in ref.joined()
+        ):
+            # New words between two pieces the reference never writes side by
+            # side: the sentence is the copy's own, spelled partly with the
+            # article's phrases (a standfirst), not a clean sentence with
+            # something inserted.
+            kept.append(text[start:end])
+            last_kept = any_content = True
+            continue
+        for t, u in runs:
+            stop = offsets[lo + u] if lo + u < len(offsets) and u < n else end
+            kept.append(text[offsets[lo + t] : stop])
+            any_content = True
     # Marks with no sentence kept beside them are nothing to keep.
     return "".join(kept).strip() if any_content else ""
+
+
+def _separates(form: str, a: int, b: int, ref: Reference) -> bool:
+    """Whether the reference lacks ``form``'s text on each side of a, b joined: what lies between them separates two pieces.
+
+    A header line or a note inside a copied sentence leaves the sentence whole
+    once it is taken out; new words that join two phrases from different places
+    do not.
+    """
+    k = ref.k
+    return form[max(0, a - k) : a] + form[b : b + k] not in ref.joined()
 
 
 def _cover_around_holes(

@@ -192,6 +192,24 @@ def test_novel_paragraph_keeps_a_sentence_that_only_resembles_the_clean_text():
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("rendering, marker, width", [("runs", "space-lines", 14), ("lines", "indent-ideographic", 20)])
+def test_standfirst_spelled_with_the_articles_phrases_is_kept_whole(rendering, marker, width):
+    # Only the copy has the standfirst, and it joins phrases of two clean
+    # paragraphs with a few words of its own.  Those words are no insertion
+    # into a clean sentence (the clean text never writes the two phrases side
+    # by side): the whole sentence is new, not its four new characters.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    standfirst = "量质齐头并进，长春工业经济提振发力，全市上下，是结构更优、质量更高、更加绿色的增长。"
+    truth = [lines[0], standfirst, *lines[3:9]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document("\n".join([truth[0], *truth[2:]]) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
 def test_subtitle_only_the_copy_has_is_kept():
     # The web page lost the subtitle; the copy has it.  Its words recur in the
     # body it heads, which must not make it a duplicate of the body.
