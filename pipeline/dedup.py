@@ -219,6 +219,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             if best is not None:
                 last_best = best
             decisions.append((p, where, kept, coverage, best))
+        decisions = _keep_second_occurrences(decisions, clean_sizes)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
         anchors = _anchors(decisions, members[0].start, clean_lines)
@@ -476,6 +477,53 @@ def _best_place_mask(lo: int, hi: int, hits: list[list[int]], k: int) -> list[bo
         if n > best_n:
             best, best_n = mask, n
     return best
+
+
+# A copy paragraph is a clean paragraph's twin (the copy's rendering of it)
+# when it duplicates that paragraph alone and is this close to it in size.
+TWIN_SIZE = 0.15
+
+
+def _keep_second_occurrences(decisions: list, clean_sizes: list[int]) -> list:
+    """Keep whole the copy paragraphs that repeat text of a clean paragraph the copy already renders on its own.
+
+    One copy renders each paragraph of the article once.  Where it renders a
+    clean paragraph whole (its twin) and, in another paragraph, text of that
+    same clean paragraph again, the article wrote that text twice: a
+    standfirst that the news agency's lead then repeats ("听取…汇报" and
+    "新华社北京…电 国务院总理…，听取…汇报"), and the clean body holds it
+    once.  The second occurrence is what the web text lacks; it is kept whole
+    and placed by its neighbours.  Twins of one another (a repeated running
+    title) are all twins, so none is kept.
+    """
+    forms = [comparison_form(p.text)[0] for p, *_ in decisions]
+    twins: dict[int, str] = {}  # clean paragraph -> the copy's twin of it, in comparison form
+    for form, (p, where, kept, _, _) in zip(forms, decisions):
+        if not kept and len(where) == 1 and abs(len(form) - clean_sizes[where[0]]) <= TWIN_SIZE * clean_sizes[where[0]]:
+            twins.setdefault(where[0], form)
+    out = []
+    for form, (p, where, kept, coverage, best) in zip(forms, decisions):
+        twin = twins.get(where[0]) if len(where) == 1 else None
+        if twin is not None and form != twin and len(form) >= MIN_SECOND_OCCURRENCE and _repeats(form, twin):
+            out.append((p, (), p.text.strip(), coverage, None))
+        else:
+            out.append((p, where, kept, coverage, best))
+    return out
+
+
+def _repeats(form: str, twin: str, k: int = 6) -> bool:
+    """Whether at least half of ``form``'s k-grams stand in ``twin``: it says again what the twin says.
+
+    A piece of the clean paragraph the twin lacks (the copy's rejoin cut the
+    paragraph in two) shares nothing with the twin, and is no repeat.
+    """
+    grams = [form[j : j + k] for j in range(len(form) - k + 1)]
+    return bool(grams) and sum(g in twin for g in grams) >= 0.5 * len(grams)
+
+
+# Shortest copy paragraph (content characters) taken for a second occurrence:
+# shorter ones (a name, a figure) recur by chance.
+MIN_SECOND_OCCURRENCE = 16
 
 
 def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> list[int]:

@@ -210,6 +210,26 @@ def test_standfirst_spelled_with_the_articles_phrases_is_kept_whole(rendering, m
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("missing", [1, 2])
+@pytest.mark.parametrize("rendering, marker, width", [("runs", "space-lines", 21), ("spaced-lines", "indent-spaces", 17)])
+def test_text_the_article_writes_twice_is_kept_twice(missing, rendering, marker, width):
+    # A standfirst, and the news agency's lead that says it again after its
+    # dateline: the web text lost one of the two (1: the standfirst, 2: the
+    # lead).  The copy renders the other one whole and says its text a second
+    # time, which is what the web text lacks.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    standfirst = lines[3]
+    lead = "本报长春9月20日电（记者王明）" + standfirst[:-1] + "，规上工业增速连续两个月居全国前列。"
+    truth = [lines[0], standfirst, lead, *lines[4:9]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document("\n".join(t for i, t in enumerate(truth) if i != missing) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
 def test_subtitle_only_the_copy_has_is_kept():
     # The web page lost the subtitle; the copy has it.  Its words recur in the
     # body it heads, which must not make it a duplicate of the body.
