@@ -335,20 +335,17 @@ def _uncovered_sentences(
     still a duplicate.
     """
     k = ref.k
-    kept = []
-    last_kept = True
-    any_content = False
-    for start, end in sentence_spans(text):
+    # Each sentence's verdict: ("whole", span), ("marks", span), or ("pieces",
+    # [spans]) (none: a duplicate), with its content size.
+    verdicts: list[tuple[str, list[tuple[int, int]], int]] = []
+    sentences = sentence_spans(text)
+    for start, end in sentences:
         lo = bisect.bisect_left(offsets, start)
         hi = bisect.bisect_left(offsets, end)
         n = hi - lo
         if n == 0:
-            # Marks alone (a quotation mark cut off the sentence it closes)
-            # go with the sentence before them.
-            if last_kept:
-                kept.append(text[start:end])
+            verdicts.append(("marks", [(start, end)], 0))
             continue
-        last_kept = False
         mask = covered[lo:hi] if hits is None else _best_place_mask(lo, hi, hits, k)
         if LOST in text[start:end] and not all(mask):
             mask = _cover_around_holes(text, form, offsets, lo, hi, mask, ref.joined())
@@ -359,8 +356,7 @@ def _uncovered_sentences(
             # short sentence the article never wrote.
             threshold >= 1.0 and LOST not in text[start:end] and form[lo:hi] not in ref.joined()
         ):
-            kept.append(text[start:end])
-            last_kept = any_content = True
+            verdicts.append(("whole", [(start, end)], n))
             continue
         runs = []
         t = 0
@@ -383,15 +379,38 @@ def _uncovered_sentences(
             # side: the sentence is the copy's own, spelled partly with the
             # article's phrases (a standfirst), not a clean sentence with
             # something inserted.
-            kept.append(text[start:end])
-            last_kept = any_content = True
+            verdicts.append(("whole", [(start, end)], n))
             continue
-        for t, u in runs:
-            stop = offsets[lo + u] if lo + u < len(offsets) and u < n else end
-            kept.append(text[offsets[lo + t] : stop])
-            any_content = True
+        pieces = [(offsets[lo + t], offsets[lo + u] if lo + u < len(offsets) and u < n else end) for t, u in runs]
+        verdicts.append(("pieces", pieces, n))
+    # A short sentence the reference holds, between two new sentences of the
+    # paragraph: "萨利姆先生说。" recurs all over an interview, and held
+    # anywhere is no sign that the clean text holds it here.
+    content = [i for i, (_, _, n) in enumerate(verdicts) if n]
+    for a, b, c in zip(content, content[1:], content[2:]):
+        kind, spans, n = verdicts[b]
+        if kind == "pieces" and not spans and n < MAX_SHORT_SENTENCE and verdicts[a][0] == verdicts[c][0] == "whole":
+            verdicts[b] = ("whole", [sentences[b]], n)
+    kept = []
+    last_kept = True
+    any_content = False
+    for kind, spans, _ in verdicts:
+        if kind == "marks":
+            # Marks alone (a quotation mark cut off the sentence it closes)
+            # go with the sentence before them.
+            if last_kept:
+                kept.append(text[spans[0][0] : spans[0][1]])
+            continue
+        last_kept = kind == "whole"
+        any_content = any_content or bool(spans)
+        kept.extend(text[a:b] for a, b in spans)
     # Marks with no sentence kept beside them are nothing to keep.
     return "".join(kept).strip() if any_content else ""
+
+
+# Content characters below which a duplicate sentence between two new ones
+# is kept with them.
+MAX_SHORT_SENTENCE = 12
 
 
 def _separates(form: str, a: int, b: int, ref: Reference) -> bool:

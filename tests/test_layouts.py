@@ -230,6 +230,24 @@ def test_text_the_article_writes_twice_is_kept_twice(missing, rendering, marker,
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("rendering, marker, width", [("runs", "space-lines", 21), ("spaced-lines", "indent-spaces", 17)])
+def test_short_sentence_inside_a_new_paragraph_is_kept(rendering, marker, width):
+    # The paragraph only the copy has says, between two sentences of its own,
+    # a short one the clean text also says elsewhere ("萨利姆先生说。" in an
+    # interview).  Held anywhere is no sign the clean text holds it here.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    novel = "全市工业企业加快复工复产，一批重大项目相继开工建设。砥柱中流，折冲千里。各地企业纷纷表示将继续加大投入力度。"
+    assert "砥柱中流，折冲千里。" in lines[7:13]
+    truth = [lines[0], *lines[3:7], novel, *lines[7:13]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document("\n".join(t for t in truth if t != novel) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
 def test_subtitle_only_the_copy_has_is_kept():
     # The web page lost the subtitle; the copy has it.  Its words recur in the
     # body it heads, which must not make it a duplicate of the body.
