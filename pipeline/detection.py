@@ -683,6 +683,15 @@ def _split_repeated_title(
     if title is None:
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
                     if is_title(i) and cut_at(q, forms[i])), None)
+        if cut is None:
+            # The opening line may be the title without its first words, on one
+            # line, where a whole title (unindented, as titles are, and taken
+            # for clean text by the evidence) stands later: no clean text drops
+            # its title's first words.
+            cut = next(((0, forms[i]) for i in content[2:]
+                        if not labels[i] and is_title(i) and lines[i][:1] not in " \u3000" and len(forms[i]) <= MAX_TITLE
+                        and forms[i].endswith(forms[content[0]]) and forms[i] != forms[content[0]]
+                        and len(forms[content[0]]) >= max(MIN_SELF_REPEAT, len(forms[i]) // 2)), None)
         # The opening line stands once again, whole, and no cut title starts
         # at it: two versions, each with its title on one line.  A later line
         # cut near the start is then a subtitle or a graphic's caption.  (Three
@@ -697,6 +706,8 @@ def _split_repeated_title(
     while q < len(content):
         i = content[q]
         end = None if forms[i] == title else _cut_title_end(forms, content, q, title)
+        if end is None and q == 0 and forms[i] != title and title.endswith(forms[i]):
+            end = 0
         if end is None:
             if forms[i] == title and is_title(i):
                 opens.append((i, i, False))
@@ -767,6 +778,9 @@ def _split_twin_titles(
         out = _versions_by_containment(forms, labels, content, contained)
     return out
 
+
+# Longest line (content characters) taken for a whole title.
+MAX_TITLE = 40
 
 # Shortest title (characters) that may open a version.
 MIN_SHORT_TITLE = 4
