@@ -20,6 +20,8 @@ them, or the whole document; a clean document yields one clean section.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -133,6 +135,8 @@ def line_evidence(
                 wraps[i] = wraps[prev] = True
             prev = i if k == CONTENT else None
     blocks = _block_clean_share(lines, kinds, column)
+    joined = "\n".join(lines)
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     # Is there a copy of a clean body here at all?  Then most open lines are found
     # inside longer lines, and an open line found nowhere is not part of the copy.
     candidates = [c for c, line, k in zip(contained, lines, kinds) if k == CONTENT and c is not None
@@ -180,7 +184,7 @@ def line_evidence(
         # The text of a fragment recurs inside a longer line: the clean paragraph
         # it was cut from.
         # (A clean title shares words with the article, but not all of them.)
-        if contained[i] is not None:
+        if contained[i] is not None and not (contained[i] >= 0.5 and _clause_aligned(lines, i, joined, starts)):
             llr += 2.5 * max(0.0, 2 * contained[i] - 1)
             if has_copy and contained[i] == 0.0:
                 llr -= 1.5
@@ -196,6 +200,42 @@ def line_evidence(
         llr += blocks[i]
         out.append(LineEvidence(kind, llr))
     return out
+
+
+# What may stand on each side of a whole clause inside a paragraph.
+_CLAUSE_BEFORE = "，。；：！？、…—“‘（(【■●◆▲"
+_CLAUSE_AFTER = "，。；：！？、…—”’）)】"
+_BULLETS = " \u3000■●◆▲•·"
+
+
+def _clause_aligned(lines: tuple[str, ...], i: int, joined: str, starts: list[int]) -> bool:
+    """Whether line i's text stands in a longer line as whole clauses: a mark (or the line's edge) on each side.
+
+    A standfirst or a bullet point that repeats sentences of the article ("■ 要强
+    化基础研究，……取得产业新优势") is found inside the paragraph it sums up,
+    like a copy's printed line inside the paragraph it was cut from; but a
+    printed line starts and stops where the column did, mostly mid-clause.
+    ``joined`` is the lines joined by newlines, ``starts`` where each begins:
+    one search of the whole text per line.
+    """
+    text = lines[i].strip(_BULLETS).rstrip(_CLAUSE_AFTER)
+    if len(text) < MIN_ALIGNED_CLAUSE:
+        return False
+    at = joined.find(text)
+    while at >= 0:
+        t = bisect.bisect_right(starts, at) - 1
+        other = lines[t]
+        if t != i and len(other) >= LONGER * len(text):
+            before = joined[starts[t] : at].rstrip(" \u3000")
+            after = joined[at + len(text) : at + len(text) + 1].strip("\n")
+            if (not before or before[-1] in _CLAUSE_BEFORE) and (not after or after in _CLAUSE_AFTER):
+                return True
+        at = joined.find(text, at + 1)
+    return False
+
+
+# Shortest text (characters) whose clause-aligned repeat is told from a printed line.
+MIN_ALIGNED_CLAUSE = 8
 
 
 def _contained_in_longer_line(forms: list[str]) -> list[float | None]:
