@@ -202,39 +202,39 @@ def line_evidence(
     return out
 
 
-# What may stand on each side of a whole clause inside a paragraph.
+# What may stand before a whole clause inside a paragraph.
 _CLAUSE_BEFORE = "，。；：！？、…—“‘（(【■●◆▲"
-_CLAUSE_AFTER = "，。；：！？、…—”’）)】"
 _BULLETS = " \u3000■●◆▲•·"
+SENTENCE_STOPS = frozenset("。！？")
 
 
 def _clause_aligned(lines: tuple[str, ...], i: int, joined: str, starts: list[int]) -> bool:
-    """Whether line i's text stands in a longer line as whole clauses: a mark (or the line's edge) on each side.
+    """Whether line i is a sentence of a longer line without its full stop: a summary's line, not a printed one.
 
-    A standfirst or a bullet point that repeats sentences of the article ("■ 要强
+    A standfirst or a bullet point that repeats a sentence of the article ("■ 要强
     化基础研究，……取得产业新优势") is found inside the paragraph it sums up,
-    like a copy's printed line inside the paragraph it was cut from; but a
-    printed line starts and stops where the column did, mostly mid-clause.
-    ``joined`` is the lines joined by newlines, ``starts`` where each begins:
-    one search of the whole text per line.
+    like a copy's printed line inside the paragraph it was cut from.  But it
+    drops the sentence's full stop, and a printed line that stops where a
+    sentence does keeps it (a full stop never opens a line).  So: a line
+    ending in no mark, found in a longer line from a mark (or its start) up to
+    a full stop.  ``joined`` is the lines joined by newlines, ``starts`` where
+    each begins: one search of the whole text per line.
     """
-    text = lines[i].strip(_BULLETS).rstrip(_CLAUSE_AFTER)
-    if len(text) < MIN_ALIGNED_CLAUSE:
+    text = lines[i].strip(_BULLETS)
+    if len(text) < MIN_ALIGNED_CLAUSE or not is_han(text[-1]):
         return False
     at = joined.find(text)
     while at >= 0:
         t = bisect.bisect_right(starts, at) - 1
-        other = lines[t]
-        if t != i and len(other) >= LONGER * len(text):
+        if t != i and len(lines[t]) >= LONGER * len(text):
             before = joined[starts[t] : at].rstrip(" \u3000")
-            after = joined[at + len(text) : at + len(text) + 1].strip("\n")
-            if (not before or before[-1] in _CLAUSE_BEFORE) and (not after or after in _CLAUSE_AFTER):
+            if (not before or before[-1] in _CLAUSE_BEFORE) and joined[at + len(text) : at + len(text) + 1] in SENTENCE_STOPS:
                 return True
         at = joined.find(text, at + 1)
     return False
 
 
-# Shortest text (characters) whose clause-aligned repeat is told from a printed line.
+# Shortest text (characters) whose repeat of a sentence is told from a printed line.
 MIN_ALIGNED_CLAUSE = 8
 
 

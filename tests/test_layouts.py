@@ -95,15 +95,14 @@ def _canonical_lines(lines: list[str]) -> list[str]:
 def test_bullet_points_that_repeat_the_articles_sentences_are_clean(first, second):
     # Under the title, bullet points repeat sentences of the article word for
     # word, each on a line of its own with blank lines between: each stands
-    # inside the paragraph it sums up, like a copy's printed line.  But whole
-    # clauses, from mark to mark, where a printed line starts and stops where
-    # the column did.
+    # inside the paragraph it sums up, like a copy's printed line.  But each
+    # drops its sentence's full stop, which a printed line would have kept.
     import re
 
     lines = expected_lines()
     body = lines[3:20]
     sentences = [s for p in body for s in re.findall(r"[^。！？]+[。！？]", p) if 20 <= len(s) <= 60]
-    top = ["长春工业经济提振发力", "量质齐升 交出亮眼成绩单"]
+    top = ["长春：工业经济走出回升曲线", "量质齐升 交出亮眼成绩单"]
     top += ["■ " + sentences[first].rstrip("。！？"), "■ " + sentences[second].rstrip("。！？")]
     out = repair_document("\n\n".join(top + body))
     assert _kinds(out) == [SectionKind.CLEAN]
