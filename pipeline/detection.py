@@ -759,13 +759,24 @@ def _split_repeated_title(
         return labels
     out = list(labels)
     starts = [0] + [i for i, *_ in opens[1:]] + [len(out)]
-    for (_, title_end, broken), lo, hi in zip(opens, starts, starts[1:]):
+    for k, ((_, title_end, broken), lo, hi) in enumerate(zip(opens, starts, starts[1:])):
         # The title's own lines, and after them every line up to where the
         # evidence already agrees (a part it found, from its second line on).
         for t in range(lo, hi):
             if t > title_end and forms[t] and labels[t] == broken:
                 break
             out[t] = broken
+        if not broken and k + 2 < len(starts):
+            # Lines that look like a copy's at the end of the clean part, up to
+            # the next copy's title: the article's own list or timeline, where
+            # that copy renders them again.  (The lines of a copy's title before
+            # its cut subtitle are not rendered again.)
+            first = hi
+            while first > title_end + 1 and (not forms[first - 1] or labels[first - 1]):
+                first -= 1
+            tail = "".join(forms[first:hi])
+            if len(tail) >= MIN_SELF_REPEAT and tail in "".join(forms[hi : starts[k + 2]]):
+                out[first:hi] = [False] * (hi - first)
     return out
 
 

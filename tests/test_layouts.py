@@ -109,6 +109,26 @@ def test_bullet_points_that_repeat_the_articles_sentences_are_clean(first, secon
     assert out.text.splitlines() == _canonical_lines(top + body)
 
 
+@pytest.mark.parametrize("rendering, marker, width", [("runs", "indent-ideographic", 20), ("spaced-lines", "space-lines", 24)])
+def test_a_list_closing_the_clean_text_before_the_second_copy_is_clean(rendering, marker, width):
+    # The article ends in a list of short open lines (a graphic's figures),
+    # blank lines between, and the second copy follows it: the list looks like
+    # the copy it touches.  But the copy starts at its cut title, and renders
+    # the list again after it.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    items = ["长春工业这一年", "7月规上工业增长", "22.4%", "8月规上工业增长41.6%", "新增“专精特新”企业175户",
+             "服务企业群即时解决企业困难", "现场签约授信超过10亿元"]
+    truth = [lines[0], *lines[3:12], *items]
+    copy = render_copy(truth, Profile("two-copies", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document(copy + "\n" + "\n\n".join(truth) + "\n" + copy)
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
+
 def test_clean_article_may_repeat_a_paragraph():
     # A speech repeats its address; only a copy's title-like line is a repeat to drop.
     clean, _ = sample_parts()
