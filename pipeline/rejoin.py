@@ -63,7 +63,9 @@ def column_width(texts: list[str]) -> int | None:
     def support(w: int) -> int:
         return sum(counts.get(w + d, 0) for d in (-2, -1, 0, 1, 2))
 
-    best = max(counts, key=lambda w: (support(w), w))
+    # Ties go to the more common width: a stray wider line (a hung comma past
+    # the column) must not pull the cluster off the lines that fill it.
+    best = max(counts, key=lambda w: (support(w), counts[w], w))
     if support(best) >= 3 and support(best) >= 0.3 * len(widths):
         # The column is the widest line of the cluster, not its mode.
         return max(w for w in counts if abs(w - best) <= 2)

@@ -169,3 +169,24 @@ def test_a_quoted_term_at_a_line_end_does_not_close_a_sentence():
     assert lines[:2] == ["专兼职网格员参与城市治理，形成“15分钟”", "服务圈"]
     got = [join_fragments(f) for _, _, f in split_paragraphs(tuple(lines), "lines")]
     assert got == paras
+
+
+def test_the_column_is_the_width_most_printed_lines_fill():
+    # 17 characters a line (34 cells); some lines a cell pair wider, where a
+    # comma hung past the column, and one stray line wider still.  Equal
+    # support on either side of the mode must not move the column to the stray
+    # line's side, where the lines that fill the column no longer count as
+    # printed ones.  (The widths of seed 0 #455's copy.)
+    from pipeline.rejoin import column_width
+
+    text = "".join(ch for ch in "".join(BODY) if "\u4e00" <= ch <= "\u9fff") * 4
+    full = [text[17 * i : 17 * i + 17] for i in range(109)]
+    hung = [text[17 * i : 17 * i + 17] + "，" for i in range(10)]
+    short = [text[15 * i : 15 * i + 15] for i in range(25)]
+    texts = full + hung + short + [text[:16] + "1", text[:18] + "，"]
+    column = column_width(texts)
+    assert column is not None and all(abs(cell_width_of(line) - column) <= 2 for line in full + hung)
+
+
+def cell_width_of(text: str) -> int:
+    return sum(cell_width(ch) for ch in text)
