@@ -746,8 +746,11 @@ def _split_repeated_title(
     while q < len(content):
         i = content[q]
         end = None if forms[i] == title else _cut_title_end(forms, content, q, title)
-        if end is None and q == 0 and forms[i] != title and title.endswith(forms[i]):
-            end = 0
+        if end is None and forms[i] != title and title.endswith(forms[i]):
+            # The opening line without the title's first words, and the second
+            # copy's title, cut the same way.
+            if q == 0 or (opens and opens[0] == (content[0], content[0], True) and forms[i] == forms[content[0]]):
+                end = q
         if end is None:
             if forms[i] == title and is_title(i):
                 opens.append((i, i, False))

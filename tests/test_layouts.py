@@ -433,19 +433,22 @@ def test_a_title_block_opens_the_part_its_title_opens(title):
     assert out == [True] * len(copy) + [False] * len(clean)
 
 
+@pytest.mark.parametrize("two", [False, True])
 @pytest.mark.parametrize("first, width", [(3, 38), (6, 30), (10, 34)])
-def test_tiny_copy_whose_title_lacks_its_first_words(first, width):
-    # Before a short article, a copy of its title and first paragraph; the
-    # copy's title lost its first words and fits one line.  No clean text drops
-    # its title's first words: the opening line is a copy's title, and the
-    # whole title further on opens the clean text.
+def test_tiny_copy_whose_title_lacks_its_first_words(first, width, two):
+    # Before a short article (and after it, if two), a copy of its title and
+    # first paragraph; the copy's title lost its first words and fits one
+    # line.  No clean text drops its title's first words: the opening line is
+    # a copy's title, the second copy's title is cut the same way, and the
+    # whole title opens the clean text.
     from bench.degrade import typeset
 
     lines = expected_lines()
     truth = [lines[0], lines[first], lines[first + 1], lines[first + 2]]
     copy = ["看长春工业经济如何提振发力量质齐升"] + typeset(lines[first], width, False)
-    out = repair_document("\n".join(copy + truth))
-    assert [s.kind for s in out.sections] == [SectionKind.BROKEN, SectionKind.CLEAN]
+    out = repair_document("\n".join(copy + truth + (copy if two else [])))
+    kinds = [SectionKind.BROKEN, SectionKind.CLEAN] + ([SectionKind.BROKEN] if two else [])
+    assert [s.kind for s in out.sections] == kinds
     assert out.text.splitlines() == truth
 
 
