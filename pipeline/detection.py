@@ -725,13 +725,18 @@ def _split_repeated_title(
                     if is_title(i) and cut_at(q, forms[i])), None)
         if cut is None:
             # The opening line may be the title without its first words, on one
-            # line, where a whole title (unindented, as titles are, and taken
-            # for clean text by the evidence) stands later: no clean text drops
-            # its title's first words.
+            # line, where a whole title (unindented, as titles are, opening a
+            # part the evidence takes for clean text) stands later: no clean
+            # text drops its title's first words.
+            def opens_clean(i: int) -> bool:
+                after = [labels[t] for t in content if t >= i]
+                return after.count(False) >= PART_MAJORITY * len(after)
+
             cut = next(((0, forms[i]) for i in content[2:]
-                        if not labels[i] and is_title(i) and lines[i][:1] not in " \u3000" and len(forms[i]) <= MAX_TITLE
-                        and forms[i].endswith(forms[content[0]]) and forms[i] != forms[content[0]]
-                        and len(forms[content[0]]) >= max(MIN_SELF_REPEAT, len(forms[i]) // 2)), None)
+                        if forms[i].endswith(forms[content[0]]) and forms[i] != forms[content[0]]
+                        and len(forms[content[0]]) >= max(MIN_SELF_REPEAT, len(forms[i]) // 2)
+                        and len(forms[i]) <= MAX_TITLE and lines[i][:1] not in " \u3000"
+                        and is_title(i) and opens_clean(i)), None)
         # The opening line stands once again, whole, and no cut title starts
         # at it: two versions, each with its title on one line.  A later line
         # cut near the start is then a subtitle or a graphic's caption.  (Three

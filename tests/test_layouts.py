@@ -452,6 +452,23 @@ def test_tiny_copy_whose_title_lacks_its_first_words(first, width, two):
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("width, sep", [(35, "\n"), (20, "\n")])
+def test_copy_title_without_its_first_words_before_a_graphic_under_the_clean_title(width, sep):
+    # The copy comes first, its title cut of its first words on one line; under
+    # the clean title, a graphic's figures look like a copy's lines and the
+    # evidence gives them, and the clean title, to the copy.  The whole title
+    # opens the part the evidence otherwise takes for clean text.
+    from bench.degrade import typeset
+
+    lines = expected_lines()
+    block = ["22.4%", "7月规上工业增长", "41.6%", "8月规上工业增长"]
+    truth = [lines[0], *block, *lines[3:30]]
+    copy = ["  看长春工业经济如何提振发力量质齐升"] + [line for p in truth[1:] for line in typeset(p, width, True)]
+    out = repair_document("\n".join(copy) + "\n" + sep.join(truth))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
+
+
 def test_a_caption_the_copy_cuts_does_not_pass_for_the_title():
     # The copy's title fits one line and stands again, whole, over the clean
     # text; a caption under it is long enough for the copy to cut it across
