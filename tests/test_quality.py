@@ -150,3 +150,18 @@ def test_the_yardstick_tells_a_flagged_paragraph_from_a_lost_one():
     assert not found_flagged(para, around.format("企业\ufffd增加潜力持续释放"))
     # Flags alone are no paragraph.
     assert not found_flagged("企业经营收益增加", around.format("\ufffd\ufffd\ufffd"))
+
+
+def test_the_yardstick_counts_a_sentence_the_article_says_twice_once_per_time():
+    """A subheading the next paragraph repeats, flagged alike in both, is no duplicate; flagged three times it is."""
+    from types import SimpleNamespace
+
+    from bench.scoring import score
+
+    head = "“没有哪个国家能在70年间取得如此巨大的经济成就”"
+    body = "“没有哪个国家能在70年间取得如此巨大的经济成就。”俄罗斯总统普京说。"
+    case = SimpleNamespace(truth=f"标题\n{head}\n{body}\n")
+    flagged_head = head.replace("在", "\ufffd")
+    flagged_body = body.replace("在", "\ufffd")
+    assert not score(f"标题\n{flagged_head}\n{flagged_body}\n", case).duplicated
+    assert score(f"标题\n{flagged_head}\n{flagged_head}\n{flagged_body}\n", case).duplicated
