@@ -887,7 +887,7 @@ PART_MAJORITY = 0.8
 def _fill_title_blocks(
     lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int], second: int
 ) -> list[bool]:
-    """Two whole titles, parts the evidence already told apart: each title's block takes its part's kind.
+    """Whole titles, parts the evidence already told apart: each title's block takes its part's kind.
 
     Under a title, a graphic's figures and captions ("7亿多", "1.7%") look like
     a copy's runs, short and unpunctuated, and the evidence gives the clean
@@ -895,12 +895,11 @@ def _fill_title_blocks(
     it up to the first line the evidence gave the part's own kind, the lines
     take that kind.  Only where each part is clearly of one kind.
     """
-    # Two versions only: a third whole title (two copies) makes parts this
-    # cannot tell.
-    if any(forms[i] == forms[second] for i in content if i > second):
-        return labels
+    # Every whole title opens a version (two copies around the clean text
+    # give three).
+    opens = [content[0]] + [i for i in content if i >= second and forms[i] == forms[second]]
     parts = []
-    for lo, hi in ((content[0], second), (second, len(lines))):
+    for lo, hi in zip(opens, opens[1:] + [len(lines)]):
         body = [i for i in content if lo <= i < hi]
         share = sum(labels[i] for i in body) / len(body)
         if PART_MAJORITY > share > 1 - PART_MAJORITY:

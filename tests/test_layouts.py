@@ -408,8 +408,9 @@ def test_a_copy_ending_in_lines_that_close_sentences_is_still_a_copy(rendering, 
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("second_copy", [False, True])
 @pytest.mark.parametrize("title", ["长春工业经济提振发力", "长春工业"])
-def test_a_title_block_opens_the_part_its_title_opens(title):
+def test_a_title_block_opens_the_part_its_title_opens(title, second_copy):
     # Under the clean title, a graphic's figures and captions ("22.4%", "7月规上
     # 工业增长") look like the copy's printed lines before them, and the line
     # evidence gives them to the copy.  The title stands twice whole (the
@@ -429,8 +430,14 @@ def test_a_title_block_opens_the_part_its_title_opens(title):
     content = [i for i, form in enumerate(forms) if form]
     # The evidence's labels: the copy broken, and the clean part's title block too.
     labels = [True] * (len(copy) + 1 + len(block)) + [False] * (len(clean) - 1 - len(block))
+    if second_copy:
+        # Two copies around the clean text: three whole titles, three parts.
+        doc += tuple(copy)
+        forms += [form_only(line) for line in copy]
+        content = [i for i, form in enumerate(forms) if form]
+        labels += [True] * len(copy)
     out = _split_twin_titles(doc, forms, labels, content)
-    assert out == [True] * len(copy) + [False] * len(clean)
+    assert out == [True] * len(copy) + [False] * len(clean) + ([True] * len(copy) if second_copy else [])
 
 
 @pytest.mark.parametrize("two", [False, True])
