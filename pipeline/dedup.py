@@ -266,6 +266,9 @@ MIN_PLACING_COVERAGE = 0.5
 # Shortest paragraph (content characters) whose whole-line repeat is dropped.
 MIN_REPEAT = 4
 
+# Paragraphs at the head of the clean text whose repeats are a copy's.
+HEAD_PARAGRAPHS = 4
+
 
 def _drop_repeated_clean(clean: list[Paragraph]) -> tuple[list[Paragraph], list[DedupMatch]]:
     """Drop clean paragraphs that repeat an earlier one word for word.
@@ -285,7 +288,9 @@ def _drop_repeated_clean(clean: list[Paragraph]) -> tuple[list[Paragraph], list[
         if len(form) >= MIN_REPEAT and form in seen and not _ends_sentence(p.text):
             dropped.append(DedupMatch(p.start, p.end, (seen[form],), 1.0, ""))
             continue
-        if len(form) >= MIN_REPEAT:
+        # Only the article's head (title, subtitle, kicker) is what a copy
+        # repeats: a table's cells ("副部长1") recur further down by right.
+        if len(form) >= MIN_REPEAT and len(kept) < HEAD_PARAGRAPHS:
             seen[form] = len(kept)
         kept.append(p)
     return kept, dropped

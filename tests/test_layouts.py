@@ -140,6 +140,18 @@ def test_clean_article_may_repeat_a_paragraph():
         assert out.text.splitlines() == _canonical_lines(body)
 
 
+def test_a_tables_cells_may_repeat_in_clean_text():
+    # A recruitment table: each post, its title and the number wanted, a line
+    # each.  "副部长1" recurs by right; only the head of an article (its title
+    # block) is what a copy repeats.
+    clean, _ = sample_parts()
+    table = ["招聘岗位", "招商部", "部长1", "副部长1", "投资服务部", "部长1", "副部长1", "规划建设部", "副部长1", "主管5"]
+    body = clean[:6] + table + clean[6:12]
+    for sep in ("\n", "\n\n"):
+        out = repair_document(sep.join(body))
+        assert out.text.splitlines() == _canonical_lines(body)
+
+
 def test_clean_caption_block_is_not_taken_for_a_copy():
     # Short unpunctuated lines with blank lines between them, as a PDF copy has,
     # but their text is nowhere else in the article: they are the article's.
