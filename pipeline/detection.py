@@ -621,7 +621,15 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             return False
         return forms[content[q]] in clean_titles or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
     out = list(labels)
+    others = "\n".join(forms[t] for t in content[1:]) if content else ""
     for i, j in _broken_runs(labels):
+        if content and i <= content[0] and _untitled_head(content, forms, i, j, others) and len(clean_text) >= 2 * sum(map(len, forms[i:j])):
+            # The document opens with a short block whose first line (its
+            # title) stands nowhere else: a copy before the clean text would
+            # repeat that title, so this is the clean article's own head (a
+            # title, a subtitle, "核心阅读"), which looks like a copy's lines.
+            out[i:j] = [False] * (j - i)
+            continue
         size = covered = 0
         for form in forms[i:j]:
             marks = [False] * len(form)
@@ -633,6 +641,17 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
         if size and covered < MIN_COPY_SHARE * size and len(clean_text) >= 2 * size and not opens_with_title(i, j):
             out[i:j] = [False] * (j - i)
     return out
+
+
+# Most content lines of an article's head (title block) taken for clean text
+# by :func:`_untitled_head`.
+MAX_HEAD_BLOCK = 5
+
+
+def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others: str) -> bool:
+    """Whether the broken run i..j is a short block at the document's start whose first line stands nowhere else."""
+    block = [t for t in content if i <= t < j]
+    return 0 < len(block) <= MAX_HEAD_BLOCK and len(forms[content[0]]) >= MIN_SELF_REPEAT and forms[content[0]] not in others
 
 
 def _ends_sentence(line: str) -> bool:
