@@ -514,6 +514,8 @@ def _best(
             marks = cand.replace(" ", "").replace("\u3000", "")
             if (len(marks) >= 2 or (marks and name in trusted)) and all(c in _COMMON_PUNCT for c in marks):
                 return Fix(name, span, cand)  # "¡­¡­" is …… read as Latin-1
+            if not marks and "\u3000" in cand and name in trusted:
+                return Fix(name, span, cand)  # "¡¡¡¡" is a paragraph's indent, a run of its own
             if marks and name in trusted and all(ch_is_fullwidth_alnum(c) for c in marks):
                 return Fix(name, span, cand)  # "£±" is １ read as Latin-1
             if _punctuated_ascii(marks, proven=name in trusted):

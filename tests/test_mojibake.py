@@ -172,3 +172,20 @@ def test_radicals_become_the_ideographs_unicode_equates_them_with():
     assert unicodedata.normalize("NFKC", "\u2ed3\u2ec5") == "\u2ed3\u2ec5"
     assert fix_radicals("⼗⼤\u2ed3\u2ec5，。") == ("十大长见，。", 4)
     assert fix_radicals("十大，。") == ("十大，。", 0)
+
+
+def test_an_indent_on_a_line_of_its_own_is_repaired_where_its_chain_is_proven():
+    # A copy of text runs puts a paragraph's indent (two U+3000) on a line of
+    # its own when a number follows it; read as Latin-1 it is "¡¡¡¡", no
+    # Chinese to prove the chain alone.  Where the chain damaged the other
+    # lines, it is the indent that tells rejoin a paragraph starts.
+    from pipeline.encoding import repair_lines
+
+    clean, _ = sample_parts()
+    lines = ["\u3000\u3000" + clean[3].strip("\u3000 ")[:20], "\u3000\u3000", "17", "时30分许，宴会开始。"]
+    damaged = tuple(line.encode("gbk").decode("latin-1") for line in lines)
+    assert damaged[1] == "¡¡¡¡"
+    repaired, _ = repair_lines(damaged)
+    assert list(repaired) == lines
+    # Alone, nothing proves the chain: a Spanish "¡¡" stays.
+    assert repair_lines(("¡¡Hola!!",))[0] == ("¡¡Hola!!",)
