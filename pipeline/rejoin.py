@@ -277,6 +277,8 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     A line is not short when the next line starts with a Latin word or number
     too long to have fitted in the space left.
     """
+    # Printed lines rebuilt from runs are a guess, not a typesetter's lines.
+    rebuilt = any(len(group) > 1 for group in printed)
     texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
     widths = _printed_widths(pieces, printed)
     if len(widths) < 2:
@@ -292,6 +294,18 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
             break
+        if (
+            not rebuilt
+            and not _DAMAGE.search(texts[v] + texts[v + 1])
+            and width + _head_width(texts[v + 1]) <= widths[v + 1] - _hung(texts[v + 1])
+        ):
+            # The next line holds more than this one and the piece it would
+            # have had to give up: a greedy typesetter would have moved that
+            # piece up, so this line ended its paragraph (a title over a
+            # longer subtitle, both short of the body's column).  Only where
+            # both widths are known: no flag, and lines as printed.
+            ends.add(printed[v][-1])
+            continue
         neighbours = widths[max(0, v - 1) : v + 2]
         local = min(max(neighbours), usual)
         head = _LATIN_HEAD.match(texts[v + 1])
@@ -325,6 +339,10 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         ):
             ends.add(printed[v - 1][-1])
     return ends
+
+
+# Flags and lost-byte marks stand for an unknown number of cells.
+_DAMAGE = re.compile("[\ufffd\ufdd0]")
 
 
 def _printed_widths(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> list[int]:

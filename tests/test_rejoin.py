@@ -190,3 +190,15 @@ def test_the_column_is_the_width_most_printed_lines_fill():
 
 def cell_width_of(text: str) -> int:
     return sum(cell_width(ch) for ch in text)
+
+
+@pytest.mark.parametrize("width", [24, 30, 38])
+def test_a_title_over_a_longer_subtitle_are_two_paragraphs(width):
+    # Both lines are short of the body's column and of each other's width by
+    # little, so neither looks short beside the other; but the subtitle holds
+    # more than the title and its own first character: a typesetter filling
+    # lines greedily would have moved that character up, so the title ended.
+    title, subtitle = "电视剧《伟大的转折》", "让思想的光芒照亮新征程"
+    lines = [title, subtitle] + [line for para in BODY[2:6] for line in typeset(para, width, False)]
+    paragraphs = split_paragraphs(tuple(lines), "lines")
+    assert [join_fragments(p[2]) for p in paragraphs[:2]] == [title, subtitle]
