@@ -332,7 +332,10 @@ def _uncovered_sentences(
     sentence it never wrote.  A covered sentence can still hold a stretch the
     reference lacks (a clean title joined to the copy's last sentence, a header
     line): any uncovered run of at least :data:`MIN_NOVEL_RUN` content characters
-    is kept too, so that a duplicate sentence never takes new text with it.
+    is kept too, so that a duplicate sentence never takes new text with it;
+    where that run joins two pieces the reference never writes side by side
+    (:func:`_separates`), the whole sentence is new and kept.  A short
+    duplicate sentence between two new ones stays with them.
 
     Characters a lossy decode could not restore (:data:`LOST`) cut the
     sentence's anchors short; the stretches between them are looked up whole
@@ -521,14 +524,18 @@ def _keep_second_occurrences(decisions: list, clean_sizes: list[int]) -> list:
     title) are all twins, so none is kept.
     """
     forms = [comparison_form(p.text)[0] for p, *_ in decisions]
+    is_twin = [
+        not kept and len(where) == 1 and abs(len(form) - clean_sizes[where[0]]) <= TWIN_SIZE * clean_sizes[where[0]]
+        for form, (_, where, kept, _, _) in zip(forms, decisions)
+    ]
     twins: dict[int, str] = {}  # clean paragraph -> the copy's twin of it, in comparison form
-    for form, (p, where, kept, _, _) in zip(forms, decisions):
-        if not kept and len(where) == 1 and abs(len(form) - clean_sizes[where[0]]) <= TWIN_SIZE * clean_sizes[where[0]]:
+    for form, twin, (_, where, *_) in zip(forms, is_twin, decisions):
+        if twin:
             twins.setdefault(where[0], form)
     out = []
-    for form, (p, where, kept, coverage, best) in zip(forms, decisions):
-        twin = twins.get(where[0]) if len(where) == 1 else None
-        if twin is not None and form != twin and len(form) >= MIN_SECOND_OCCURRENCE and _repeats(form, twin):
+    for form, own_twin, (p, where, kept, coverage, best) in zip(forms, is_twin, decisions):
+        twin = twins.get(where[0]) if len(where) == 1 and not own_twin else None
+        if twin is not None and len(form) >= MIN_SECOND_OCCURRENCE and _repeats(form, twin):
             out.append((p, (), p.text.strip(), coverage, None))
         else:
             out.append((p, where, kept, coverage, best))

@@ -228,7 +228,8 @@ def _clause_aligned(lines: tuple[str, ...], i: int, joined: str, starts: list[in
         t = bisect.bisect_right(starts, at) - 1
         if t != i and len(lines[t]) >= LONGER * len(text):
             before = joined[starts[t] : at].rstrip(" \u3000")
-            if (not before or before[-1] in _CLAUSE_BEFORE) and joined[at + len(text) : at + len(text) + 1] in SENTENCE_STOPS:
+            stop = joined[at + len(text) : at + len(text) + 1]
+            if (not before or before[-1] in _CLAUSE_BEFORE) and stop in SENTENCE_STOPS:
                 return True
         at = joined.find(text, at + 1)
     return False
@@ -605,7 +606,9 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     most of its text stands in the clean lines; a run of which little does, next
     to clean text at least twice its size, is part of the article.  (A copy with
     no clean body, or beside a small clean part, keeps its label: there the
-    layout evidence alone has to decide.)
+    layout evidence alone has to decide.)  A short run opening the document
+    whose title stands nowhere else is the article's own head, however much
+    of it the body repeats (:func:`_untitled_head`).
     """
     clean_text = "\n".join(f for f, broken in zip(forms, labels) if f and not broken)
     grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
@@ -623,7 +626,8 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     out = list(labels)
     others = "\n".join(forms[t] for t in content[1:]) if content else ""
     for i, j in _broken_runs(labels):
-        if content and i <= content[0] and _untitled_head(content, forms, i, j, others) and len(clean_text) >= 2 * sum(map(len, forms[i:j])):
+        head = content and i <= content[0] and _untitled_head(content, forms, i, j, others)
+        if head and len(clean_text) >= 2 * sum(map(len, forms[i:j])):
             # The document opens with a short block whose first line (its
             # title) stands nowhere else: a copy before the clean text would
             # repeat that title, so this is the clean article's own head (a
@@ -651,7 +655,8 @@ MAX_HEAD_BLOCK = 5
 def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others: str) -> bool:
     """Whether the broken run i..j is a short block at the document's start whose first line stands nowhere else."""
     block = [t for t in content if i <= t < j]
-    return 0 < len(block) <= MAX_HEAD_BLOCK and len(forms[content[0]]) >= MIN_SELF_REPEAT and forms[content[0]] not in others
+    title = forms[content[0]]
+    return 0 < len(block) <= MAX_HEAD_BLOCK and len(title) >= MIN_SELF_REPEAT and title not in others
 
 
 def _ends_sentence(line: str) -> bool:
@@ -722,7 +727,10 @@ def _split_repeated_title(
     own edges (the title found may be a subtitle, a line or two into its
     part).  A title closes no sentence nor clause, which keeps a printed line
     that happens to repeat its words from passing for it.  Where no cut title
-    stands anywhere, :func:`_split_twin_titles` tries two whole ones.
+    stands anywhere, :func:`_split_twin_titles` tries two whole ones.  The
+    document's first line may also be the title without its first words, on
+    one line; and the lines that look like a copy's at the end of a clean
+    part are the article's where the next copy renders them again.
     """
     content = [i for i, f in enumerate(forms) if f]
     # A whole title and a cut one need three lines at least.
