@@ -171,9 +171,11 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             pending = []
         section_of_pending = section
         decisions = []
+        member_forms = []
         last_best = -1
         for p in members:
             form, offsets = comparison_form(p.text)
+            member_forms.append(form)
             covered, votes, hits = ref.cover(form)
             coverage = sum(covered) / len(covered) if covered else 1.0
             if form:
@@ -219,7 +221,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             if best is not None:
                 last_best = best
             decisions.append((p, where, kept, coverage, best))
-        decisions = _keep_second_occurrences(decisions, clean_sizes)
+        decisions = _keep_second_occurrences(decisions, member_forms, clean_sizes)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
         anchors = _anchors(decisions, members[0].start, clean_lines)
@@ -511,7 +513,7 @@ def _best_place_mask(lo: int, hi: int, hits: list[list[int]], k: int) -> list[bo
 TWIN_SIZE = 0.15
 
 
-def _keep_second_occurrences(decisions: list, clean_sizes: list[int]) -> list:
+def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: list[int]) -> list:
     """Keep whole the copy paragraphs that repeat text of a clean paragraph the copy already renders on its own.
 
     One copy renders each paragraph of the article once.  Where it renders a
@@ -521,9 +523,9 @@ def _keep_second_occurrences(decisions: list, clean_sizes: list[int]) -> list:
     "新华社北京…电 国务院总理…，听取…汇报"), and the clean body holds it
     once.  The second occurrence is what the web text lacks; it is kept whole
     and placed by its neighbours.  Twins of one another (a repeated running
-    title) are all twins, so none is kept.
+    title) are all twins, so none is kept.  ``forms`` are the paragraphs'
+    comparison forms, in the order of ``decisions``.
     """
-    forms = [comparison_form(p.text)[0] for p, *_ in decisions]
     is_twin = [
         not kept and len(where) == 1 and abs(len(form) - clean_sizes[where[0]]) <= TWIN_SIZE * clean_sizes[where[0]]
         for form, (_, where, kept, _, _) in zip(forms, decisions)
