@@ -624,7 +624,10 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             return False
         return forms[content[q]] in clean_titles or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
     out = list(labels)
-    others = "\n".join(forms[t] for t in content[1:]) if content else ""
+    # The lines a title could stand in again: another title, a copy's title
+    # line or a piece of it, closing no sentence; a paragraph may quote the
+    # title's words at will.
+    others = "\n".join(forms[t] for t in content[1:] if len(forms[t]) <= MAX_TITLE and not _ends_sentence(lines[t]))
     for i, j in _broken_runs(labels):
         head = content and i <= content[0] and _untitled_head(content, forms, i, j, others)
         if head and len(clean_text) >= 2 * sum(map(len, forms[i:j])):
@@ -653,7 +656,7 @@ MAX_HEAD_BLOCK = 5
 
 
 def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others: str) -> bool:
-    """Whether the broken run i..j is a short block at the document's start whose first line stands nowhere else."""
+    """Whether the broken run i..j is a short block at the document's start whose first line stands in no other title-sized line."""
     block = [t for t in content if i <= t < j]
     title = forms[content[0]]
     return 0 < len(block) <= MAX_HEAD_BLOCK and len(title) >= MIN_SELF_REPEAT and title not in others

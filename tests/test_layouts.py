@@ -140,14 +140,19 @@ def test_clean_article_may_repeat_a_paragraph():
         assert out.text.splitlines() == _canonical_lines(body)
 
 
-@pytest.mark.parametrize("subtitle", ["长春工业经济提振发力", "结构更优质量更高更加绿色"])
-def test_an_articles_head_that_looks_like_a_copy_is_clean(subtitle):
+@pytest.mark.parametrize(
+    "title, subtitle",
+    [("长春：工业经济走出回升曲线", "长春工业经济提振发力"), ("长春：工业经济走出回升曲线", "结构更优质量更高更加绿色"),
+     ("长春工业经济提振发力", "工业经济走出回升曲线")],
+)
+def test_an_articles_head_that_looks_like_a_copy_is_clean(title, subtitle):
     # Title, a subtitle made of the article's words, "核心阅读": short open
     # lines with blank lines between, the subtitle found inside a paragraph.
-    # A copy before the article would repeat its title; this title stands
-    # nowhere else, so the block is the article's own head.
+    # A copy before the article would repeat its title on a line of its own;
+    # this title stands in no other title-sized line (a paragraph may quote
+    # its words), so the block is the article's own head.
     lines = expected_lines()
-    body = ["长春：工业经济走出回升曲线", subtitle, "核心阅读", *lines[3:20]]
+    body = [title, subtitle, "核心阅读", *lines[3:20]]
     out = repair_document("\n\n".join(body))
     assert _kinds(out) == [SectionKind.CLEAN]
     assert out.text.splitlines() == _canonical_lines(body)
