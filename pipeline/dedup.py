@@ -563,10 +563,12 @@ def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> lis
     """Clean paragraph index after which each paragraph's kept text goes (-1: before all).
 
     A matched paragraph anchors to the clean paragraph it stands for; an
-    unmatched one to the nearest matched paragraph before it in its section (or
-    just before the nearest one after it); a section with no match at all stays
-    where it stands in the input relative to the clean paragraphs.  Two passes,
-    forward and backward, find the nearest matches.
+    unmatched one to the nearest matched paragraph before it in its section,
+    or just before the nearest one after it where the section stands before
+    that clean paragraph in the input (else where the section stands); a
+    section with no match at all stays where it stands in the input relative
+    to the clean paragraphs.  Two passes, forward and backward, find the
+    nearest matches.
     """
     bests = [best for *_, best in decisions]
     by_position = bisect.bisect_left(clean_lines, section_start) - 1
@@ -589,7 +591,10 @@ def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> lis
         elif b is not None:
             anchors.append(b)
         elif a is not None:
-            anchors.append(a - 1)
+            # Just before the first match, unless the section stands after
+            # that clean paragraph in the input: then a paragraph before any
+            # match is most likely the clean text's end, run into the copy.
+            anchors.append(a - 1 if by_position < a else by_position)
         else:
             anchors.append(by_position)
     return anchors

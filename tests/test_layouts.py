@@ -298,6 +298,28 @@ def test_text_the_article_writes_twice_is_kept_twice(missing, rendering, marker,
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize(
+    "rendering, marker, width",
+    [("lines", "indent-ideographic", 31), ("lines", "indent-spaces", 24), ("spaced-lines", "indent-ideographic", 28)],
+)
+def test_the_clean_texts_last_line_run_into_the_copy_stays_last(rendering, marker, width):
+    # The article closes with a short line that says again a sentence of its
+    # body, and the copy follows with no blank line: the line goes with the
+    # copy's section, before any of its matches.  It stands after the whole
+    # clean text in the input, and that is where it goes, not before the title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    closing = "这一增速，是结构更优、质量更高、更加绿色的增长。"
+    truth = [lines[0], *lines[3:12], closing]
+    copy = render_copy(truth[:6], Profile("after", rendering, marker, "none", width), random.Random(0), False)
+    body = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:-1]] + [closing])
+    out = repair_document(body + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
 @pytest.mark.parametrize("rendering, marker, width", [("runs", "space-lines", 21), ("spaced-lines", "indent-spaces", 17)])
 def test_short_sentence_inside_a_new_paragraph_is_kept(rendering, marker, width):
     # The paragraph only the copy has says, between two sentences of its own,
