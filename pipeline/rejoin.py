@@ -26,6 +26,7 @@ from collections import Counter
 
 from .chars import CLOSERS, PARAGRAPH_FINAL, SENTENCE_END, closes_sentence, display_width, is_letter_or_digit
 from .model import Paragraph, Section, SectionKind, StageReport
+from .mojibake import FFFD, LOST
 
 EMPTY, MARKER, CONTENT = 0, 1, 2
 
@@ -342,7 +343,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
 
 
 # Flags and lost-byte marks stand for an unknown number of cells.
-_DAMAGE = re.compile("[\ufffd\ufdd0]")
+_DAMAGE = re.compile(f"[{FFFD}{LOST}]")
 
 
 def _printed_widths(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> list[int]:
