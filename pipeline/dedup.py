@@ -146,6 +146,9 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     n_clean = len(clean)
     clean_sizes = [len(form) for form in clean_forms]
     clean_joined = "\n".join(p.text for p in clean)
+    # The title block: what a copy's title line may run into (a subheading
+    # further down opens paragraphs of the article's own, "第一届全运会开幕前夕").
+    clean_heads = [p.text.strip() for p in clean[:HEAD_PARAGRAPHS] if len(comparison_form(p.text)[0]) >= MIN_HEAD]
     # Where each clean paragraph stands, to place novel text by input position
     # when nothing in its section matched.
     clean_lines = [p.start for p in clean]
@@ -171,6 +174,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             pending = []
         section_of_pending = section
         decisions = []
+        merges = []  # the clean paragraphs each one's match spans (see _span)
         member_forms = []
         last_best = -1
         for p in members:
@@ -197,7 +201,25 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 )
                 strict = heading or coverage < MIN_PLACING_COVERAGE
                 threshold = 1.0 if strict else options.duplicate_coverage
-                if heading and form not in ref.joined():
+                whole = p.text.strip()
+                rest = _after_clean_line(whole, clean_heads)
+                short_rest = len(comparison_form(rest)[0]) <= MAX_HEADING and not any(c in SENTENCE_FINAL for c in rest)
+                if rest != whole and short_rest:
+                    # A line of the clean title block, then a heading's worth
+                    # of text with no sentence end: the copy's rejoin ran the
+                    # title into a subtitle.  The title is a duplicate.  The
+                    # rest is one too where a clean paragraph opens with it
+                    # (its first printed line, run in as well) or holds it
+                    # whole and long; a subtitle only the copy has
+                    # ("——…观察①") may use the article's words.  (A
+                    # paragraph may open with the title's words, but it goes
+                    # on past a heading's size: "第一届全运会开幕前夕，…。")
+                    head = comparison_form(rest)[0]
+                    held = any(f.startswith(head) for f in clean_forms) or (
+                        len(head) >= MIN_HELD_REST and head in ref.joined()
+                    )
+                    kept = "" if held else rest
+                elif heading and form not in ref.joined():
                     # Covered piece by piece is not held whole.
                     kept = p.text.strip()
                 else:
@@ -221,10 +243,11 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             if best is not None:
                 last_best = best
             decisions.append((p, where, kept, coverage, best))
+            merges.append(_span(best, votes, clean_sizes, ref.k))
         decisions = _keep_second_occurrences(decisions, member_forms, clean_sizes)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
-        anchors = _anchors(decisions, members[0].start, clean_lines)
+        anchors = _anchors(decisions, merges, members[0].start, clean_lines)
         for order, ((p, where, kept, coverage, _), anchor) in enumerate(zip(decisions, anchors)):
             if not where and kept:
                 counts["novel_paragraphs_kept"] += 1
@@ -252,6 +275,19 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     counts["repeated_clean_paragraphs_removed"] = len(repeats)
     return tuple(out), StageReport("dedup", dict(counts), tuple(matches) + tuple(repeats))
 
+
+def _after_clean_line(text: str, lines: list[str]) -> str:
+    """``text`` without the longest of ``lines`` that opens it (all of it where none does)."""
+    head = max((line for line in lines if len(line) < len(text) and text.startswith(line)), key=len, default="")
+    return text[len(head) :].strip()
+
+
+# Shortest rest of a merged heading (content characters) that the clean text
+# holds by containing it anywhere: shorter ones ("前三季度") recur as words.
+MIN_HELD_REST = 8
+
+# Shortest clean paragraph (content characters) taken to open a merged heading.
+MIN_HEAD = 4
 
 # Longest paragraph (content characters) dedup treats as a heading.
 MAX_HEADING = 30
@@ -559,10 +595,11 @@ def _repeats(form: str, twin: str, k: int = 6) -> bool:
 MIN_SECOND_OCCURRENCE = 16
 
 
-def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> list[int]:
+def _anchors(decisions: list, merges: list, section_start: int, clean_lines: list[int]) -> list[int]:
     """Clean paragraph index after which each paragraph's kept text goes (-1: before all).
 
-    A matched paragraph anchors to the clean paragraph it stands for; an
+    A matched paragraph anchors to the clean paragraph it stands for (the
+    text it keeps, to the side of its match that text stood on); an
     unmatched one to the nearest matched paragraph before it in its section,
     or just before the nearest one after it where the section stands before
     that clean paragraph in the input (else where the section stands); a
@@ -571,23 +608,35 @@ def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> lis
     nearest matches.
     """
     bests = [best for *_, best in decisions]
+    # A copy paragraph that merged consecutive clean paragraphs (no marker
+    # showed the break between them) stands for all of them: what follows it
+    # follows the last, what precedes it precedes the first.
+    spans = [span if best is not None else None for span, best in zip(merges, bests)]
     by_position = bisect.bisect_left(clean_lines, section_start) - 1
     before: list[int | None] = []
     seen: int | None = None
-    for best in bests:
+    for span in spans:
         before.append(seen)
-        if best is not None:
-            seen = best
+        if span is not None:
+            seen = span[1]
     after: list[int | None] = [None] * len(bests)
     seen = None
     for i in range(len(bests) - 1, -1, -1):
         after[i] = seen
-        if bests[i] is not None:
-            seen = bests[i]
+        if spans[i] is not None:
+            seen = spans[i][0]
     anchors = []
-    for best, b, a in zip(bests, before, after):
-        if best is not None:
-            anchors.append(best)
+    for (p, _, kept, _, _), span, best, b, a in zip(decisions, spans, bests, before, after):
+        if span is not None:
+            # What a matched paragraph keeps (text the clean one lacks, merged
+            # into it by the copy) goes on the side of the match it stood on.
+            text = p.text.strip()
+            if kept and kept != text and text.startswith(kept):
+                anchors.append(span[0] - 1)
+            elif kept and kept != text and text.endswith(kept):
+                anchors.append(span[1])
+            else:
+                anchors.append(best)
         elif b is not None:
             anchors.append(b)
         elif a is not None:
@@ -598,6 +647,32 @@ def _anchors(decisions: list, section_start: int, clean_lines: list[int]) -> lis
         else:
             anchors.append(by_position)
     return anchors
+
+
+def _span(best: int | None, votes: Counter, clean_sizes: list[int], k: int) -> tuple[int, int] | None:
+    """The consecutive clean paragraphs around ``best`` that a copy paragraph holds (None if unmatched).
+
+    A neighbour counts where the copy paragraph holds at least
+    :data:`MERGED_SHARE` of its k-grams: the copy merged the two (no marker
+    showed the break between them).  A phrase shared with a neighbour makes
+    no merge.
+    """
+    if best is None:
+        return None
+
+    def held(no: int) -> bool:
+        return 0 <= no < len(clean_sizes) and votes[no] >= MERGED_SHARE * max(1, clean_sizes[no] - k + 1)
+
+    lo = hi = best
+    while held(lo - 1):
+        lo -= 1
+    while held(hi + 1):
+        hi += 1
+    return lo, hi
+
+
+# Share of a clean paragraph's k-grams a copy paragraph must hold to have merged it.
+MERGED_SHARE = 0.5
 
 
 def _check_quotes(p: Paragraph, clean_texts: list[str]) -> tuple[int, int]:

@@ -54,7 +54,8 @@ def test_sentence_only_the_copy_has_is_kept():
     out = repair_document("\n".join(cut + broken))
     lines = out.text.splitlines()
     assert "有涉滩之险，有爬坡之艰。" in lines
-    assert lines.index("有涉滩之险，有爬坡之艰。") == lines.index("面对集合多重挑战的压力测试，长春工业经济是如何提振发力，实现量质齐升的？") + 1
+    # It opened the copy's paragraph, so it goes before the clean one.
+    assert lines.index("有涉滩之险，有爬坡之艰。") + 1 == lines.index("面对集合多重挑战的压力测试，长春工业经济是如何提振发力，实现量质齐升的？")
     assert out.report.counts["partial_paragraphs_kept"] == 1
 
 
@@ -572,3 +573,37 @@ def test_three_versions_of_an_infographic_are_told_apart_by_their_lines():
     out = _split_twin_titles(doc, forms, [True] * len(doc), content, _contained_in_longer_line(forms))
     n = len(copy_lines)
     assert out == [True] * n + [False] * len(truth) + [True] * n
+
+
+def _copy_of(paragraphs: list[str], marker: str = "space-lines", width: int = 24) -> str:
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    return render_copy(paragraphs, Profile("copy-novel", "spaced-lines", marker, "none", width), random.Random(0), False)
+
+
+@pytest.mark.parametrize("merged_with", ["before", "after"])
+def test_a_paragraph_only_the_copy_has_goes_beside_what_the_copy_merged_it_with(merged_with):
+    # No marker showed the break between two paragraphs, so the copy holds
+    # them as one.  Paragraph 8 is the copy's alone: it follows the merged
+    # paragraphs 6 and 7 (placed after 7, not after 6), or the copy merged it
+    # into paragraph 9 (placed before 9, not after it).
+    lines = expected_lines()[:12]
+    if merged_with == "before":
+        printed = [lines[0], *lines[1:6], lines[6] + lines[7], *lines[8:]]
+    else:
+        printed = [lines[0], *lines[1:8], lines[8] + lines[9], *lines[10:]]
+    body = [lines[0]] + ["\u3000\u3000" + p for p in lines[1:8] + lines[9:]]
+    out = repair_document("\n".join(body) + "\n" + _copy_of(printed))
+    assert out.text.splitlines() == lines
+
+
+def test_a_subtitle_only_the_copy_has_that_its_title_ran_into_is_kept_after_the_title():
+    # The copy's title and a series subtitle the web text lacks, joined with no
+    # sentence end between them: the title is a duplicate, the subtitle is new.
+    lines = expected_lines()[:12]
+    subtitle = "——长春工业经济观察①"
+    body = [lines[0]] + ["\u3000\u3000" + p for p in lines[1:]]
+    out = repair_document("\n".join(body) + "\n" + _copy_of([lines[0] + subtitle, *lines[1:]]))
+    assert out.text.splitlines() == [lines[0], subtitle, *lines[1:]]
