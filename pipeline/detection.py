@@ -728,7 +728,9 @@ def _split_repeated_title(
     occurrence, or up to the first line (past the title) that the line evidence
     already gave that kind: where the evidence found the part, it keeps its
     own edges (the title found may be a subtitle, a line or two into its
-    part).  A title closes no sentence nor clause, which keeps a printed line
+    part), except that a copy's last lines before a clean title, which the
+    clean part holds inside longer lines, stay the copy's.  A title closes no
+    sentence nor clause, which keeps a printed line
     that happens to repeat its words from passing for it.  Where no cut title
     stands anywhere, :func:`_split_twin_titles` tries two whole ones.  The
     document's first line may also be the title without its first words, on
@@ -746,10 +748,20 @@ def _split_repeated_title(
     def is_title(i: int) -> bool:
         return _title_like(lines, forms, i)
 
+    def in_cut(p: int) -> bool:
+        # The p-th content line is a piece of a title that a later line holds whole.
+        return any(
+            is_title(i) and (end := _cut_title_end(forms, content, q, forms[i])) is not None and end >= p
+            for q in range(p + 1) for i in content[p + 1 :]
+        )
+
     # The title: a whole line near the start, or the whole line a cut one near
-    # the start spells.
+    # the start spells.  A piece of such a cut is no whole title, however a
+    # narrower copy cuts it again ("…加强城乡居" / "民用药保障" here,
+    # "…印发指" / "导意见…城乡居" / "民用药保障" there).
     title = next((forms[content[p]] for p in range(HEAD_LINES) if is_title(content[p])
-                  and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))), None)
+                  and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))
+                  and not in_cut(p)), None)
     if title is None:
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
                     if is_title(i) and cut_at(q, forms[i])), None)
@@ -804,6 +816,22 @@ def _split_repeated_title(
             if t > title_end and forms[t] and labels[t] == broken:
                 break
             out[t] = broken
+        if broken and k + 1 < len(opens) and not opens[k + 1][2]:
+            # The copy's last lines, which the evidence left clean, up to the
+            # clean title: lines whose text the clean part holds inside a
+            # longer line are the copy's fragments, not the article's.  (The
+            # clean title itself, where the title found was its subtitle, is
+            # held as a line of its own, by the next copy's title.)
+            part = [f for f in forms[hi : starts[k + 2] if k + 2 < len(starts) else len(out)] if f]
+            first = hi
+            for t in range(hi - 1, title_end, -1):
+                if forms[t] and labels[t]:
+                    break
+                if forms[t]:
+                    if not any(forms[t] in f and forms[t] != f for f in part):
+                        break
+                    first = t
+            out[first:hi] = [True] * (hi - first)
         if not broken and k + 2 < len(starts):
             # Lines that look like a copy's at the end of the clean part, up to
             # the next copy's title: the article's own list or timeline, where

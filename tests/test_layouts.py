@@ -607,3 +607,22 @@ def test_a_subtitle_only_the_copy_has_that_its_title_ran_into_is_kept_after_the_
     body = [lines[0]] + ["\u3000\u3000" + p for p in lines[1:]]
     out = repair_document("\n".join(body) + "\n" + _copy_of([lines[0] + subtitle, *lines[1:]]))
     assert out.text.splitlines() == [lines[0], subtitle, *lines[1:]]
+
+
+def test_two_copies_whose_narrower_one_cuts_the_others_first_title_line_again():
+    # The first copy sets the title on two lines, the second (narrower) on
+    # four; its first two spell the first copy's first line.  That line is a
+    # piece of the title, not a whole title opening a clean part.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:12]
+
+    def copy(width: int) -> str:
+        return render_copy(truth, Profile("two-copies", "runs", "space-lines", "none", width), random.Random(0), False)
+
+    assert copy(32).split("\n")[0] == truth[0][:16]
+    out = repair_document(copy(32) + "\n" + "\n\n".join(truth) + "\n" + copy(16))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
