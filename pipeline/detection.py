@@ -759,9 +759,15 @@ def _split_repeated_title(
     # the start spells.  A piece of such a cut is no whole title, however a
     # narrower copy cuts it again ("…加强城乡居" / "民用药保障" here,
     # "…印发指" / "导意见…城乡居" / "民用药保障" there).
+    def opens_longer(p: int) -> bool:
+        # A paragraph's first printed line in a wider copy: the clean text's
+        # line goes on past it.
+        form = forms[content[p]]
+        return any(len(f) > len(form) and f.startswith(form) for f in forms)
+
     title = next((forms[content[p]] for p in range(HEAD_LINES) if is_title(content[p])
                   and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))
-                  and not in_cut(p)), None)
+                  and not in_cut(p) and not opens_longer(p)), None)
     if title is None:
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
                     if is_title(i) and cut_at(q, forms[i])), None)

@@ -626,3 +626,25 @@ def test_two_copies_whose_narrower_one_cuts_the_others_first_title_line_again():
     out = repair_document(copy(32) + "\n" + "\n\n".join(truth) + "\n" + copy(16))
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("wide, narrow", [(28, 14), (36, 18), (40, 20)])
+def test_two_copies_whose_wider_one_prints_a_paragraphs_first_line_like_a_title(wide, narrow):
+    # Both copies lost the title's first words.  The wider copy's first
+    # paragraph line closes no sentence and the narrower copy cuts it across
+    # two lines, as a copy cuts a title; but the clean paragraph goes on past
+    # it, which a title's line never does.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[2:12]]
+
+    def copy(width: int) -> str:
+        profile = Profile("two-copies", "lines", "space-lines", "none", width)
+        return render_copy([truth[0][4:], *truth[1:]], profile, random.Random(0), False)
+
+    out = repair_document(copy(wide) + "\n" + "\n\n".join(truth) + "\n" + copy(narrow))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
