@@ -724,7 +724,10 @@ def _split_repeated_title(
     text does, so the title stands whole on one line in the clean text and cut
     across two or more lines in each copy (a copy's may lack its first words).
     Each such occurrence opens a part: a clean one at the whole title, a copy
-    at a cut one.  A part takes its occurrence's kind from there up to the next
+    at a cut one (or at a whole one, where a copy wide enough to print the
+    title whole opens a part the evidence mostly gives to the copy, beside a
+    part it mostly gives to the clean text).  A part takes its occurrence's
+    kind from there up to the next
     occurrence, or up to the first line (past the title) that the line evidence
     already gave that kind: where the evidence found the part, it keeps its
     own edges (the title found may be a subtitle, a line or two into its
@@ -811,10 +814,23 @@ def _split_repeated_title(
             continue
         opens.append((i, content[end], True))
         q = end + 1
+    starts = [0] + [i for i, *_ in opens[1:]] + [len(labels)]
+    whole = [k for k, (*_, broken) in enumerate(opens) if not broken]
+    if len(whole) > 1:
+        # A copy wide enough prints the title whole too: of the parts that
+        # whole titles open, one the evidence mostly gave to the copy, beside
+        # one it mostly gave to the clean text, is a copy.
+        def broken_share(k: int) -> float:
+            body = [t for t in content if starts[k] < t < starts[k + 1]]
+            return sum(labels[t] for t in body) / len(body) if body else 0.5
+
+        shares = {k: broken_share(k) for k in whole}
+        if min(shares.values()) <= 1 - PART_MAJORITY:
+            opens = [(i, end, True) if k in shares and shares[k] >= PART_MAJORITY else (i, end, broken)
+                     for k, (i, end, broken) in enumerate(opens)]
     if {broken for *_, broken in opens} != {True, False}:
         return labels
     out = list(labels)
-    starts = [0] + [i for i, *_ in opens[1:]] + [len(out)]
     for k, ((_, title_end, broken), lo, hi) in enumerate(zip(opens, starts, starts[1:])):
         # The title's own lines, and after them every line up to where the
         # evidence already agrees (a part it found, from its second line on).

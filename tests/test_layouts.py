@@ -648,3 +648,28 @@ def test_two_copies_whose_wider_one_prints_a_paragraphs_first_line_like_a_title(
     out = repair_document(copy(wide) + "\n" + "\n\n".join(truth) + "\n" + copy(narrow))
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize(
+    "marker, rendering, width",
+    [("space-lines", "lines", 30), ("indent-spaces", "spaced-lines", 34), ("indent-ideographic", "spaced-lines", 38)],
+)
+def test_two_copies_whose_first_prints_the_title_whole(marker, rendering, width):
+    # The first copy is wide enough to print the title on one line, as the
+    # clean text does; only the second cuts it.  Two whole titles, then: the
+    # part whose lines the evidence gives to the copy is the copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:12]
+
+    def copy(w: int) -> list[str]:
+        return render_copy(truth, Profile("two-copies", rendering, marker, "none", w), random.Random(0), False).split("\n")
+
+    title_lines = 2 if rendering == "lines" else 4  # the cut title's two lines, with their blank lines
+    first = [truth[0]] + copy(width)[title_lines:]
+    body = truth[:1] + ["\u3000\u3000" + p for p in truth[1:]]
+    out = repair_document("\n".join(first + body + copy(width - 6)))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
