@@ -30,7 +30,17 @@ from dataclasses import dataclass
 from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
 from .compare import form_only
 from .model import Section, SectionKind, StageReport
-from .rejoin import CONTENT, EMPTY, MARKER, column_width, find_furniture, indented_width, is_indented, line_kind
+from .rejoin import (
+    CONTENT,
+    EMPTY,
+    MARKER,
+    column_width,
+    find_furniture,
+    indented_width,
+    is_furniture_form,
+    is_indented,
+    line_kind,
+)
 
 # Cost, in nats, of switching between clean and broken.  Entering and leaving a
 # broken section costs twice this, so an isolated odd line needs an evidence of
@@ -85,6 +95,7 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     labels = _split_repeated_title(lines, forms, labels, contained)
     labels = _settle_edges(lines, evidence, labels, contained, forms)
     labels = _require_copy(lines, forms, labels)
+    labels = _furniture_to_copy(lines, labels)
     sections = _sections(lines, evidence, labels)
     broken = sum(s.kind is SectionKind.BROKEN for s in sections)
     return sections, StageReport("detection", {"broken_sections": broken})
@@ -991,6 +1002,43 @@ def _fill_title_blocks(
             if t > lo and forms[t] and labels[t] == kind:
                 break
             out[t] = kind
+    return out
+
+
+# Lines around a copy searched for its page furniture: a page head or foot
+# with its blank lines.
+FURNITURE_REACH = 6
+
+
+def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]:
+    """Give page furniture on a copy's edge (a running header, a page number) to the copy.
+
+    Web text has no pages: a header or page number between the clean text
+    and a copy (the copy's first page head, its last page foot) belongs to the
+    copy, whose rejoin removes it, even where the evidence, which knows
+    nothing of pages, left it with the clean text.  Furniture is looked for in
+    each copy and a few lines around it (never across the whole document,
+    where two copies and the clean text print the title three times, like a
+    running head); a page head's fixed form counts there too ("人民日报" on
+    the copy's one page), but not a credit line, which the article may end
+    with.
+    """
+    out = list(labels)
+    for start, end in _broken_runs(labels):
+        lo, hi = max(0, start - FURNITURE_REACH), min(len(lines), end + FURNITURE_REACH)
+        found = {lo + i for i in find_furniture(lines[lo:hi], credits=False)}
+        found |= {i for i in range(lo, hi) if not labels[i] and is_furniture_form(lines[i], credits=False)}
+        for edge, step in ((start - 1, -1), (end, 1)):
+            # Walk outward from the copy over blank lines and furniture.
+            t = edge
+            last = None
+            while lo <= t < hi and (not lines[t].strip() or t in found):
+                if t in found:
+                    last = t
+                t += step
+            if last is not None:
+                a, b = sorted((last, edge))
+                out[a : b + 1] = [True] * (b + 1 - a)
     return out
 
 

@@ -468,64 +468,220 @@ _LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")
 
 # Page furniture printed on every e-paper page: a paper's running header with its
 # date and weekday, "第N版" / "第N页", and the editors' credit line.
-_FURNITURE = re.compile(
+_PAGE_HEAD = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]"
     r"|^第\s*\d+\s*[版页]|第\s*\d+\s*[版页]$"
-    r"|^(本版)?(责任编辑|责编|编辑|版式设计|美术编辑|美编|校对)\s*[:：]"
 )
+_CREDIT = re.compile(r"^(本版)?(责任编辑|责编|编辑|版式设计|美术编辑|美编|校对)\s*[:：]")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+# A page number in a dress no sentence wears: "- 6 -", "— 6 —", "第6版", "第 6 页".
+_PAGE_MARK = re.compile(r"^(?:[-—–―]\s*\d{1,4}\s*[-—–―]|第\s*\d{1,4}\s*[版页])$")
+# A paper's name, as its running header prints it.
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|周报|商报|青年报)$")
 _DIGITS = re.compile(r"\d+")
 # A running header or footer is short; an article sentence that happens to repeat
 # is not treated as furniture.
 MAX_FURNITURE_WIDTH = 60
+# Lines between two occurrences of a running header or footer: a page's worth.
+MIN_PAGE_GAP = 8
+# Letters a running line with no number must have ("人民日报"): shorter
+# repeated runs are units and words of the article ("亿元", "万吨").
+MIN_RUNNING_LETTERS = 4
+# And at most this many: a longer line that recurs is the article's (the first
+# printed line of paragraphs that open alike: "会议听取了…委员会副主任").
+MAX_RUNNING_LETTERS = 10
 
 
-def find_furniture(lines: tuple[str, ...]) -> set[int]:
+# Largest ratio between two gaps of a running header's occurrences: pages of
+# one copy hold about the same number of lines.
+MAX_PAGE_SPREAD = 1.5
+# Marks that open or close a quoted term, as runs of their own.
+_QUOTE_OPENERS = frozenset("\ufffd“‘「『《（(")
+_QUOTE_CLOSERS = frozenset("\ufffd”’」』》）)")
+
+# Letters of a page's section name ("要闻", "经济·科技" without its dot).
+MAX_SECTION_NAME = 6
+
+
+def is_furniture_form(text: str, credits: bool = True) -> bool:
+    """Whether a line has one of the fixed forms of a newspaper page's furniture.
+
+    A page head (a date with its weekday, 第N版, the paper's name) or, with
+    ``credits``, an editors' credit line (责任编辑：...): shapes, not proof (an
+    article may end with its own credit line), so callers ask for a page
+    number beside it or a place where only a page head stands.
+    """
+    t = text.replace("\f", "").strip()
+    if not t or display_width(t) > MAX_FURNITURE_WIDTH:
+        return False
+    return bool(_PAGE_HEAD.search(t) or _MASTHEAD.match(t) or (credits and _CREDIT.match(t)))
+
+
+def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     """Offsets of page headers, footers and page numbers among a broken section's lines.
 
     Furniture is recognised by more than its shape, because digit-only lines are
-    also pieces of sentences (the sample's ``7``, ``15``, ``200``):
+    also pieces of sentences (the sample's ``7``, ``15``, ``200``).  A short
+    line, closing no sentence, that recurs a page or more apart is furniture
+    where
 
-    * a running header or footer repeats on every page: a short line whose text,
-      digits masked, occurs at least twice; or it has one of the fixed forms of
-      Chinese newspaper pages (a date with its weekday, 第N版, 责任编辑：...)
-      with a page number beside it;
-    * a page number is a digit-only line directly next to such a line (blank
-      lines aside).
+    * its numbers masked, it has words and recurs three times, or twice with a
+      page number beside it (a running header with its date);
+    * a number beside words counts up by one from each occurrence to the next
+      ("第6版", "6　要闻"); bare digits do from three occurrences on, and a
+      dressed page number ("- 6 -", "第 6 页") counts by its shape alone;
+    * it has no number and no punctuation, four to ten letters, and recurs
+      three times, a page apart each time ("人民日报"), or it is the paper's
+      name and recurs; never a term between quotation marks that have runs
+      of their own;
+    * or it is a short name that stands next to furniture wherever it recurs
+      (a section's name over the paper's).
+
+    A line a form feed opens (the page break pdfminer writes) is furniture when
+    it is page-number-shaped or recurs.  One of the fixed forms of Chinese
+    newspaper pages (:func:`is_furniture_form`) counts once with a page number
+    beside it or as the first line (a copy's first page head); the paper's
+    name counts from two occurrences on; a page number is a digit-only line
+    directly next to furniture (blank lines aside).  Without ``credits`` the
+    editors' credit line is no fixed form (where the lines may include the
+    article's end, which may carry its own).
     """
-    texts = [line.strip() for line in lines]
+    texts = [line.replace("\f", "").strip() for line in lines]
     masked: dict[str, list[int]] = {}
     for i, t in enumerate(texts):
-        if t and not _PAGE_NUMBER.match(t) and display_width(t) <= MAX_FURNITURE_WIDTH:
+        if t and not _PAGE_NUMBER.match(t) and display_width(t) <= MAX_FURNITURE_WIDTH and t[-1] not in SENTENCE_END:
             masked.setdefault(_DIGITS.sub("#", t), []).append(i)
+    bare = [i for i, t in enumerate(texts) if _PAGE_NUMBER.match(t)]
+
+    def neighbour(i: int, step: int) -> int | None:
+        j = i + step
+        while 0 <= j < len(texts) and not texts[j]:
+            j += step
+        return j if 0 <= j < len(texts) else None
 
     def page_number_next_to(i: int) -> int | None:
         for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(texts) and not texts[j]:
-                j += step
-            if 0 <= j < len(texts) and _PAGE_NUMBER.match(texts[j]):
+            j = neighbour(i, step)
+            if j is not None and (_PAGE_NUMBER.match(texts[j]) or _PAGE_MARK.match(texts[j])):
                 return j
         return None
 
-    furniture: set[int] = set()
+    def spaced(where: list[int]) -> bool:
+        return len(where) >= 2 and min(b - a for a, b in zip(where, where[1:])) >= MIN_PAGE_GAP
+
+    def regular(where: list[int]) -> bool:
+        # A page apart each time: the gaps agree within half (the first page
+        # may be partial, where there are gaps enough to tell).
+        gaps = [b - a for a, b in zip(where, where[1:])]
+        if len(gaps) >= 3:
+            gaps = gaps[1:]
+        return max(gaps) <= MAX_PAGE_SPREAD * min(gaps)
+
+    def quoted(i: int) -> bool:
+        # A term between quotation marks that have runs of their own (lost
+        # to U+FFFD): "专精特新" is the article's, however often it recurs.
+        before, after = neighbour(i, -1), neighbour(i, 1)
+        return (before is not None and texts[before][-1:] in _QUOTE_OPENERS) and (
+            after is not None and texts[after][:1] in _QUOTE_CLOSERS
+        )
+
+    def counts_pages(where: list[int]) -> bool:
+        numbers = [[int(n) for n in _DIGITS.findall(texts[i])] for i in where]
+        return any(
+            all(len(ns) > g for ns in numbers) and all(b[g] == a[g] + 1 for a, b in zip(numbers, numbers[1:]))
+            for g in range(len(numbers[0]))
+        )
+
+    furniture: set[int] = {i for i, t in enumerate(texts) if _PAGE_MARK.match(t)}
+    numbered = set(furniture)  # furniture lines that print the page's number
+    if spaced(bare) and len(bare) >= 3:
+        # Bare page numbers: the longest run of occurrences counting up by one.
+        run: list[int] = []
+        for i in bare:
+            if run and int(texts[i]) == int(texts[run[-1]]) + 1 and i - run[-1] >= MIN_PAGE_GAP:
+                run.append(i)
+            elif len(run) < 3:
+                run = [i]
+        if len(run) >= 3:
+            furniture.update(run)
+            numbered.update(run)
     for key, where in masked.items():
+        if not spaced(where):
+            continue
         # Repeated, with a page of text between, and words to it (not a bare
         # piece of a run such as "1+21+N", which an article can repeat); seen
         # only twice, one of them must stand next to its page number (a byline
         # is also seen twice when a copy follows the article that ends with it).
         words = sum(1 for c in key if c.isalpha())
-        if len(where) < 2 or "#" not in key or words < 3 or min(b - a for a, b in zip(where, where[1:])) < 8:
-            continue
-        if len(where) >= 3 or any(page_number_next_to(i) is not None for i in where):
-            furniture.update(where)
-    # A fixed form seen once counts only with its page number beside it: an
-    # article may end with its own credit line (版式设计：...).
-    for i, t in enumerate(texts):
-        if t and display_width(t) <= MAX_FURNITURE_WIDTH and _FURNITURE.search(t) and page_number_next_to(i) is not None:
+        if "#" in key:
+            # A number counting up needs words beside it: "88.6" then "85.7"
+            # are figures (bare and dashed page numbers are found above).
+            if words and counts_pages(where):
+                numbered.update(where)
+            if (words and counts_pages(where)) or (
+                words >= 3 and (len(where) >= 3 or any(page_number_next_to(i) is not None for i in where))
+            ):
+                furniture.update(where)
+        elif all(c.isalnum() or c.isspace() for c in key) and not any(quoted(i) for i in where):
+            running = MIN_RUNNING_LETTERS <= words <= MAX_RUNNING_LETTERS and len(where) >= 3 and regular(where)
+            if running or _MASTHEAD.match(key):
+                furniture.update(where)
+    for i, line in enumerate(lines):
+        t = texts[i]
+        if "\f" in line and t and display_width(t) <= MAX_FURNITURE_WIDTH:
+            if _PAGE_NUMBER.match(t) or _MASTHEAD.match(t) or len(masked.get(_DIGITS.sub("#", t), ())) >= 2:
+                furniture.add(i)
+    # A fixed form seen once counts only with its page number beside it, or
+    # opening the lines (the head of a copy's first page): an article may end
+    # with its own credit line (版式设计：...).
+    content = [i for i, t in enumerate(texts) if t]
+    for i in content:
+        with_credits = credits and (i != content[0] or page_number_next_to(i) is not None)
+        if is_furniture_form(texts[i], credits=with_credits) and (
+            page_number_next_to(i) is not None or i == content[0]
+        ):
             furniture.add(i)
-    numbers = {j for i in furniture if (j := page_number_next_to(i)) is not None}
-    return furniture | numbers
+    furniture |= _bare_page_numbers(texts, furniture, numbered, neighbour)
+    # Short names that stand next to furniture wherever they recur (a
+    # section's name over the paper's: "评论"); a title follows its page head
+    # in every copy too, but is longer or punctuated.
+    for key, where in masked.items():
+        short_name = sum(c.isalpha() for c in key) <= MAX_SECTION_NAME and all(c.isalnum() or c.isspace() for c in key)
+        if short_name and spaced(where) and not furniture.issuperset(where):
+            if all(any(j is not None and j in furniture for j in (neighbour(i, -1), neighbour(i, 1))) for i in where):
+                furniture.update(where)
+    return furniture
+
+
+def _bare_page_numbers(texts: list[str], furniture: set[int], numbered: set[int], neighbour) -> set[int]:
+    """The digit-only lines beside furniture that are its page numbers.
+
+    A page's head or foot that prints no number of its own takes the bare
+    figure beside it.  Where several pages do, the figures must count up by
+    one as pages do: a figure of the text that a page break put beside the
+    head ("8" of "8月", a run of its own) breaks the count, and none is taken.
+    One that prints its number takes only that number again.
+    """
+    clusters: list[list[int]] = []
+    for i in sorted(furniture):
+        if clusters and all(not texts[t] for t in range(clusters[-1][-1] + 1, i)):
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    figures = []
+    echoes = set()
+    for cluster in clusters:
+        shown = {int(n) for i in cluster if i in numbered for n in _DIGITS.findall(texts[i])}
+        for j in (neighbour(cluster[0], -1), neighbour(cluster[-1], 1)):
+            if j is not None and j not in furniture and _PAGE_NUMBER.match(texts[j]):
+                if not shown:
+                    figures.append(j)
+                elif int(texts[j]) in shown:
+                    echoes.add(j)  # the folio again ("第5版 要闻", then "5")
+                break
+    if all(int(texts[b]) == int(texts[a]) + 1 for a, b in zip(figures, figures[1:])):
+        return echoes | set(figures)
+    return echoes
 
 
 def rejoin(lines: tuple[str, ...], sections: tuple[Section, ...]) -> tuple[tuple[Paragraph, ...], StageReport]:

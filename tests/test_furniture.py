@@ -1,0 +1,105 @@
+"""Page furniture in a copy: running heads and page numbers in the dresses papers print them.
+
+The copies are the fixture's article, typeset by the generator; the furniture
+is put in here at every page break, in shapes the generator itself never
+prints (a head without a number, dashed page numbers, a section's name over
+the paper's, pdfminer's form feed), so that what is tested is the general
+rule, not the generator's one header.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bench.degrade import Profile, render_copy
+from pipeline import repair_document
+from pipeline.canonical import canonical_paragraph
+from pipeline.rejoin import find_furniture
+
+from .support import expected_lines, sample_parts
+
+TRUTH = expected_lines()[:14]
+
+# (head lines, foot lines) with {n} for the page number.
+DRESSES = {
+    "masthead, dashed foot": (["人民日报"], ["- {n} -"]),
+    "section over masthead, page foot": (["评论", "人民日报"], ["第 {n} 页"]),
+    "dated head, edition foot": (["人民日报\u30002019年10月11日\u3000星期五"], ["第{n}版"]),
+    "numbered section head": (["{n}\u3000要闻"], []),
+    "em-dashed foot only": ([], ["— {n} —"]),
+}
+
+
+def _paged(copy: str, head: list[str], foot: list[str], page: int, form_feed: bool, spaced: bool) -> tuple[str, list[str]]:
+    """The copy with a head and a foot every ``page`` content lines, and the lines added.
+
+    ``spaced``: a blank line after each, as the rendering puts after its lines.
+    """
+    out: list[str] = []
+    added: list[str] = []
+    count = 0
+    # Pages from 17: a head that prints its number may print it again as a
+    # bare folio beside it, and a figure of the text beside the head that
+    # equals that number ("8" of "8月" under "8　要闻") cannot be told from
+    # one.  That ambiguity is left out here; the text's figures are below 17.
+    n = 17
+
+    def put(lines: list[str], feed: bool) -> None:
+        for k, line in enumerate(lines):
+            text = line.format(n=n)
+            added.append(text)
+            out.append(("\f" if feed and k == 0 else "") + text)
+            if spaced:
+                out.append("")
+
+    put(head, False)
+    for line in copy.split("\n"):
+        if line.strip() and count and count % page == 0:
+            put(foot, False)
+            n += 1
+            put(head, form_feed)
+        if line.strip():
+            count += 1
+        out.append(line)
+    put(foot, False)
+    return "\n".join(out), added
+
+
+@pytest.mark.parametrize("dress", sorted(DRESSES))
+@pytest.mark.parametrize("rendering, form_feed", [("lines", False), ("spaced-lines", True), ("runs", False)])
+def test_running_heads_and_page_numbers_leave_the_copy(dress, rendering, form_feed):
+    head, foot = DRESSES[dress]
+    copy = render_copy(TRUTH, Profile("after", rendering, "space-lines", "none", 20), random.Random(0), False)
+    paged, added = _paged(copy, head, foot, 14, form_feed, rendering != "lines")
+    body = TRUTH[:1] + ["\u3000\u3000" + p for p in TRUTH[1:]]
+    out = repair_document("\n".join(body) + "\n" + paged)
+    assert out.text.splitlines() == TRUTH
+    alone = repair_document(paged).text
+    assert alone.splitlines() == TRUTH
+    assert out.report.counts["furniture_lines_removed"] == len(added)
+
+
+@pytest.mark.parametrize("width", [17, 26, 30, 37])
+def test_a_term_between_lost_quotation_marks_recurs_and_stays(width):
+    # Quotation marks lost to U+FFFD print as runs of their own, so "专精特新"
+    # stands alone on a line wherever the article quotes it: a short
+    # unpunctuated line that recurs through the copy, like a running head,
+    # but the article's.
+    from bench.degrade import _lose_quotes
+
+    rng = random.Random(0)
+    paras = [_lose_quotes(canonical_paragraph(line)[0], rng) for line in expected_lines()]
+    lines = tuple(render_copy(paras, Profile("copy-only", "runs", "space-lines", "none", width), rng, True).split("\n"))
+    assert sum(line.strip() == "专精特新" for line in lines) >= 3
+    assert not find_furniture(lines)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("width", [14, 22, 30, 40])
+def test_no_line_of_the_article_is_taken_for_furniture(rendering, width):
+    paras = [canonical_paragraph(line)[0] for line in expected_lines()]
+    for marker in ("space-lines", "indent-spaces", "none"):
+        copy = render_copy(paras, Profile("copy-only", rendering, marker, "none", width), random.Random(1), False)
+        assert not find_furniture(tuple(copy.split("\n")))
