@@ -779,9 +779,15 @@ def _split_repeated_title(
         form = forms[content[p]]
         return any(len(f) > len(form) and f.startswith(form) for f in forms)
 
+    def lacks_first_words(p: int) -> bool:
+        # A longer title-like line ends with it: that title, without its
+        # first words (which both copies may lack).
+        form = forms[content[p]]
+        return any(len(forms[i]) > len(form) and forms[i].endswith(form) and is_title(i) for i in content)
+
     title = next((forms[content[p]] for p in range(HEAD_LINES) if is_title(content[p])
                   and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))
-                  and not in_cut(p) and not opens_longer(p)), None)
+                  and not in_cut(p) and not opens_longer(p) and not lacks_first_words(p)), None)
     if title is None:
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
                     if is_title(i) and cut_at(q, forms[i])), None)
@@ -832,11 +838,13 @@ def _split_repeated_title(
         # whole titles open, one the evidence mostly gave to the copy, beside
         # one it mostly gave to the clean text, is a copy.
         def broken_share(k: int) -> float:
-            body = [t for t in content if starts[k] < t < starts[k + 1]]
+            # The part's first lines: its end may hold the next copy's
+            # head, up to where that copy's title (a subtitle) is cut.
+            body = [t for t in content if opens[k][1] < t < starts[k + 1]][:PART_HEAD]
             return sum(labels[t] for t in body) / len(body) if body else 0.5
 
         shares = {k: broken_share(k) for k in whole}
-        if min(shares.values()) <= 1 - PART_MAJORITY:
+        if min(shares.values()) <= round(1 - PART_MAJORITY, 6):  # 1/5 is a clean part's share
             opens = [(i, end, True) if k in shares and shares[k] >= PART_MAJORITY else (i, end, broken)
                      for k, (i, end, broken) in enumerate(opens)]
     if {broken for *_, broken in opens} != {True, False}:
@@ -974,6 +982,9 @@ def _versions_by_containment(
 # Share of a part's lines that must carry one label for its title block to take it.
 PART_MAJORITY = 0.8
 
+# Content lines after a whole title that tell which kind of part it opens.
+PART_HEAD = 5
+
 
 def _fill_title_blocks(
     lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int], second: int
@@ -1006,8 +1017,8 @@ def _fill_title_blocks(
 
 
 # Lines around a copy searched for its page furniture: a page head or foot
-# with its blank lines.
-FURNITURE_REACH = 6
+# with its blank lines, cut into runs ("人民日报" / "2019" / "年" / … / "日 星期五").
+FURNITURE_REACH = 20
 
 
 def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]:

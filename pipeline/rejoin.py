@@ -484,17 +484,8 @@ _DIGITS = re.compile(r"\d+")
 MAX_FURNITURE_WIDTH = 60
 # Lines between two occurrences of a running header or footer: a page's worth.
 MIN_PAGE_GAP = 8
-# Letters a running line with no number must have ("人民日报"): shorter
-# repeated runs are units and words of the article ("亿元", "万吨").
-MIN_RUNNING_LETTERS = 4
-# And at most this many: a longer line that recurs is the article's (the first
-# printed line of paragraphs that open alike: "会议听取了…委员会副主任").
-MAX_RUNNING_LETTERS = 10
 
 
-# Largest ratio between two gaps of a running header's occurrences: pages of
-# one copy hold about the same number of lines.
-MAX_PAGE_SPREAD = 1.5
 # Marks that open or close a quoted term, as runs of their own.
 _QUOTE_OPENERS = frozenset("\ufffd“‘「『《（(")
 _QUOTE_CLOSERS = frozenset("\ufffd”’」』》）)")
@@ -521,30 +512,28 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     """Offsets of page headers, footers and page numbers among a broken section's lines.
 
     Furniture is recognised by more than its shape, because digit-only lines are
-    also pieces of sentences (the sample's ``7``, ``15``, ``200``).  A short
-    line, closing no sentence, that recurs a page or more apart is furniture
-    where
+    also pieces of sentences (the sample's ``7``, ``15``, ``200``) and short
+    lines recur in articles (a quoted term, a table's rows).  Furniture is
 
-    * its numbers masked, it has words and recurs three times, or twice with a
-      page number beside it (a running header with its date);
-    * a number beside words counts up by one from each occurrence to the next
-      ("第6版", "6　要闻"); bare digits do from three occurrences on, and a
-      dressed page number ("- 6 -", "第 6 页") counts by its shape alone;
-    * it has no number and no punctuation, four to ten letters, and recurs
-      three times, a page apart each time ("人民日报"), or it is the paper's
-      name and recurs; never a term between quotation marks that have runs
-      of their own;
-    * or it is a short name that stands next to furniture wherever it recurs
-      (a section's name over the paper's).
+    * a dressed page number ("- 6 -", "— 6 —", "第 6 页"), by its shape alone;
+    * a short line, closing no sentence, that recurs a page or more apart and
+      either has a number beside words that counts up by one each time
+      ("第6版", "6　要闻"; not "表3", "表4", whose number is inside), or has
+      one of the fixed forms of a page's head (:func:`is_furniture_form`: a
+      date with its weekday, 第N版, the paper's name, the editors' credit);
+    * bare page numbers counting up by one, from three pages on;
+    * a fixed form seen once, with a page number beside it or as the first
+      line (a copy's first page head);
+    * a line a form feed opens (the page break pdfminer writes) that is
+      page-number-shaped or recurs;
+    * a dressed page number or a head's date cut into runs at every change
+      of script (:func:`_glued_furniture`);
+    * the bare figure beside a head or foot (:func:`_bare_page_numbers`);
+    * a short name standing next to furniture wherever it recurs (a
+      section's name over the paper's: "评论").
 
-    A line a form feed opens (the page break pdfminer writes) is furniture when
-    it is page-number-shaped or recurs.  One of the fixed forms of Chinese
-    newspaper pages (:func:`is_furniture_form`) counts once with a page number
-    beside it or as the first line (a copy's first page head); the paper's
-    name counts from two occurrences on; a page number is a digit-only line
-    directly next to furniture (blank lines aside).  Without ``credits`` the
-    editors' credit line is no fixed form (where the lines may include the
-    article's end, which may carry its own).
+    Without ``credits`` the editors' credit line is no fixed form (where the
+    lines may include the article's end, which may carry its own).
     """
     texts = [line.replace("\f", "").strip() for line in lines]
     masked: dict[str, list[int]] = {}
@@ -569,14 +558,6 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     def spaced(where: list[int]) -> bool:
         return len(where) >= 2 and min(b - a for a, b in zip(where, where[1:])) >= MIN_PAGE_GAP
 
-    def regular(where: list[int]) -> bool:
-        # A page apart each time: the gaps agree within half (the first page
-        # may be partial, where there are gaps enough to tell).
-        gaps = [b - a for a, b in zip(where, where[1:])]
-        if len(gaps) >= 3:
-            gaps = gaps[1:]
-        return max(gaps) <= MAX_PAGE_SPREAD * min(gaps)
-
     def quoted(i: int) -> bool:
         # A term between quotation marks that have runs of their own (lost
         # to U+FFFD): "专精特新" is the article's, however often it recurs.
@@ -586,10 +567,13 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
         )
 
     def counts_pages(where: list[int]) -> bool:
-        numbers = [[int(n) for n in _DIGITS.findall(texts[i])] for i in where]
+        # A number that opens or closes the line (in its dress: 第…版, - … -)
+        # and counts up by one each time: "表3 …", "表4 …" count tables.
+        found = [[(int(m.group()), _at_edge(texts[i], m)) for m in _DIGITS.finditer(texts[i])] for i in where]
         return any(
-            all(len(ns) > g for ns in numbers) and all(b[g] == a[g] + 1 for a, b in zip(numbers, numbers[1:]))
-            for g in range(len(numbers[0]))
+            all(len(ns) > g and ns[g][1] for ns in found)
+            and all(b[g][0] == a[g][0] + 1 for a, b in zip(found, found[1:]))
+            for g in range(len(found[0]))
         )
 
     furniture: set[int] = {i for i, t in enumerate(texts) if _PAGE_MARK.match(t)}
@@ -608,24 +592,17 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     for key, where in masked.items():
         if not spaced(where):
             continue
-        # Repeated, with a page of text between, and words to it (not a bare
-        # piece of a run such as "1+21+N", which an article can repeat); seen
-        # only twice, one of them must stand next to its page number (a byline
-        # is also seen twice when a copy follows the article that ends with it).
+        # Recurring a page or more apart: a page number counting up beside
+        # words ("88.6" then "85.7" are figures; bare and dressed page numbers
+        # are found above), or a page head's fixed form.  A table's rows
+        # ("副部长 1") recur too, with words and a figure, but in neither
+        # shape; a term the article quotes recurs between quotation marks.
         words = sum(1 for c in key if c.isalpha())
-        if "#" in key:
-            # A number counting up needs words beside it: "88.6" then "85.7"
-            # are figures (bare and dashed page numbers are found above).
-            if words and counts_pages(where):
-                numbered.update(where)
-            if (words and counts_pages(where)) or (
-                words >= 3 and (len(where) >= 3 or any(page_number_next_to(i) is not None for i in where))
-            ):
-                furniture.update(where)
-        elif all(c.isalnum() or c.isspace() for c in key) and not any(quoted(i) for i in where):
-            running = MIN_RUNNING_LETTERS <= words <= MAX_RUNNING_LETTERS and len(where) >= 3 and regular(where)
-            if running or _MASTHEAD.match(key):
-                furniture.update(where)
+        if "#" in key and words and counts_pages(where):
+            numbered.update(where)
+            furniture.update(where)
+        elif is_furniture_form(texts[where[0]], credits=credits) and not any(quoted(i) for i in where):
+            furniture.update(where)
     for i, line in enumerate(lines):
         t = texts[i]
         if "\f" in line and t and display_width(t) <= MAX_FURNITURE_WIDTH:
@@ -641,6 +618,9 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             page_number_next_to(i) is not None or i == content[0]
         ):
             furniture.add(i)
+    glued = _glued_furniture(texts, furniture)
+    furniture |= glued
+    numbered |= glued
     furniture |= _bare_page_numbers(texts, furniture, numbered, neighbour)
     # Short names that stand next to furniture wherever they recur (a
     # section's name over the paper's: "评论"); a title follows its page head
@@ -651,6 +631,60 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             if all(any(j is not None and j in furniture for j in (neighbour(i, -1), neighbour(i, 1))) for i in where):
                 furniture.update(where)
     return furniture
+
+
+# A page head's date, as one string: "2019年10月10日星期四" (the paper's name may precede it).
+_GLUED_DATE = re.compile(r"(?:[\u4e00-\u9fff]{2,8})?\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]")
+# Lines a piece of furniture may be cut into (a run for each change of script).
+MAX_GLUED = 7
+# Widest piece (half-width cells) such a line holds.
+MAX_PIECE_WIDTH = 16
+
+
+_DRESS = "第版页-—–― \u3000"
+
+
+def _at_edge(text: str, number: re.Match) -> bool:
+    """Whether ``number`` opens or closes ``text``, the dress of a page number aside."""
+    return not text[: number.start()].strip(_DRESS) or not text[number.end() :].strip(_DRESS)
+
+
+def _glued_furniture(texts: list[str], furniture: set[int]) -> set[int]:
+    """Furniture cut into runs at every change of script ("第" / "7" / "版").
+
+    Consecutive short lines whose text, put together, is a dressed page
+    number (:data:`_PAGE_MARK`) or a page head's date, where that recurs a
+    page apart or stands beside furniture already found.  Only these strong
+    shapes: pieces of the article glue into figures and dates too ("2018" /
+    "年"), never into "第7版" whole from a line's start to its end.
+    """
+    content = [i for i, t in enumerate(texts) if t]
+    found: dict[str, list[list[int]]] = {}
+    for p in range(len(content)):
+        pieces: list[int] = []
+        for i in content[p : p + MAX_GLUED]:
+            if display_width(texts[i]) > MAX_PIECE_WIDTH:
+                break
+            pieces.append(i)
+            if len(pieces) < 2:
+                continue
+            text = "".join(texts[t] for t in pieces).replace(" ", "").replace("\u3000", "")
+            if _PAGE_MARK.match(text) or _GLUED_DATE.fullmatch(text):
+                found.setdefault(_DIGITS.sub("#", text), []).append(list(pieces))
+                break
+    out: set[int] = set()
+    for windows in found.values():
+        starts = [w[0] for w in windows]
+        recurs = len(windows) >= 2 and min(b - a for a, b in zip(starts, starts[1:])) >= MIN_PAGE_GAP
+        for w in windows:
+            before, after = w[0] - 1, w[-1] + 1
+            while before >= 0 and not texts[before]:
+                before -= 1
+            while after < len(texts) and not texts[after]:
+                after += 1
+            if recurs or before in furniture or after in furniture:
+                out.update(w)
+    return out
 
 
 def _bare_page_numbers(texts: list[str], furniture: set[int], numbered: set[int], neighbour) -> set[int]:

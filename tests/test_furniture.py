@@ -29,6 +29,8 @@ DRESSES = {
     "dated head, edition foot": (["人民日报\u30002019年10月11日\u3000星期五"], ["第{n}版"]),
     "numbered section head": (["{n}\u3000要闻"], []),
     "em-dashed foot only": ([], ["— {n} —"]),
+    # Cut into runs at every change of script, as the copy's text is.
+    "head and foot in runs": (["人民日报\u3000", "2019", "年", "10", "月", "11", "日\u3000星期五"], ["第", "{n}", "版"]),
 }
 
 

@@ -673,3 +673,49 @@ def test_two_copies_whose_first_prints_the_title_whole(marker, rendering, width)
     out = repair_document("\n".join(first + body + copy(width - 6)))
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering, width", [("lines", 24), ("spaced-lines", 28), ("lines", 32)])
+def test_two_copies_that_both_lack_the_titles_first_words(rendering, width):
+    # The wider copy prints the cut title on one line, the narrower cuts it
+    # again; the clean title ends with it.  That line is the title without
+    # its first words, opening a copy, not a whole title opening clean text.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:12]
+    cut = truth[0][4:]
+
+    def copy(w: int) -> list[str]:
+        profile = Profile("two-copies", rendering, "space-lines", "none", w)
+        return render_copy([cut, *truth[1:]], profile, random.Random(0), False).split("\n")
+
+    title_lines = 2 if rendering == "lines" else 4
+    first = [cut] + copy(width + 8)[title_lines:]
+    body = truth[:1] + ["\u3000\u3000" + p for p in truth[1:]]
+    out = repair_document("\n".join(first + body + copy(width)))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
+
+def test_a_clean_part_ending_in_the_next_copys_head_is_told_by_its_first_lines():
+    # Title and subtitle stand whole in the first copy and in the clean text;
+    # the second copy cuts the subtitle, after its page head and its whole
+    # title.  The evidence gave the clean part's paragraphs to the clean
+    # text, and the second copy's head to the copy: the clean part is told by
+    # its first lines (four of five clean), not by the copy's lines it runs
+    # into before that copy's cut subtitle.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    title, subtitle = lines[0].split("—")
+    printed = [lines[1][:20], lines[1][20:], lines[2][:20], lines[2][20:40], lines[2][40:60], lines[2][60:]]
+    copy1 = [title, subtitle, *printed]
+    clean = [title, "\u3000\u3000" + subtitle, *["\u3000\u3000" + p for p in lines[1:5]]]
+    copy2 = ["人民日报\u30002019年10月11日\u3000星期五", title, subtitle[:10], subtitle[10:], *printed]
+    doc = tuple(copy1 + clean + copy2)
+    evidence = [True] * len(copy1) + [False] * len(clean) + [True] * len(copy2)
+    out = detection._split_repeated_title(doc, [form_only(line) for line in doc], evidence)
+    assert out == evidence
