@@ -50,6 +50,11 @@ def comparison_form(text: str) -> tuple[str, tuple[int, ...]]:
     return form, tuple(offsets)
 
 
+def simplified(text: str) -> str:
+    """``text`` in simplified script (OpenCC t2s), for matching fixed forms in either script."""
+    return _t2s().convert(text) if not text.isascii() else text
+
+
 def form_only(text: str) -> str:
     """The comparison form without offsets."""
     return comparison_form(text)[0]

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 
 from .chars import CLOSERS, PARAGRAPH_FINAL, SENTENCE_END, closes_sentence, display_width, is_letter_or_digit
+from .compare import simplified
 from .model import Paragraph, Section, SectionKind, StageReport
 from .mojibake import FFFD, LOST
 
@@ -476,6 +477,20 @@ _CREDIT = re.compile(r"^(本版)?(责任编辑|责编|编辑|版式设计|美术
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 # A page number in a dress no sentence wears: "- 6 -", "— 6 —", "第6版", "第 6 页".
 _PAGE_MARK = re.compile(r"^(?:[-—–―]\s*\d{1,4}\s*[-—–―]|第\s*\d{1,4}\s*[版页])$")
+# Lines a page head may take (a section's name, the paper's name and date).
+MAX_HEAD_LINES = 3
+
+
+def _section_name(text: str) -> bool:
+    """Whether ``text`` could be a page's section name: a few letters, no punctuation ("要闻", "国际")."""
+    return sum(c.isalpha() for c in text) <= MAX_SECTION_NAME and all(c.isalnum() or c.isspace() for c in text)
+
+
+def _page_mark(text: str) -> bool:
+    """Whether ``text`` is a dressed page number, in either script ("第 20 頁")."""
+    return bool(_PAGE_MARK.match(simplified(text)))
+
+
 # A paper's name, as its running header prints it.
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|周报|商报|青年报)$")
 _DIGITS = re.compile(r"\d+")
@@ -505,6 +520,7 @@ def is_furniture_form(text: str, credits: bool = True) -> bool:
     t = text.replace("\f", "").strip()
     if not t or display_width(t) > MAX_FURNITURE_WIDTH:
         return False
+    t = simplified(t)  # a traditional copy prints "人民日報", "責任編輯"
     return bool(_PAGE_HEAD.search(t) or _MASTHEAD.match(t) or (credits and _CREDIT.match(t)))
 
 
@@ -551,7 +567,7 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     def page_number_next_to(i: int) -> int | None:
         for step in (-1, 1):
             j = neighbour(i, step)
-            if j is not None and (_PAGE_NUMBER.match(texts[j]) or _PAGE_MARK.match(texts[j])):
+            if j is not None and (_PAGE_NUMBER.match(texts[j]) or _page_mark(texts[j])):
                 return j
         return None
 
@@ -576,7 +592,7 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             for g in range(len(found[0]))
         )
 
-    furniture: set[int] = {i for i, t in enumerate(texts) if _PAGE_MARK.match(t)}
+    furniture: set[int] = {i for i, t in enumerate(texts) if _page_mark(t)}
     numbered = set(furniture)  # furniture lines that print the page's number
     if spaced(bare) and len(bare) >= 3:
         # Bare page numbers: the longest run of occurrences counting up by one.
@@ -606,18 +622,20 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     for i, line in enumerate(lines):
         t = texts[i]
         if "\f" in line and t and display_width(t) <= MAX_FURNITURE_WIDTH:
-            if _PAGE_NUMBER.match(t) or _MASTHEAD.match(t) or len(masked.get(_DIGITS.sub("#", t), ())) >= 2:
+            if _PAGE_NUMBER.match(t) or _MASTHEAD.match(simplified(t)) or len(masked.get(_DIGITS.sub("#", t), ())) >= 2:
                 furniture.add(i)
     # A fixed form seen once counts only with its page number beside it, or
-    # opening the lines (the head of a copy's first page): an article may end
-    # with its own credit line (版式设计：...).
+    # opening the lines, under nothing but a section's name (the head of a
+    # copy's first page: "國際" / "人民日報"): an article may end with its
+    # own credit line (版式设计：...).
     content = [i for i, t in enumerate(texts) if t]
-    for i in content:
-        with_credits = credits and (i != content[0] or page_number_next_to(i) is not None)
-        if is_furniture_form(texts[i], credits=with_credits) and (
-            page_number_next_to(i) is not None or i == content[0]
-        ):
+    for q, i in enumerate(content):
+        opening = q < MAX_HEAD_LINES and all(_section_name(texts[t]) for t in content[:q])
+        with_credits = credits and (not opening or page_number_next_to(i) is not None)
+        if is_furniture_form(texts[i], credits=with_credits) and (page_number_next_to(i) is not None or opening):
             furniture.add(i)
+            if opening:
+                furniture.update(content[:q])
     glued = _glued_furniture(texts, furniture)
     furniture |= glued
     numbered |= glued
@@ -626,8 +644,7 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     # section's name over the paper's: "评论"); a title follows its page head
     # in every copy too, but is longer or punctuated.
     for key, where in masked.items():
-        short_name = sum(c.isalpha() for c in key) <= MAX_SECTION_NAME and all(c.isalnum() or c.isspace() for c in key)
-        if short_name and spaced(where) and not furniture.issuperset(where):
+        if _section_name(key) and spaced(where) and not furniture.issuperset(where):
             if all(any(j is not None and j in furniture for j in (neighbour(i, -1), neighbour(i, 1))) for i in where):
                 furniture.update(where)
     return furniture
@@ -669,7 +686,7 @@ def _glued_furniture(texts: list[str], furniture: set[int]) -> set[int]:
             if len(pieces) < 2:
                 continue
             text = "".join(texts[t] for t in pieces).replace(" ", "").replace("\u3000", "")
-            if _PAGE_MARK.match(text) or _GLUED_DATE.fullmatch(text):
+            if _page_mark(text) or _GLUED_DATE.fullmatch(text):
                 found.setdefault(_DIGITS.sub("#", text), []).append(list(pieces))
                 break
     out: set[int] = set()

@@ -105,3 +105,31 @@ def test_no_line_of_the_article_is_taken_for_furniture(rendering, width):
     for marker in ("space-lines", "indent-spaces", "none"):
         copy = render_copy(paras, Profile("copy-only", rendering, marker, "none", width), random.Random(1), False)
         assert not find_furniture(tuple(copy.split("\n")))
+
+
+@pytest.mark.parametrize("dress", ["masthead, dashed foot", "section over masthead, page foot", "head and foot in runs"])
+def test_a_traditional_copys_furniture_is_found_in_its_script(dress):
+    # "人民日報", "第 7 頁": the fixed forms are matched in simplified script.
+    import opencc
+
+    head, foot = DRESSES[dress]
+    copy = render_copy(TRUTH, Profile("after", "spaced-lines", "space-lines", "none", 20), random.Random(0), False)
+    paged, added = _paged(copy, head, foot, 14, False, True)
+    paged = opencc.OpenCC("s2t").convert(paged)
+    body = TRUTH[:1] + ["\u3000\u3000" + p for p in TRUTH[1:]]
+    out = repair_document("\n".join(body) + "\n" + paged)
+    assert out.text.splitlines() == TRUTH
+    assert out.report.counts["furniture_lines_removed"] == len(added)
+
+
+def test_a_one_page_copys_head_is_furniture():
+    # A copy short enough for one page prints its head once: a section's
+    # name over the paper's, before the title.  Nothing recurs; the head's
+    # fixed form opening the copy says what it is.  (After the clean text,
+    # the section's name alone is not taken from it: it looks like a byline.)
+    truth = TRUTH[:4]
+    copy = render_copy(truth, Profile("before", "spaced-lines", "space-lines", "none", 24), random.Random(0), False)
+    body = truth[:1] + ["\u3000\u3000" + p for p in truth[1:]]
+    out = repair_document("国际\n\n人民日报\n\n" + copy + "\n" + "\n".join(body))
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == 2
