@@ -34,6 +34,8 @@ from .rejoin import (
     CONTENT,
     EMPTY,
     MARKER,
+    MAX_GLUED,
+    MAX_PIECE_WIDTH,
     column_width,
     find_furniture,
     indented_width,
@@ -59,6 +61,10 @@ LONGER = 1.3
 # A broken section holds fragments of printed lines; below this many content
 # lines the evidence is too thin to call anything a PDF copy.
 MIN_BROKEN_LINES = 3
+
+# Summed evidence (nats) that makes fewer lines a copy all the same: three
+# times a switch's cost, which is what entering and leaving the copy pays.
+THIN_COPY_EVIDENCE = 3 * SWITCH_COST
 
 # Cells past a copy's column beyond which a line cannot be one of its printed
 # lines (hanging punctuation and Latin wobble take up to four).
@@ -1039,6 +1045,10 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
         lo, hi = max(0, start - FURNITURE_REACH), min(len(lines), end + FURNITURE_REACH)
         found = {lo + i for i in find_furniture(lines[lo:hi], credits=False)}
         found |= {i for i in range(lo, hi) if not labels[i] and is_furniture_form(lines[i], credits=False)}
+        # And the copy with the short pieces beyond its edges, where a head
+        # or foot cut into runs ("第" / "8" / "版") opens or closes it.
+        a, b = _pieces_beyond(lines, start, -1), _pieces_beyond(lines, end - 1, 1)
+        found |= {a + i for i in find_furniture(lines[a : b + 1], credits=False)}
         for edge, step in ((start - 1, -1), (end, 1)):
             # Walk outward from the copy over blank lines and furniture.
             t = edge
@@ -1051,6 +1061,21 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
                 a, b = sorted((last, edge))
                 out[a : b + 1] = [True] * (b + 1 - a)
     return out
+
+
+def _pieces_beyond(lines: tuple[str, ...], i: int, step: int) -> int:
+    """The farthest line past ``i`` (by ``step``) over blank lines and up to MAX_GLUED short pieces."""
+    far = t = i
+    pieces = 0
+    while 0 <= t + step < len(lines) and pieces < MAX_GLUED:
+        t += step
+        text = lines[t].strip()
+        if text:
+            if display_width(text) > MAX_PIECE_WIDTH:
+                break
+            pieces += 1
+            far = t
+    return far
 
 
 def _broken_runs(labels: list[bool]) -> list[tuple[int, int]]:
@@ -1073,7 +1098,10 @@ def _drop_thin_broken(evidence: list[LineEvidence], labels: list[bool]) -> list[
     """Relabel as clean any broken stretch with fewer than MIN_BROKEN_LINES content lines."""
     out = list(labels)
     for i, j in _broken_runs(labels):
-        if sum(evidence[t].kind == CONTENT for t in range(i, j)) < MIN_BROKEN_LINES:
+        content = [t for t in range(i, j) if evidence[t].kind == CONTENT]
+        # Unless the few lines say it loudly (a copy of a title and a line,
+        # in another script, with lost quotation marks).
+        if len(content) < MIN_BROKEN_LINES and sum(evidence[t].llr for t in content) < THIN_COPY_EVIDENCE:
             out[i:j] = [False] * (j - i)
     return out
 

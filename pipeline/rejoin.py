@@ -650,10 +650,14 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     return furniture
 
 
-# A page head's date, as one string: "2019年10月10日星期四" (the paper's name may precede it).
-_GLUED_DATE = re.compile(r"(?:[\u4e00-\u9fff]{2,8})?\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]")
+# A page head's date, as one string: "2019年10月10日星期四" (the paper's name
+# may precede it, the page and its section follow it: "第16版文化").
+_GLUED_DATE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,8})?\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]"
+    r"(?:第\d{1,3}[版页][\u4e00-\u9fff]{0,6})?"
+)
 # Lines a piece of furniture may be cut into (a run for each change of script).
-MAX_GLUED = 7
+MAX_GLUED = 10
 # Widest piece (half-width cells) such a line holds.
 MAX_PIECE_WIDTH = 16
 
@@ -671,24 +675,29 @@ def _glued_furniture(texts: list[str], furniture: set[int]) -> set[int]:
 
     Consecutive short lines whose text, put together, is a dressed page
     number (:data:`_PAGE_MARK`) or a page head's date, where that recurs a
-    page apart or stands beside furniture already found.  Only these strong
+    page apart, stands beside furniture already found, or opens or closes the
+    lines (a copy's first head, its last foot).  Only these strong
     shapes: pieces of the article glue into figures and dates too ("2018" /
     "年"), never into "第7版" whole from a line's start to its end.
     """
     content = [i for i, t in enumerate(texts) if t]
     found: dict[str, list[list[int]]] = {}
-    for p in range(len(content)):
+    p = 0
+    while p < len(content):
         pieces: list[int] = []
+        longest: tuple[str, list[int]] | None = None
         for i in content[p : p + MAX_GLUED]:
             if display_width(texts[i]) > MAX_PIECE_WIDTH:
                 break
             pieces.append(i)
-            if len(pieces) < 2:
-                continue
             text = "".join(texts[t] for t in pieces).replace(" ", "").replace("\u3000", "")
-            if _page_mark(text) or _GLUED_DATE.fullmatch(text):
-                found.setdefault(_DIGITS.sub("#", text), []).append(list(pieces))
-                break
+            if len(pieces) >= 2 and (_page_mark(text) or _GLUED_DATE.fullmatch(simplified(text))):
+                longest = (text, list(pieces))
+        if longest is None:
+            p += 1
+            continue
+        found.setdefault(_DIGITS.sub("#", longest[0]), []).append(longest[1])
+        p += len(longest[1])
     out: set[int] = set()
     for windows in found.values():
         starts = [w[0] for w in windows]
@@ -699,7 +708,10 @@ def _glued_furniture(texts: list[str], furniture: set[int]) -> set[int]:
                 before -= 1
             while after < len(texts) and not texts[after]:
                 after += 1
-            if recurs or before in furniture or after in furniture:
+            # Or at the lines' very start or end: a copy's first page head,
+            # its last page foot.
+            edge = w[0] == content[0] or w[-1] == content[-1]
+            if recurs or edge or before in furniture or after in furniture or furniture.intersection(w):
                 out.update(w)
     return out
 

@@ -31,6 +31,10 @@ DRESSES = {
     "em-dashed foot only": ([], ["— {n} —"]),
     # Cut into runs at every change of script, as the copy's text is.
     "head and foot in runs": (["人民日报\u3000", "2019", "年", "10", "月", "11", "日\u3000星期五"], ["第", "{n}", "版"]),
+    "dated head with page and section, in runs": (
+        ["2019", "年", "10", "月", "30", "日\u3000星期三\u3000\u3000第", "{n}", "版\u3000文化"],
+        [],
+    ),
 }
 
 
@@ -120,6 +124,22 @@ def test_a_traditional_copys_furniture_is_found_in_its_script(dress):
     out = repair_document("\n".join(body) + "\n" + paged)
     assert out.text.splitlines() == TRUTH
     assert out.report.counts["furniture_lines_removed"] == len(added)
+
+
+@pytest.mark.parametrize(
+    "head, foot",
+    [(["人民日报\u3000", "2019", "年", "10", "月", "11", "日\u3000星期五"], ["第", "8", "版"]), (["人民日报"], ["第", "8", "版"])],
+)
+def test_a_one_page_copys_head_and_foot_in_runs_are_furniture(head, foot):
+    # Seen once each, cut into runs: the head opens the copy, the foot
+    # closes it.
+    truth = TRUTH[:4]
+    copy = render_copy(truth, Profile("before", "runs", "space-lines", "none", 24), random.Random(0), False)
+    body = truth[:1] + ["\u3000\u3000" + p for p in truth[1:]]
+    paged = "\n\n".join(head) + "\n\n" + copy + "\n\n" + "\n\n".join(foot) + "\n"
+    out = repair_document(paged + "\n".join(body))
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == len(head) + len(foot)
 
 
 def test_a_one_page_copys_head_is_furniture():

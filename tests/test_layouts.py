@@ -719,3 +719,21 @@ def test_a_clean_part_ending_in_the_next_copys_head_is_told_by_its_first_lines()
     evidence = [True] * len(copy1) + [False] * len(clean) + [True] * len(copy2)
     out = detection._split_repeated_title(doc, [form_only(line) for line in doc], evidence)
     assert out == evidence
+
+
+def test_a_copy_of_two_lines_stays_a_copy_where_they_say_so_loudly():
+    # Fewer than three lines are too few to call a copy on weak cues, but
+    # two that each carry a copy's strongest (a lost quotation mark, another
+    # script, text the clean lines hold) are a copy all the same; two weak
+    # ones stay clean.
+    from pipeline import detection
+    from pipeline.detection import LineEvidence
+
+    def run(llrs: list[float]) -> list[bool]:
+        evidence = [LineEvidence(detection.CONTENT, -8.0)] * 4 + [LineEvidence(detection.CONTENT, x) for x in llrs]
+        labels = [False] * 4 + [True] * len(llrs)
+        return detection._drop_thin_broken(evidence, labels)
+
+    assert run([7.2, 5.2]) == [False] * 4 + [True, True]
+    assert run([3.5, 2.0]) == [False] * 6
+    assert run([1.0, 1.0, 1.0]) == [False] * 4 + [True] * 3
