@@ -2,6 +2,7 @@
 
 Run:
     .venv/bin/python bench/quality.py [ARTICLES.jsonl] [-n 600] [--seed 0] [--show-worst 5]
+        [--generator heldout]
 
 ARTICLES.jsonl defaults to ../shared/corpus/rmrb-2019-10-sample.jsonl (evaluation
 material, never copied into the project).  Prints, per layout, per damage, per
@@ -42,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show-worst", type=int, default=0, help="print the N worst documents' profiles")
     parser.add_argument("--no-baselines", action="store_true", help="skip raw and ftfy columns")
+    parser.add_argument(
+        "--generator",
+        choices=("degrade", "heldout"),
+        default="degrade",
+        help="bench/degrade.py (default) or bench/heldout.py, written independently of it",
+    )
     args = parser.parse_args(argv)
 
     import ftfy
@@ -50,7 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.encoding import ftfy_config
 
     articles = load_jsonl(args.corpus)
-    cases = generate(articles, args.n, seed=args.seed)
+    if args.generator == "heldout":
+        from bench import heldout
+
+        plain = [{"id": a.id, "title": a.title, "paragraphs": list(a.paragraphs)} for a in articles]
+        cases = heldout.generate(plain, args.n, args.seed)
+    else:
+        cases = generate(articles, args.n, seed=args.seed)
     methods = {"newsrepair": lambda doc: repair_document(doc).text}
     if not args.no_baselines:
         methods = {

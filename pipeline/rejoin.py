@@ -285,7 +285,8 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     widths = _printed_widths(pieces, printed)
     if len(widths) < 2:
         return set()
-    column = _column_cells(texts, widths)
+    indents = [is_indented(pieces[group[0]][1]) for group in printed]
+    column = _column_cells(texts, widths, indents)
     if column is not None and any(len(group) > 1 for group in printed):
         printed = _split_unseen_wraps(pieces, printed, column)
         texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
@@ -437,16 +438,20 @@ _PUNCTUATION_END = PARAGRAPH_FINAL | frozenset("，、")
 MIN_COLUMN_LINES = 3
 
 
-def _column_cells(texts: list[str], widths: list[int]) -> int | None:
+def _column_cells(texts: list[str], widths: list[int], indents: list[bool]) -> int | None:
     """The exact column of a copy in cells, when the copy shows it, else None.
 
     Lines that end inside the text (no punctuation at the end) are wraps or
     title lines; the body's wraps fill the column to the cell when the line is
     all CJK, so the commonest such width is the column.  A line holding Latin
     may fill it one cell short, never more than full, which the "fit" test of
-    :func:`_short_line_ends` allows for.
+    :func:`_short_line_ends` allows for.  Indented lines do not count: their
+    indent's width is a guess (four spaces may stand for two ideographic
+    ones, or four), and as many paragraphs as wraps would make it the column.
     """
-    counts = Counter(w for t, w in zip(texts, widths) if t and t[-1] not in _PUNCTUATION_END)
+    counts = Counter(
+        w for t, w, indented in zip(texts, widths, indents) if t and t[-1] not in _PUNCTUATION_END and not indented
+    )
     if not counts:
         return None
     column, support = max(counts.items(), key=lambda item: (item[1], item[0]))
@@ -472,6 +477,8 @@ _LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")
 _PAGE_HEAD = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]"
     r"|^第\s*\d+\s*[版页]|第\s*\d+\s*[版页]$"
+    # A page's number and its section's name, set apart: "9　国际", "要闻 3".
+    r"|^\d{1,3}[ \u3000]+[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{2,6}[ \u3000]+\d{1,3}$"
 )
 _CREDIT = re.compile(r"^(本版)?(责任编辑|责编|编辑|版式设计|美术编辑|美编|校对)\s*[:：]")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")

@@ -142,14 +142,16 @@ def test_a_one_page_copys_head_and_foot_in_runs_are_furniture(head, foot):
     assert out.report.counts["furniture_lines_removed"] == len(head) + len(foot)
 
 
-def test_a_one_page_copys_head_is_furniture():
+@pytest.mark.parametrize("head", [["国际", "人民日报"], ["9\u3000国际"]])
+def test_a_one_page_copys_head_is_furniture(head):
     # A copy short enough for one page prints its head once: a section's
-    # name over the paper's, before the title.  Nothing recurs; the head's
-    # fixed form opening the copy says what it is.  (After the clean text,
-    # the section's name alone is not taken from it: it looks like a byline.)
+    # name over the paper's, or the page's number and its section, before
+    # the title.  Nothing recurs; the head's fixed form opening the copy says
+    # what it is.  (After the clean text, a section's name alone is not
+    # taken from it: it looks like a byline.)
     truth = TRUTH[:4]
     copy = render_copy(truth, Profile("before", "spaced-lines", "space-lines", "none", 24), random.Random(0), False)
     body = truth[:1] + ["\u3000\u3000" + p for p in truth[1:]]
-    out = repair_document("国际\n\n人民日报\n\n" + copy + "\n" + "\n".join(body))
+    out = repair_document("\n\n".join(head) + "\n\n" + copy + "\n" + "\n".join(body))
     assert out.text.splitlines() == truth
-    assert out.report.counts["furniture_lines_removed"] == 2
+    assert out.report.counts["furniture_lines_removed"] == len(head)

@@ -202,3 +202,21 @@ def test_a_title_over_a_longer_subtitle_are_two_paragraphs(width):
     lines = [title, subtitle] + [line for para in BODY[2:6] for line in typeset(para, width, False)]
     paragraphs = split_paragraphs(tuple(lines), "lines")
     assert [join_fragments(p[2]) for p in paragraphs[:2]] == [title, subtitle]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("width", [32, 34])
+def test_an_indent_of_four_spaces_does_not_set_the_column(rendering, width):
+    # Four ASCII spaces for the two ideographic ones: an indented first line
+    # measures four cells wider than the wraps it stands among, and with as
+    # many paragraphs as wraps it would pass for the column, making every
+    # full line look short.  Indented lines do not vote for the column.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import repair_document
+
+    truth = expected_lines()[:14]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-ideographic", "none", width), random.Random(0), False)
+    copy = "\n".join("    " + line[2:] if line.startswith("\u3000\u3000") else line for line in copy.split("\n"))
+    assert repair_document(copy).text.splitlines() == truth
