@@ -62,9 +62,9 @@ LONGER = 1.3
 # lines the evidence is too thin to call anything a PDF copy.
 MIN_BROKEN_LINES = 3
 
-# Summed evidence (nats) that makes fewer lines a copy all the same: three
-# times a switch's cost, which is what entering and leaving the copy pays.
-THIN_COPY_EVIDENCE = 3 * SWITCH_COST
+# Evidence (nats) each of two lines must carry to be a copy all the same: a
+# switch's cost apiece, so that together they pay for entering and leaving it.
+THIN_COPY_EVIDENCE = SWITCH_COST
 
 # Cells past a copy's column beyond which a line cannot be one of its printed
 # lines (hanging punctuation and Latin wobble take up to four).
@@ -1099,9 +1099,10 @@ def _drop_thin_broken(evidence: list[LineEvidence], labels: list[bool]) -> list[
     out = list(labels)
     for i, j in _broken_runs(labels):
         content = [t for t in range(i, j) if evidence[t].kind == CONTENT]
-        # Unless the few lines say it loudly (a copy of a title and a line,
-        # in another script, with lost quotation marks).
-        if len(content) < MIN_BROKEN_LINES and sum(evidence[t].llr for t in content) < THIN_COPY_EVIDENCE:
+        # Unless the few lines each say it loudly (a copy of a title and a
+        # line, in another script, with lost quotation marks).
+        loud = len(content) >= 2 and all(evidence[t].llr >= THIN_COPY_EVIDENCE for t in content)
+        if len(content) < MIN_BROKEN_LINES and not loud:
             out[i:j] = [False] * (j - i)
     return out
 

@@ -735,5 +735,7 @@ def test_a_copy_of_two_lines_stays_a_copy_where_they_say_so_loudly():
         return detection._drop_thin_broken(evidence, labels)
 
     assert run([7.2, 5.2]) == [False] * 4 + [True, True]
-    assert run([3.5, 2.0]) == [False] * 6
+    assert run([5.1, 5.2]) == [False] * 4 + [True, True]
+    assert run([3.5, 5.4]) == [False] * 6
+    assert run([9.0]) == [False] * 5
     assert run([1.0, 1.0, 1.0]) == [False] * 4 + [True] * 3
