@@ -488,6 +488,11 @@ _PAGE_MARK = re.compile(r"^(?:[-—–―]\s*\d{1,4}\s*[-—–―]|第\s*\d{1,4
 MAX_HEAD_LINES = 3
 
 
+def _within(text: str, cells: int) -> bool:
+    """Whether ``text`` takes at most ``cells`` half-width cells (counted only where its length leaves it open)."""
+    return len(text) <= cells and (2 * len(text) <= cells or display_width(text) <= cells)
+
+
 def _section_name(text: str) -> bool:
     """Whether ``text`` could be a page's section name: a few letters, no punctuation ("要闻", "国际")."""
     return sum(c.isalpha() for c in text) <= MAX_SECTION_NAME and all(c.isalnum() or c.isspace() for c in text)
@@ -495,6 +500,9 @@ def _section_name(text: str) -> bool:
 
 def _page_mark(text: str) -> bool:
     """Whether ``text`` is a dressed page number, in either script ("第 20 頁")."""
+    # Short and holding a figure, before the script is asked (every line is).
+    if len(text) > 12 or not any(c.isdigit() for c in text):
+        return False
     return bool(_PAGE_MARK.match(simplified(text)))
 
 
@@ -561,7 +569,7 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     texts = [line.replace("\f", "").strip() for line in lines]
     masked: dict[str, list[int]] = {}
     for i, t in enumerate(texts):
-        if t and not _PAGE_NUMBER.match(t) and display_width(t) <= MAX_FURNITURE_WIDTH and t[-1] not in SENTENCE_END:
+        if t and not _PAGE_NUMBER.match(t) and _within(t, MAX_FURNITURE_WIDTH) and t[-1] not in SENTENCE_END:
             masked.setdefault(_DIGITS.sub("#", t), []).append(i)
     bare = [i for i, t in enumerate(texts) if _PAGE_NUMBER.match(t)]
 
@@ -638,8 +646,9 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     content = [i for i, t in enumerate(texts) if t]
     for q, i in enumerate(content):
         opening = q < MAX_HEAD_LINES and all(_section_name(texts[t]) for t in content[:q])
-        with_credits = credits and (not opening or page_number_next_to(i) is not None)
-        if is_furniture_form(texts[i], credits=with_credits) and (page_number_next_to(i) is not None or opening):
+        numbered_beside = page_number_next_to(i) is not None
+        with_credits = credits and (not opening or numbered_beside)
+        if (numbered_beside or opening) and is_furniture_form(texts[i], credits=with_credits):
             furniture.add(i)
             if opening:
                 furniture.update(content[:q])
@@ -694,11 +703,14 @@ def _glued_furniture(texts: list[str], furniture: set[int]) -> set[int]:
         pieces: list[int] = []
         longest: tuple[str, list[int]] | None = None
         for i in content[p : p + MAX_GLUED]:
-            if display_width(texts[i]) > MAX_PIECE_WIDTH:
+            if not _within(texts[i], MAX_PIECE_WIDTH):
                 break
             pieces.append(i)
             text = "".join(texts[t] for t in pieces).replace(" ", "").replace("\u3000", "")
-            if len(pieces) >= 2 and (_page_mark(text) or _GLUED_DATE.fullmatch(simplified(text))):
+            # (Both shapes hold a figure and 第 or 年, the same in either script.)
+            if len(pieces) < 2 or not ("第" in text or "年" in text) or not any(c.isdigit() for c in text):
+                continue
+            if _page_mark(text) or _GLUED_DATE.fullmatch(simplified(text)):
                 longest = (text, list(pieces))
         if longest is None:
             p += 1
