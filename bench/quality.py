@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
     print("overall")
     failed |= _table({"all": list(range(len(cases)))}, results)
-    clean_only = [i for i, c in enumerate(cases) if c.profile.layout == "clean-only"]
+    clean_only = [i for i, c in enumerate(cases) if c.profile.layout in ("clean-only", "clean_only")]
     if clean_only:
         eq = sum(results["newsrepair"][i].exact_output for i in clean_only)
         print(f"\nclean-only documents whose output equals the canonical form of the input: {eq}/{len(clean_only)}")
