@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
-from .compare import form_only
+from .compare import form_only, simplified
 from .model import Section, SectionKind, StageReport
 from .rejoin import (
     CONTENT,
@@ -424,13 +424,15 @@ def _settle_edges(
     """Move lines across a clean/broken boundary where their content says which side they are.
 
     Where a copy touches the clean text with no blank line between, the Viterbi
-    pass can put a line or two on the wrong side.  Two rules settle them:
+    pass can put a line or two on the wrong side.  These rules settle them:
 
     * a clean line on the edge whose text stands inside another clean line at
       least as long is a fragment of the copy: an article does not repeat its own
       sentences.  The exception is the title opening the article, which its lead
       paragraph may repeat; a line ending a sentence (。！？) is not a title.  A
       line with no letters or ideographs at all ("”") on an edge is a fragment.
+    * a clean line on the edge written in traditional script (two characters
+      or more), beside clean text that has none, is a traditional copy's;
     * a broken line on the edge whose text is found in no clean line is clean
       text (a title, a subhead) that was pulled over when the rest of its broken
       run holds the same text (a copy does not repeat itself), or when it is
@@ -459,6 +461,20 @@ def _settle_edges(
     # fragment rule (looking at words only) must not pull back.
     at_boundary: set[int] = set()
 
+    # Characters each line writes in traditional script: a traditional copy's
+    # line on the edge of simplified clean text is the copy's, whatever its
+    # words.
+    # (Counted only where asked: OpenCC over every line costs.)
+    traditional: dict[int, int] = {}
+
+    def traditional_chars(i: int) -> int:
+        if i not in traditional:
+            traditional[i] = _traditional_chars(lines[i])
+        return traditional[i]
+
+    def clean_is_simplified(but: int) -> bool:
+        return not any(traditional_chars(j) for j in content if j != but and not labels[j])
+
     def refresh() -> None:
         nonlocal clean_text, clean_lines, first_clean
         first_clean = next((i for i in content if not labels[i]), None)
@@ -475,6 +491,8 @@ def _settle_edges(
         if i in at_boundary:
             return False
         if not form:
+            return True
+        if traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i):
             return True
         # A title ends without a full stop (a closing quote or bracket it may
         # have).
@@ -679,9 +697,22 @@ def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others:
     return 0 < len(block) <= MAX_HEAD_BLOCK and len(title) >= MIN_SELF_REPEAT and title not in others
 
 
+# Characters in traditional script that make a line the traditional copy's.
+MIN_SCRIPT_CHARS = 2
+
+
+def _traditional_chars(line: str) -> int:
+    """How many characters of ``line`` OpenCC's t2s changes: written in traditional script."""
+    plain = line.strip()
+    if plain.isascii():
+        return 0
+    converted = simplified(plain)
+    return sum(a != b for a, b in zip(plain, converted)) if len(converted) == len(plain) else 1
+
+
 def _ends_sentence(line: str) -> bool:
-    """Whether a line ends a sentence (。！？), closing quotes and brackets aside: titles do not."""
-    return ends_with_mark(line, "。！？!?")
+    """Whether a line ends a sentence (。！？……), closing quotes and brackets aside: titles do not."""
+    return ends_with_mark(line, "。！？!?…")
 
 
 def _bracketed(line: str) -> bool:

@@ -739,3 +739,58 @@ def test_a_copy_of_two_lines_stays_a_copy_where_they_say_so_loudly():
     assert run([3.5, 5.4]) == [False] * 6
     assert run([9.0]) == [False] * 5
     assert run([1.0, 1.0, 1.0]) == [False] * 4 + [True] * 3
+
+
+def test_a_copys_last_line_ending_in_an_ellipsis_is_no_title():
+    # The copy's last printed line, "…顺利交付……", touches the clean title with
+    # no blank line between, and the evidence left it with the clean text.
+    # It stands inside a clean paragraph, so it is the copy's fragment: an
+    # ellipsis closes a sentence, as 。 does, and the clean text's first line
+    # may be kept as its title only where it closes none.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[28:32]]
+    copy = render_copy(truth, Profile("before", "lines", "indent-spaces", "none", 26), random.Random(0), False)
+    copy_lines = copy.rstrip("\n").split("\n")
+    assert copy_lines[-1].endswith("……")
+    doc = tuple(copy_lines + [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    labels = [True] * (len(copy_lines) - 1) + [False] * (len(doc) - len(copy_lines) + 1)
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    assert settled == [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
+
+
+def test_a_traditional_copys_last_line_beside_simplified_clean_text_is_the_copys():
+    # The copy's last printed line ("…順利交付……" in traditional script)
+    # touches the clean title with no blank line between, and the evidence
+    # left it with the clean text, which is all simplified.
+    import random
+
+    import opencc
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[28:32]]
+    copy = render_copy(truth, Profile("before", "lines", "indent-spaces", "none", 26), random.Random(0), False)
+    copy_lines = opencc.OpenCC("s2t").convert(copy.rstrip("\n")).split("\n")
+    # The last line, without its ellipsis: only its script tells.
+    copy_lines[-1] = copy_lines[-1].rstrip("…")
+    doc = tuple(copy_lines + [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    labels = [True] * (len(copy_lines) - 1) + [False] * (len(doc) - len(copy_lines) + 1)
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    assert settled == [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
