@@ -786,9 +786,11 @@ def _split_repeated_title(
     stands anywhere, :func:`_split_twin_titles` tries two whole ones.  The
     document's first line may also be the title without its first words, on
     one line; and the lines that look like a copy's at the end of a clean
-    part are the article's where the next copy renders them again.
+    part are the article's where the next copy renders them again.  A page
+    head ("人民日报" on every page of a copy) is no title: such lines are
+    passed over.
     """
-    content = [i for i, f in enumerate(forms) if f]
+    content = [i for i, f in enumerate(forms) if f and not is_furniture_form(lines[i], credits=False)]
     # A whole title and a cut one need three lines at least.
     if len(content) < 3:
         return labels

@@ -794,3 +794,21 @@ def test_a_traditional_copys_last_line_beside_simplified_clean_text_is_the_copys
     labels = [True] * (len(copy_lines) - 1) + [False] * (len(doc) - len(copy_lines) + 1)
     settled = detection._settle_edges(doc, evidence, labels, contained, forms)
     assert settled == [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
+
+
+def test_a_running_head_is_no_title_to_split_versions_by():
+    # A copy's pages each open with the paper's name: the document's first
+    # line stands again, whole, further on, like a title printed by two
+    # versions; but a page head is no title, and the copy stays whole.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    printed = [p[k : k + 20] for p in lines[1:4] for k in range(0, len(p), 20)]
+    # Three pages, the last holding a line only.
+    copy = ["人民日报", *printed[:5], "人民日报", *printed[5:-1], "人民日报", printed[-1]]
+    clean = [lines[0]] + ["\u3000\u3000" + p for p in lines[1:40]]
+    doc = tuple(copy + clean)
+    evidence = [True] * len(copy) + [False] * len(clean)
+    out = detection._split_repeated_title(doc, [form_only(line) for line in doc], evidence)
+    assert out == evidence
