@@ -203,8 +203,11 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 threshold = 1.0 if strict else options.duplicate_coverage
                 whole = p.text.strip()
                 rest = _after_clean_line(whole, clean_heads)
-                short_rest = len(comparison_form(rest)[0]) <= MAX_HEADING and not any(c in SENTENCE_FINAL for c in rest)
-                if rest != whole and short_rest:
+                if (
+                    rest != whole
+                    and not any(c in SENTENCE_FINAL for c in rest)
+                    and len(comparison_form(rest)[0]) <= MAX_HEADING
+                ):
                     # A line of the clean title block, then a heading's worth
                     # of text with no sentence end: the copy's rejoin ran the
                     # title into a subtitle.  The title is a duplicate.  The

@@ -533,7 +533,11 @@ def is_furniture_form(text: str, credits: bool = True) -> bool:
     number beside it or a place where only a page head stands.
     """
     t = text.replace("\f", "").strip()
-    if not t or display_width(t) > MAX_FURNITURE_WIDTH:
+    if not t or not _within(t, MAX_FURNITURE_WIDTH):
+        return False
+    # Every form holds a figure, ends with the paper's 报, or is a credit's
+    # "…：" (asked before the script is, as every line is asked).
+    if not (t[-1] in "报報" or "：" in t or ":" in t or any(c.isdigit() for c in t)):
         return False
     t = simplified(t)  # a traditional copy prints "人民日報", "責任編輯"
     return bool(_PAGE_HEAD.search(t) or _MASTHEAD.match(t) or (credits and _CREDIT.match(t)))
