@@ -741,12 +741,13 @@ def test_a_copy_of_two_lines_stays_a_copy_where_they_say_so_loudly():
     assert run([1.0, 1.0, 1.0]) == [False] * 4 + [True] * 3
 
 
-def test_a_copys_last_line_ending_in_an_ellipsis_is_no_title():
-    # The copy's last printed line, "…顺利交付……", touches the clean title with
-    # no blank line between, and the evidence left it with the clean text.
-    # It stands inside a clean paragraph, so it is the copy's fragment: an
-    # ellipsis closes a sentence, as 。 does, and the clean text's first line
-    # may be kept as its title only where it closes none.
+def _last_copy_line_left_clean(convert=lambda text: text, strip: str = "") -> tuple[list[bool], list[bool]]:
+    """(settled, expected) labels of a copy before the clean text whose last line the evidence left clean.
+
+    The copy's last printed line ("…顺利交付……") touches the clean title with
+    no blank line between; ``convert`` is applied to the copy, ``strip``
+    taken off its last line's end.
+    """
     import random
 
     from bench.degrade import Profile, render_copy
@@ -756,8 +757,8 @@ def test_a_copys_last_line_ending_in_an_ellipsis_is_no_title():
     lines = expected_lines()
     truth = [lines[0], *lines[28:32]]
     copy = render_copy(truth, Profile("before", "lines", "indent-spaces", "none", 26), random.Random(0), False)
-    copy_lines = copy.rstrip("\n").split("\n")
-    assert copy_lines[-1].endswith("……")
+    copy_lines = convert(copy.rstrip("\n")).split("\n")
+    copy_lines[-1] = copy_lines[-1].rstrip(strip)
     doc = tuple(copy_lines + [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
     kinds = [detection.line_kind(line) for line in doc]
     forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
@@ -765,35 +766,24 @@ def test_a_copys_last_line_ending_in_an_ellipsis_is_no_title():
     evidence = detection.line_evidence(doc, contained, kinds)
     labels = [True] * (len(copy_lines) - 1) + [False] * (len(doc) - len(copy_lines) + 1)
     settled = detection._settle_edges(doc, evidence, labels, contained, forms)
-    assert settled == [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
+    return settled, [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
+
+
+def test_a_copys_last_line_ending_in_an_ellipsis_is_no_title():
+    # The last line stands inside a clean paragraph, so it is the copy's
+    # fragment: an ellipsis closes a sentence, as 。 does, and the clean
+    # text's first line may be kept as its title only where it closes none.
+    settled, expected = _last_copy_line_left_clean()
+    assert settled == expected
 
 
 def test_a_traditional_copys_last_line_beside_simplified_clean_text_is_the_copys():
-    # The copy's last printed line ("…順利交付……" in traditional script)
-    # touches the clean title with no blank line between, and the evidence
-    # left it with the clean text, which is all simplified.
-    import random
-
+    # The copy is in traditional script, the clean text all simplified; the
+    # last line, without its ellipsis, is told by its script alone.
     import opencc
 
-    from bench.degrade import Profile, render_copy
-    from pipeline import detection
-    from pipeline.compare import form_only
-
-    lines = expected_lines()
-    truth = [lines[0], *lines[28:32]]
-    copy = render_copy(truth, Profile("before", "lines", "indent-spaces", "none", 26), random.Random(0), False)
-    copy_lines = opencc.OpenCC("s2t").convert(copy.rstrip("\n")).split("\n")
-    # The last line, without its ellipsis: only its script tells.
-    copy_lines[-1] = copy_lines[-1].rstrip("…")
-    doc = tuple(copy_lines + [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
-    kinds = [detection.line_kind(line) for line in doc]
-    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
-    contained = detection._contained_in_longer_line(forms)
-    evidence = detection.line_evidence(doc, contained, kinds)
-    labels = [True] * (len(copy_lines) - 1) + [False] * (len(doc) - len(copy_lines) + 1)
-    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
-    assert settled == [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
+    settled, expected = _last_copy_line_left_clean(opencc.OpenCC("s2t").convert, strip="…")
+    assert settled == expected
 
 
 def test_a_running_head_is_no_title_to_split_versions_by():
