@@ -28,7 +28,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
-from .compare import form_only, simplified
+from .canonical import script_profile
+from .compare import form_only
 from .model import Section, SectionKind, StageReport
 from .rejoin import (
     CONTENT,
@@ -469,7 +470,7 @@ def _settle_edges(
 
     def traditional_chars(i: int) -> int:
         if i not in traditional:
-            traditional[i] = _traditional_chars(lines[i])
+            traditional[i] = script_profile(lines[i])[0]
         return traditional[i]
 
     def clean_is_simplified(but: int) -> bool:
@@ -699,15 +700,6 @@ def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others:
 
 # Characters in traditional script that make a line the traditional copy's.
 MIN_SCRIPT_CHARS = 2
-
-
-def _traditional_chars(line: str) -> int:
-    """How many characters of ``line`` OpenCC's t2s changes: written in traditional script."""
-    plain = line.strip()
-    if plain.isascii():
-        return 0
-    converted = simplified(plain)
-    return sum(a != b for a, b in zip(plain, converted)) if len(converted) == len(plain) else 1
 
 
 def _ends_sentence(line: str) -> bool:
