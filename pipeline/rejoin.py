@@ -556,7 +556,8 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
       ("第6版", "6　要闻"; not "表3", "表4", whose number is inside), or has
       one of the fixed forms of a page's head (:func:`is_furniture_form`: a
       date with its weekday, 第N版, the paper's name, the editors' credit);
-    * bare page numbers counting up by one, from three pages on;
+    * bare page numbers counting up by one, a page apart, from three pages
+      on, among the text's own figures (:func:`_counting_folios`);
     * a fixed form seen once, with a page number beside it or as the first
       line (a copy's first page head);
     * a line a form feed opens (the page break pdfminer writes) that is
@@ -613,17 +614,9 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
 
     furniture: set[int] = {i for i, t in enumerate(texts) if _page_mark(t)}
     numbered = set(furniture)  # furniture lines that print the page's number
-    if spaced(bare) and len(bare) >= 3:
-        # Bare page numbers: the longest run of occurrences counting up by one.
-        run: list[int] = []
-        for i in bare:
-            if run and int(texts[i]) == int(texts[run[-1]]) + 1 and i - run[-1] >= MIN_PAGE_GAP:
-                run.append(i)
-            elif len(run) < 3:
-                run = [i]
-        if len(run) >= 3:
-            furniture.update(run)
-            numbered.update(run)
+    folios = _counting_folios(texts, bare, neighbour)
+    furniture.update(folios)
+    numbered.update(folios)
     for key, where in masked.items():
         if not spaced(where):
             continue
@@ -670,6 +663,94 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     return furniture
 
 
+# Characters that follow a figure of the text as its unit or measure word
+# ("5月", "30多个", "8%"), and seldom open a page.
+_UNITS = frozenset("年月日号时点分秒周岁天个名位元万亿千百多余次件项条家座所户辆台吨米倍成届期批%‰")
+# Bare page numbers it takes to show a count of pages.
+MIN_FOLIOS = 3
+# Pages of one copy hold about as many lines: one page gap at most this many
+# times the one before it (the text's figures fall where the text puts them).
+MAX_PAGE_RATIO = 2.0
+
+
+def _counting_folios(texts: list[str], bare: list[int], neighbour) -> list[int]:
+    """The longest chain of bare figures that counts up by one, a page apart each time.
+
+    Digit-only lines are also the text's own figures (a run of its own in a
+    copy cut at every change of script: "5" / "月"), and they stand between
+    the page numbers, so the chain skips them rather than stopping at them.
+    What tells the pages' count from the text's ("5月" ... "6月" ...) is the
+    spacing: pages hold about as many lines, so two links are a page's
+    worth (:data:`MIN_PAGE_GAP`) apart and each gap is within
+    :data:`MAX_PAGE_RATIO` of the one before.  Except before the copy's last
+    line: the last page may be short, and its foot closes the copy.  Fewer
+    than :data:`MIN_FOLIOS` numbers are no count, nor numbers most of which
+    read on into the text beside them (a unit after them, a label before):
+    that is the text counting months or tables (the shortest count, none
+    of them); nor numbers the text says again and again (a table's counts).
+    Four figures are years.
+    """
+    last = max((i for i, t in enumerate(texts) if t), default=-1)
+    bare = [i for i in bare if len(texts[i]) < 4]
+    values = [int(texts[i]) for i in bare]
+
+    def piece(i: int, step: int) -> str:
+        j = neighbour(i, step)
+        return "" if j is None else texts[j]
+
+    def reads_on(i: int) -> bool:
+        # The text's figures read on into their neighbours: a unit or a
+        # mark follows them ("5" / "月", "8" / "∶1", "2015" / "）"), an opening
+        # mark or a label stands before them ("（" / "2015", "表" / "2").  A
+        # page's number stands between a printed line's end and the next
+        # page's start, which line-breaking rules never begin with a closing
+        # mark nor end with an opening one.
+        after, before = piece(i, 1)[:1], piece(i, -1)
+        return (
+            simplified(after) in _UNITS
+            or (bool(after) and not after.isalnum() and after not in _NO_LINE_END)
+            or (bool(before) and before[-1] in _NO_LINE_END)
+            or len(before) == 1
+        )
+
+    reading = [reads_on(i) for i in bare]
+
+    def ratio_ok(page: int, gap: int, final: bool) -> bool:
+        # No page much longer than the one before; the last may be short.
+        return gap <= MAX_PAGE_RATIO * page and (final or page <= MAX_PAGE_RATIO * gap)
+
+    # Chains by their last link (q, k), as (figures, figures that read on,
+    # bare indices): the longest, and of as long ones the one whose figures
+    # read on least (a page's "10" rather than the "10" of "10余家" before it).
+    ending: dict[int, list[tuple[int, int, list[int]]]] = {}
+    for k, i in enumerate(bare):
+        for q in range(k):
+            gap, final = i - bare[q], i == last
+            if values[k] != values[q] + 1 or (gap < MIN_PAGE_GAP and not final):
+                continue
+            chain = (2, reading[q] + reading[k], [q, k])
+            for length, read, before in ending.get(q, ()):
+                if len(before) > 1 and not ratio_ok(bare[q] - bare[before[-2]], gap, final):
+                    continue
+                if (length + 1, -read - reading[k]) > (chain[0], -chain[1]):
+                    chain = (length + 1, read + reading[k], before + [k])
+            ending.setdefault(k, []).append(chain)
+    counts = Counter(values)
+    chains = sorted((c for cs in ending.values() for c in cs), key=lambda c: (c[0], -c[1]), reverse=True)
+    for length, read, chain in chains:
+        if length < MIN_FOLIOS:
+            break
+        # A table's counts ("1", "1", "2", "1", "3", ...) hold a chain too, but
+        # say its numbers again and again; a page's number is said once.
+        again = sum(counts[values[k]] - 1 for k in chain)
+        # A page may open with a unit ("月" after a line's "10"), so a count
+        # may hold figures that read on, but not most of them; and the
+        # shortest count not one ("8时18分" just before pages 19 and 20).
+        if again < length and 2 * read <= length and (read == 0 or length > MIN_FOLIOS):
+            return [bare[k] for k in chain]
+    return []
+
+
 # A page head's date, as one string: "2019年10月10日星期四" (the paper's name
 # may precede it, the page and its section follow it: "第16版文化").
 _GLUED_DATE = re.compile(
@@ -682,7 +763,8 @@ MAX_GLUED = 10
 MAX_PIECE_WIDTH = 16
 
 
-_DRESS = "第版页-—–― \u3000"
+_DASHES = "-—–―"
+_DRESS = "第版页" + _DASHES + " \u3000"
 
 
 def _at_edge(text: str, number: re.Match) -> bool:
@@ -711,8 +793,8 @@ def _glued_furniture(texts: list[str], furniture: set[int]) -> set[int]:
                 break
             pieces.append(i)
             text = "".join(texts[t] for t in pieces).replace(" ", "").replace("\u3000", "")
-            # (Both shapes hold a figure and 第 or 年, the same in either script.)
-            if len(pieces) < 2 or not ("第" in text or "年" in text) or not any(c.isdigit() for c in text):
+            # (Every shape holds a figure and 第, 年 or a dash, the same in either script.)
+            if len(pieces) < 2 or not ("第" in text or "年" in text or text[0] in _DASHES) or not any(c.isdigit() for c in text):
                 continue
             if _page_mark(text) or _GLUED_DATE.fullmatch(simplified(text)):
                 longest = (text, list(pieces))

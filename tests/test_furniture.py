@@ -29,12 +29,18 @@ DRESSES = {
     "dated head, edition foot": (["人民日报\u30002019年10月11日\u3000星期五"], ["第{n}版"]),
     "numbered section head": (["{n}\u3000要闻"], []),
     "em-dashed foot only": ([], ["— {n} —"]),
+    # Nothing but the figure, on every page and under the last line.
+    "bare foot only": ([], ["{n}"]),
     # Cut into runs at every change of script, as the copy's text is.
     "head and foot in runs": (["人民日报\u3000", "2019", "年", "10", "月", "11", "日\u3000星期五"], ["第", "{n}", "版"]),
     "dated head with page and section, in runs": (
         ["2019", "年", "10", "月", "30", "日\u3000星期三\u3000\u3000第", "{n}", "版\u3000文化"],
         [],
     ),
+    "em-dashed foot in runs": ([], ["— ", "{n}", " —"]),
+    # A bare folio over the section's name, opening every page and the copy.
+    "bare folio over section": (["{n}", "\u3000经济"], []),
+    "bare folio opening every page": (["{n}"], []),
 }
 
 
