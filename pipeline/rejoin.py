@@ -649,6 +649,9 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             furniture.add(i)
             if opening:
                 furniture.update(content[:q])
+    numbered_heads = _numbered_sections(texts, content, neighbour)
+    furniture |= numbered_heads
+    numbered |= numbered_heads
     glued = _glued_furniture(texts, furniture)
     furniture |= glued
     numbered |= glued
@@ -751,6 +754,36 @@ def _counting_folios(texts: list[str], bare: list[int], neighbour) -> list[int]:
     return []
 
 
+def _numbered_sections(texts: list[str], content: list[int], neighbour) -> set[int]:
+    """A page's bare number and its section's name on lines of their own ("17" / "文化").
+
+    The head "17　文化" of :data:`_PAGE_HEAD`, cut at the change of script:
+    furniture where it recurs a page or more apart with the number counting
+    up by one.  Seen once it is not taken: a title may open with a figure
+    ("3" / "部门联合发文").  A name a unit could open ("18" / "岁") is the
+    text's.
+    """
+    heads: dict[str, list[tuple[int, int, int]]] = {}
+    for i in content:
+        if not _PAGE_NUMBER.match(texts[i]) or len(texts[i]) > 3:
+            continue
+        for step in (1, -1):
+            j = neighbour(i, step)
+            name = texts[j] if j is not None else ""
+            if j is not None and len(name) >= 2 and _section_name(name) and is_furniture_form(texts[i] + "\u3000" + name):
+                if simplified(name[0]) not in _UNITS:
+                    heads.setdefault(name, []).append((min(i, j), max(i, j), int(texts[i])))
+                break
+    out: set[int] = set()
+    for found in heads.values():
+        counts = len(found) >= 2 and all(
+            b[0] - a[1] >= MIN_PAGE_GAP and b[2] == a[2] + 1 for a, b in zip(found, found[1:])
+        )
+        if counts:
+            out.update(line for first, last, _ in found for line in (first, last))
+    return out
+
+
 # A page head's date, as one string: "2019年10月10日星期四" (the paper's name
 # may precede it, the page and its section follow it: "第16版文化").
 _GLUED_DATE = re.compile(
@@ -843,7 +876,8 @@ def _bare_page_numbers(texts: list[str], furniture: set[int], numbered: set[int]
         for j in (neighbour(cluster[0], -1), neighbour(cluster[-1], 1)):
             if j is not None and j not in furniture and _PAGE_NUMBER.match(texts[j]):
                 if not shown:
-                    figures.append(j)
+                    if j not in figures:  # (between a foot and the next head, it is beside both)
+                        figures.append(j)
                 elif int(texts[j]) in shown:
                     echoes.add(j)  # the folio again ("第5版 要闻", then "5")
                 break

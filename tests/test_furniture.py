@@ -161,3 +161,22 @@ def test_a_one_page_copys_head_is_furniture(head):
     out = repair_document("\n\n".join(head) + "\n\n" + copy + "\n" + "\n".join(body))
     assert out.text.splitlines() == truth
     assert out.report.counts["furniture_lines_removed"] == len(head)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize(
+    "head, foot", [(["人民日报"], ["本版责编：赵政", "{n}"]), (["{n}", "\u3000经济"], [])], ids=["credit", "section"]
+)
+def test_a_two_page_copys_bare_folios_beside_its_heads_are_furniture(rendering, head, foot):
+    # Two pages are too few for a count of bare figures.  The figure under
+    # each page's credit line is its number all the same (the one between
+    # the first page's foot and the second page's head stands beside both);
+    # so is a figure over the same section's name on both pages.
+    truth = TRUTH[:5]
+    copy = render_copy(truth, Profile("copy-only", rendering, "space-lines", "none", 20), random.Random(0), False)
+    page = sum(1 for line in copy.split("\n") if line.strip()) // 2 + 1
+    paged, added = _paged(copy, head, foot, page, False, rendering != "lines")
+    assert added.count(head[-1]) == 2
+    out = repair_document(paged)
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == len(added)
