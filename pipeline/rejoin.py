@@ -411,6 +411,12 @@ def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[
                 cost = best[i][0] + (0 if wrap else 1 if texts[j - 1][-1] in PARAGRAPH_FINAL else 2)
                 if best[j] is None or cost < best[j][0]:
                     best[j] = (cost, best[i][1] + [j])
+        if best[n] is None:
+            # No cut fits (a run ends with an opening mark, which must stay
+            # with what it opens, and the column measured is a cell narrower
+            # than the two together): the line stays as it came.
+            out.append(group)
+            continue
         cuts = [0] + best[n][1]
         out.extend(group[a:b] for a, b in zip(cuts, cuts[1:]))
     return out

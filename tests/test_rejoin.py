@@ -220,3 +220,18 @@ def test_an_indent_of_four_spaces_does_not_set_the_column(rendering, width):
     copy = render_copy(truth, Profile("copy-only", rendering, "indent-ideographic", "none", width), random.Random(0), False)
     copy = "\n".join("    " + line[2:] if line.startswith("\u3000\u3000") else line for line in copy.split("\n"))
     assert repair_document(copy).text.splitlines() == truth
+
+
+def test_a_run_ending_with_an_opening_mark_that_no_cut_fits_keeps_its_line():
+    # The column is measured from the copy's full lines (15 characters); a
+    # printed line rebuilt from runs is wider, and its first run ends with an
+    # opening quotation mark that must stay with what it opens, so no cut of
+    # the line fits the column.  It stays one line (it had raised TypeError).
+    runs = (
+        "三中心”“六城联动”，大力实施“", "13715", "”专项行动，战疫情、稳增长", "、促发展，工业经济迅速“回归”。",
+        "从变量看质量，长春坚定不移地稳工", "业运行、稳项目投资、稳市场预期，", "企业经营收益增加，产业投资快速增",
+        "长，七大产业“双轮提速”“双翼齐",
+    )
+    lines = tuple(x for run in runs for x in (run, ""))
+    paragraphs = split_paragraphs(lines, "runs")
+    assert "".join(join_fragments(f) for *_, f in paragraphs) == "".join(runs)
