@@ -938,6 +938,11 @@ def _split_twin_titles(
     second = next((i for i in content[1:] if forms[i] == title), None)
     if second is None or _ends_sentence(lines[content[0]]):
         return labels
+    # A title has words, and stands at most three times (the clean text and
+    # two copies): a figure, or a line every page repeats, is a page head's
+    # piece ("2019" / "年" / "10" / "月").
+    if sum(c.isalpha() for c in title) < MIN_SHORT_TITLE or sum(forms[i] == title for i in content) > MAX_VERSIONS:
+        return labels
     # A short title ("中国华融", "金秋走金城") may still open versions, where
     # their lines tell them apart clearly: by the evidence's parts, or by
     # containment, never by open lines alone.
@@ -973,6 +978,9 @@ MAX_TITLE = 40
 
 # Shortest title (characters) that may open a version.
 MIN_SHORT_TITLE = 4
+
+# Versions of one article a document holds at most: the clean text and two copies.
+MAX_VERSIONS = 3
 
 # A version whose lines are found inside longer lines at most this often (the
 # clean one), beside versions whose lines are at least COPY_CONTAINED so.
@@ -1063,13 +1071,18 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
     where two copies and the clean text print the title three times, like a
     running head); a page head's fixed form counts there too ("人民日报" on
     the copy's one page), but not a credit line, which the article may end
-    with.
+    with, unless the copy prints that line again inside it.
     """
     out = list(labels)
     for start, end in _broken_runs(labels):
         lo, hi = max(0, start - FURNITURE_REACH), min(len(lines), end + FURNITURE_REACH)
         found = {lo + i for i in find_furniture(lines[lo:hi], credits=False)}
         found |= {i for i in range(lo, hi) if not labels[i] and is_furniture_form(lines[i], credits=False)}
+        # A credit line is the copy's where the copy prints it again with its
+        # text going on after it (a page's foot, not the article's end).
+        last = max((i for i in range(start, end) if lines[i].strip()), default=start)
+        feet = {lines[i].strip() for i in range(start, last) if is_furniture_form(lines[i])}
+        found |= {i for i in range(lo, hi) if not labels[i] and lines[i].strip() in feet}
         # And the copy with the short pieces beyond its edges, where a head
         # or foot cut into runs ("第" / "8" / "版") opens or closes it.
         a, b = _pieces_beyond(lines, start, -1), _pieces_beyond(lines, end - 1, 1)

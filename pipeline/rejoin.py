@@ -597,8 +597,15 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
                 return j
         return None
 
+    last = max((i for i, t in enumerate(texts) if t), default=-1)
+
     def spaced(where: list[int]) -> bool:
-        return len(where) >= 2 and min(b - a for a, b in zip(where, where[1:])) >= MIN_PAGE_GAP
+        # A page apart each time; but the last page may be short, and its
+        # foot closes the lines.
+        gaps = [b - a for a, b in zip(where, where[1:])]
+        if gaps and where[-1] == last and len(gaps) > 1:
+            gaps.pop()
+        return bool(gaps) and min(gaps) >= MIN_PAGE_GAP
 
     def quoted(i: int) -> bool:
         # A term between quotation marks that have runs of their own (lost

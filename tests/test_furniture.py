@@ -180,3 +180,34 @@ def test_a_two_page_copys_bare_folios_beside_its_heads_are_furniture(rendering, 
     out = repair_document(paged)
     assert out.text.splitlines() == truth
     assert out.report.counts["furniture_lines_removed"] == len(added)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("page", [14, 15])
+def test_a_copys_last_credit_line_before_the_clean_text_leaves_with_it(rendering, page):
+    # The copy's last page foot (a credit line) stands right above the clean
+    # text, where an article's own credit line could stand too; the copy
+    # printing the same line inside it, with its text going on after it,
+    # says whose it is.  At 15 lines a page, the last page holds two lines,
+    # so the last foot stands close to the one before.
+    copy = render_copy(TRUTH, Profile("before", rendering, "space-lines", "none", 20), random.Random(0), False)
+    paged, added = _paged(copy, ["{n}\u3000经济"], ["本版责编：张  楠  刘  洋"], page, False, rendering != "lines")
+    body = TRUTH[:1] + ["\u3000\u3000" + p for p in TRUTH[1:]]
+    out = repair_document(paged + "\n" + "\n".join(body))
+    assert out.text.splitlines() == TRUTH
+    assert out.report.counts["furniture_lines_removed"] == len(added)
+
+
+@pytest.mark.parametrize(
+    "layout, damage, seed", [("before", "furniture", 67), ("before", "trad+furniture", 113), ("both", "title_cut+furniture", 8)]
+)
+def test_a_running_heads_figure_opens_no_version(layout, damage, seed):
+    # Documents of the second generator (bench/heldout.py), from the fixture's
+    # article: each copy page opens with its head cut into runs, so the
+    # document's first content line is the head's "2019", printed again on
+    # every page.  A figure on every page is no title opening two versions.
+    from bench.heldout import build_case
+
+    lines = expected_lines()
+    case = build_case({"title": lines[0], "paragraphs": lines[1:], "id": "fixture"}, layout, damage, random.Random(seed))
+    assert repair_document(case.document).text == case.truth
