@@ -165,3 +165,32 @@ def test_the_yardstick_counts_a_sentence_the_article_says_twice_once_per_time():
     flagged_body = body.replace("在", "\ufffd")
     assert not score(f"标题\n{flagged_head}\n{flagged_body}\n", case).duplicated
     assert score(f"标题\n{flagged_head}\n{flagged_head}\n{flagged_body}\n", case).duplicated
+
+
+def test_the_second_generators_documents_never_raise_and_leave_clean_text_alone():
+    """bench/heldout.py, written apart from bench/degrade.py, on short articles cut from the fixture.
+
+    Its renderings and damages differ from the first generator's (two damages
+    at once, page heads in other dresses, CRLF, trailing spaces); one of its
+    documents raised TypeError in rejoin.  Every document must come back, and
+    every clean-only one as its canonical form.  (Its quality figures on the
+    corpus are bench/quality.py's --generator heldout.)
+    """
+    import random
+
+    from bench.heldout import build_case
+    from bench.heldout import generate as heldout_generate
+
+    articles = [{"title": a.title, "paragraphs": list(a.paragraphs), "id": a.id} for a in _short_articles()]
+    cases = heldout_generate(articles, 240, seed=3)
+    clean_only = [c for c in cases if c.profile.layout == "clean_only"]
+    assert clean_only
+    for case in cases:
+        out = repair_document(case.document).text
+        if case.profile.layout == "clean_only":
+            assert out == case.truth, case.profile.name
+    # The whole article, as the document that raised renders it.
+    whole = _article()
+    article = {"title": whole.title, "paragraphs": list(whole.paragraphs), "id": whole.id}
+    raised = build_case(article, "before", "furniture", random.Random(90))
+    assert repair_document(raised.document).text == raised.truth
