@@ -979,6 +979,9 @@ MAX_TITLE = 40
 # Shortest title (characters) that may open a version.
 MIN_SHORT_TITLE = 4
 
+# Lines a title takes in a version that prints it whole: a title and a subtitle.
+TITLE_LINES = 2
+
 # Versions of one article a document holds at most: the clean text and two copies.
 MAX_VERSIONS = 3
 
@@ -1042,6 +1045,12 @@ def _fill_title_blocks(
     parts = []
     for lo, hi in zip(opens, opens[1:] + [len(lines)]):
         body = [i for i in content if lo <= i < hi]
+        # Its kind is its text's: not its title's lines (a title and a
+        # subtitle), which the copies' titles hold and the evidence doubts.
+        heads = 0
+        while heads < min(TITLE_LINES, len(body) - 1) and _title_like(lines, forms, body[heads]):
+            heads += 1
+        body = body[heads:]
         share = sum(labels[i] for i in body) / len(body)
         if PART_MAJORITY > share > 1 - PART_MAJORITY:
             return labels

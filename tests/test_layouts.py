@@ -802,3 +802,20 @@ def test_a_running_head_is_no_title_to_split_versions_by():
     evidence = [True] * len(copy) + [False] * len(clean)
     out = detection._split_repeated_title(doc, [form_only(line) for line in doc], evidence)
     assert out == evidence
+
+
+@pytest.mark.parametrize("layout, seed", [("both", 12), ("both", 33), ("extra_para", 8)])
+def test_a_version_is_told_by_its_text_not_by_its_whole_title(layout, seed):
+    # Documents of the second generator (bench/heldout.py) from a short
+    # article cut from the fixture: every version prints its title whole, the
+    # copies' titles hold the clean one, and the evidence gives the clean
+    # title to a copy.  The clean version's text, under its title, says what
+    # kind of version it is.
+    import random
+
+    from bench.heldout import build_case
+
+    lines = expected_lines()
+    article = {"title": lines[0], "paragraphs": lines[1:6], "id": "fixture"}
+    case = build_case(article, layout, "none", random.Random(seed))
+    assert repair_document(case.document).text == case.truth
