@@ -293,6 +293,17 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         widths = _printed_widths(pieces, printed)
     # (Of two lines, the wider: a percentile of two is no measure.)
     usual = max(widths) if len(widths) == 2 else sorted(widths)[int(0.9 * (len(widths) - 1))]
+    # A typesetter that never hangs a closing mark past the column, nor
+    # starts a line with one, pushes the character before the mark down with
+    # it ("…第三枚金" / "牌。"): there, the next line's first piece takes its
+    # closing marks along.
+    # (Lines rebuilt from runs are a guess; only lines as printed tell.)
+    as_printed = [v for v, group in enumerate(printed) if len(group) == 1]
+    pushes = (
+        column is not None
+        and len(as_printed) >= MIN_COLUMN_LINES
+        and all(widths[v] <= column and texts[v][:1] not in _HANGING for v in as_printed)
+    )
     ends: set[int] = set()
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
@@ -300,7 +311,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         if (
             not rebuilt
             and not _DAMAGE.search(texts[v] + texts[v + 1])
-            and width + _head_width(texts[v + 1]) <= widths[v + 1] - _hung(texts[v + 1])
+            and width + _head_width(texts[v + 1], pushes) <= widths[v + 1] - _hung(texts[v + 1])
         ):
             # The next line holds more than this one and the piece it would
             # have had to give up: a greedy typesetter would have moved that
@@ -316,7 +327,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         # two ideographic ones), so it gets only the slack test.
         indented = is_indented(pieces[printed[v][0]][1])
         if column is not None and max(neighbours) >= column - 2 and not indented:
-            if width + _head_width(texts[v + 1]) <= column:
+            if width + _head_width(texts[v + 1], pushes) <= column:
                 ends.add(printed[v][-1])
             continue
         # A line that ends a sentence is measured against the usual column, so
@@ -466,12 +477,19 @@ def _column_cells(texts: list[str], widths: list[int], indents: list[bool]) -> i
     return column
 
 
-def _head_width(text: str) -> int:
-    """Cells the first unbreakable piece of a line needs: a Latin word or number, or one character, with any opening marks carried before it."""
+def _head_width(text: str, marks: bool = False) -> int:
+    """Cells the first unbreakable piece of a line needs: a Latin word or number, or one character, with any opening marks carried before it.
+
+    With ``marks``, the closing marks after it too (a typesetter that pushes
+    a character down with the mark that may not open a line).
+    """
     carried = len(text) - len(text.lstrip(_NO_LINE_END))
     rest = text[carried:]
     head = _LATIN_HEAD.match(rest)
     piece = head.group() if head else rest[:1]
+    if marks:
+        after = rest[len(piece):]
+        piece += after[: len(after) - len(after.lstrip(_HANGING_MARKS))]
     return display_width(text[:carried] + piece)
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from bench.degrade import _NO_LINE_END, cell_width, split_runs, typeset
 from pipeline import SectionKind
+from pipeline.canonical import canonical_paragraph
 from pipeline.rejoin import join_fragments, split_paragraphs
 
 from .support import expected_lines
@@ -235,3 +236,22 @@ def test_a_run_ending_with_an_opening_mark_that_no_cut_fits_keeps_its_line():
     lines = tuple(x for run in runs for x in (run, ""))
     paragraphs = split_paragraphs(lines, "runs")
     assert "".join(join_fragments(f) for *_, f in paragraphs) == "".join(runs)
+
+
+@pytest.mark.parametrize("width", [14, 16, 20, 23, 24, 25, 29, 38])
+def test_a_character_pushed_down_with_its_closing_mark_is_a_wrap(width):
+    # A typesetter that neither hangs a closing mark past the column nor opens
+    # a line with one carries the character before the mark down with it
+    # ("…促保" / "障，"), leaving the line one character short.  A copy that
+    # never hangs a mark nor opens a line with one is such a typesetter's, and
+    # its short line there is a wrap, not a paragraph's end: no paragraph
+    # comes apart.  (Paragraphs whose last line is full may still run
+    # together: nothing marks them.)  The second generator's line breaker,
+    # bench/heldout.py, sets the lines.
+    from bench.heldout import wrap
+
+    paras = [canonical_paragraph(line)[0] for line in expected_lines()[1:15]]
+    lines = tuple(line for p in paras for line in wrap(p, width, "push"))
+    assert not any(line[:1] in "，。、；：？！）”" for line in lines)
+    got = [join_fragments(f) for *_, f in split_paragraphs(lines, "lines")]
+    assert [p for p in paras if not any(p in g for g in got)] == []
