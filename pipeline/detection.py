@@ -810,11 +810,25 @@ def _split_repeated_title(
         form = forms[content[p]]
         return any(len(f) > len(form) and f.startswith(form) for f in forms)
 
+    def next_form(i: int) -> str:
+        return next((forms[t] for t in content if t > i), "")
+
     def lacks_first_words(p: int) -> bool:
         # A longer title-like line ends with it: that title, without its
-        # first words (which both copies may lack).
+        # first words (which both copies may lack), where what follows each
+        # begins alike (the subtitle or first paragraph, whole or cut); not a
+        # source line that names what the title names ("数据来源：云南省…学校"
+        # under the text).
         form = forms[content[p]]
-        return any(len(forms[i]) > len(form) and forms[i].endswith(form) and is_title(i) for i in content)
+        after = next_form(content[p])[:MIN_SELF_REPEAT]
+
+        def begins_alike(i: int) -> bool:
+            other = next_form(i)[:MIN_SELF_REPEAT]
+            return bool(after) and bool(other) and (after.startswith(other) or other.startswith(after))
+
+        return any(
+            len(forms[i]) > len(form) and forms[i].endswith(form) and is_title(i) and begins_alike(i) for i in content
+        )
 
     title = next((forms[content[p]] for p in range(HEAD_LINES) if is_title(content[p])
                   and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))

@@ -819,3 +819,22 @@ def test_a_version_is_told_by_its_text_not_by_its_whole_title(layout, seed):
     article = {"title": lines[0], "paragraphs": lines[1:6], "id": "fixture"}
     case = build_case(article, layout, "none", random.Random(seed))
     assert repair_document(case.document).text == case.truth
+
+
+def test_a_source_line_naming_what_the_title_names_is_no_longer_title():
+    # The title printed whole by one copy and by the clean text, cut by the
+    # other copy; the article ends with its source, "数据来源：" and the
+    # title's words.  That line ends with the title but is no version of it
+    # with more words: what follows it is not what follows the title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    title = "长春工业经济提振发力"
+    paras = [canonical_paragraph(line)[0] for line in expected_lines()[1:6]] + ["数据来源：" + title]
+    wide = render_copy([title, *paras], Profile("two-copies", "runs", "none", "none", 24), random.Random(0), False)
+    narrow = render_copy([title, *paras], Profile("two-copies", "runs", "none", "none", 14), random.Random(0), False)
+    assert title in wide.split("\n") and title not in narrow.split("\n")
+    clean = "\n".join([title] + ["\u3000\u3000" + p for p in paras])
+    out = repair_document(wide + "\n" + clean + "\n" + narrow)
+    assert out.text.splitlines() == [title, *paras]
