@@ -810,24 +810,21 @@ def _split_repeated_title(
         form = forms[content[p]]
         return any(len(f) > len(form) and f.startswith(form) for f in forms)
 
-    def next_form(i: int) -> str:
-        return next((forms[t] for t in content if t > i), "")
+    def followed_alike(i: int, j: int) -> bool:
+        # What follows two versions of a title begins alike: the subtitle or
+        # the first paragraph, whole or cut.  Not so after a line that only
+        # happens to end with the title's words.
+        a, b = (next((forms[t][:MIN_SELF_REPEAT] for t in content if t > x), "") for x in (i, j))
+        return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
 
     def lacks_first_words(p: int) -> bool:
         # A longer title-like line ends with it: that title, without its
-        # first words (which both copies may lack), where what follows each
-        # begins alike (the subtitle or first paragraph, whole or cut); not a
-        # source line that names what the title names ("数据来源：云南省…学校"
-        # under the text).
+        # first words (which both copies may lack); not a source line that
+        # names what the title names ("数据来源：云南省…学校" under the text).
         form = forms[content[p]]
-        after = next_form(content[p])[:MIN_SELF_REPEAT]
-
-        def begins_alike(i: int) -> bool:
-            other = next_form(i)[:MIN_SELF_REPEAT]
-            return bool(after) and bool(other) and (after.startswith(other) or other.startswith(after))
-
         return any(
-            len(forms[i]) > len(form) and forms[i].endswith(form) and is_title(i) and begins_alike(i) for i in content
+            len(forms[i]) > len(form) and forms[i].endswith(form) and is_title(i) and followed_alike(i, content[p])
+            for i in content
         )
 
     title = next((forms[content[p]] for p in range(HEAD_LINES) if is_title(content[p])
@@ -835,7 +832,8 @@ def _split_repeated_title(
                   and not in_cut(p) and not opens_longer(p) and not lacks_first_words(p)), None)
     if title is None:
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
-                    if is_title(i) and cut_at(q, forms[i])), None)
+                    if is_title(i) and cut_at(q, forms[i])
+                    and followed_alike(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
         if cut is None:
             # The opening line may be the title without its first words, on one
             # line, where a whole title (unindented, as titles are, opening a

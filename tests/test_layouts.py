@@ -838,3 +838,19 @@ def test_a_source_line_naming_what_the_title_names_is_no_longer_title():
     clean = "\n".join([title] + ["\u3000\u3000" + p for p in paras])
     out = repair_document(wide + "\n" + clean + "\n" + narrow)
     assert out.text.splitlines() == [title, *paras]
+
+
+def test_a_printed_line_that_ends_with_the_title_words_is_no_title():
+    # A paragraph only the copy has wraps right after the title's words
+    # ("…，是保护渔业资源和海洋生态环境" / "的重要措施…").  That line ends with
+    # the copy's title, cut across two lines at its head, but what follows
+    # it is the paragraph going on, not the subtitle that follows the title.
+    from bench.degrade import typeset
+
+    title, subtitle = "保护渔业资源和海洋生态环境", "广东压减渔船4782艘"
+    first = canonical_paragraph(expected_lines()[2])[0]
+    novel = "实施减船转产工程，是保护渔业资源和海洋生态环境的重要措施，是当前降低海洋捕捞强度、养护渔业资源最直接、最有效的措施和手段。"
+    copy = ["保护渔业资源和海洋生态", "环境", subtitle, *typeset(first, 23, False)]
+    copy += ["实施减船转产工程，是保护渔业资源和海洋生态环境", "的重要措施，是当前降低海洋捕捞强度、养护渔业资", "源最直接、最有效的措施和手段。"]
+    document = "\n\n".join(copy) + "\n\n" + "\n".join([title, subtitle, "\u3000\u3000" + first]) + "\n"
+    assert repair_document(document).text.splitlines() == [title, subtitle, first, novel]
