@@ -296,8 +296,8 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     # A typesetter that never hangs a closing mark past the column, nor
     # starts a line with one, pushes the character before the mark down with
     # it ("…第三枚金" / "牌。"): there, the next line's first piece takes its
-    # closing marks along.
-    # (Lines rebuilt from runs are a guess; only lines as printed tell.)
+    # closing marks along.  Only lines as printed tell (lines rebuilt from
+    # runs are a guess).
     as_printed = [v for v, group in enumerate(printed) if len(group) == 1]
     pushes = (
         column is not None
