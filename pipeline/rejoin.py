@@ -645,7 +645,7 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
 
     furniture: set[int] = {i for i, t in enumerate(texts) if _page_mark(t)}
     numbered = set(furniture)  # furniture lines that print the page's number
-    folios = _counting_folios(texts, bare, neighbour)
+    folios = _counting_folios(texts, bare, neighbour, last)
     furniture.update(folios)
     numbered.update(folios)
     for key, where in masked.items():
@@ -707,7 +707,7 @@ MIN_FOLIOS = 3
 MAX_PAGE_RATIO = 2.0
 
 
-def _counting_folios(texts: list[str], bare: list[int], neighbour) -> list[int]:
+def _counting_folios(texts: list[str], bare: list[int], neighbour, last: int) -> list[int]:
     """The longest chain of bare figures that counts up by one, a page apart each time.
 
     Digit-only lines are also the text's own figures (a run of its own in a
@@ -722,9 +722,8 @@ def _counting_folios(texts: list[str], bare: list[int], neighbour) -> list[int]:
     read on into the text beside them (a unit after them, a label before):
     that is the text counting months or tables (the shortest count, none
     of them); nor numbers the text says again and again (a table's counts).
-    Four figures are years.
+    Four figures are years.  ``last`` is the copy's last line with text.
     """
-    last = max((i for i, t in enumerate(texts) if t), default=-1)
     bare = [i for i in bare if len(texts[i]) < 4]
     values = [int(texts[i]) for i in bare]
 
