@@ -601,6 +601,8 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
         if t and not _PAGE_NUMBER.match(t) and _within(t, MAX_FURNITURE_WIDTH) and t[-1] not in SENTENCE_END:
             masked.setdefault(_DIGITS.sub("#", t), []).append(i)
     bare = [i for i, t in enumerate(texts) if _PAGE_NUMBER.match(t)]
+    content = [i for i, t in enumerate(texts) if t]
+    last = content[-1] if content else -1
 
     def neighbour(i: int, step: int) -> int | None:
         j = i + step
@@ -614,8 +616,6 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             if j is not None and (_PAGE_NUMBER.match(texts[j]) or _page_mark(texts[j])):
                 return j
         return None
-
-    last = max((i for i, t in enumerate(texts) if t), default=-1)
 
     def spaced(where: list[int]) -> bool:
         # A page apart each time; but the last page may be short, and its
@@ -671,7 +671,6 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     # opening the lines, under nothing but a section's name (the head of a
     # copy's first page: "國際" / "人民日報"): an article may end with its
     # own credit line (版式设计：...).
-    content = [i for i, t in enumerate(texts) if t]
     for q, i in enumerate(content):
         opening = q < MAX_HEAD_LINES and all(_section_name(texts[t]) for t in content[:q])
         numbered_beside = page_number_next_to(i) is not None
@@ -683,7 +682,7 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     numbered_heads = _numbered_sections(texts, content, neighbour)
     furniture |= numbered_heads
     numbered |= numbered_heads
-    glued = _glued_furniture(texts, furniture)
+    glued = _glued_furniture(texts, content, furniture)
     furniture |= glued
     numbered |= glued
     furniture |= _bare_page_numbers(texts, furniture, numbered, neighbour)
@@ -835,7 +834,7 @@ def _at_edge(text: str, number: re.Match) -> bool:
     return not text[: number.start()].strip(_DRESS) or not text[number.end() :].strip(_DRESS)
 
 
-def _glued_furniture(texts: list[str], furniture: set[int]) -> set[int]:
+def _glued_furniture(texts: list[str], content: list[int], furniture: set[int]) -> set[int]:
     """Furniture cut into runs at every change of script ("第" / "7" / "版").
 
     Consecutive short lines whose text, put together, is a dressed page
@@ -844,8 +843,8 @@ def _glued_furniture(texts: list[str], furniture: set[int]) -> set[int]:
     lines (a copy's first head, its last foot).  Only these strong
     shapes: pieces of the article glue into figures and dates too ("2018" /
     "年"), never into "第7版" whole from a line's start to its end.
+    ``content``: the offsets of the lines with text.
     """
-    content = [i for i, t in enumerate(texts) if t]
     found: dict[str, list[list[int]]] = {}
     p = 0
     while p < len(content):
