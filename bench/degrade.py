@@ -8,7 +8,9 @@ It imitates what e-paper PDF extraction and archive handling do to Chinese news
 * renderings: how the PDF text layer is cut into lines (every text run on its own
   line with blank lines between; one printed line a line; the same with a blank
   line after each), at column widths of 14-40 characters, with paragraph breaks
-  marked by white-space-only lines, by indentation or by nothing but layout;
+  marked by white-space-only lines, by indentation, by an indent the
+  extraction dropped (the first line stops short by the indent's width: what
+  pdfminer gives of a real People's Daily page) or by nothing but layout;
 * damage: quotation marks lost to U+FFFD, ``――`` for ``——``, the title's first
   words lost, traditional script, a wrong codec, page headers and numbers.
 
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 
 LAYOUTS = ("after", "before", "two-copies", "copy-only", "copy-novel", "clean-only")
 RENDERINGS = ("runs", "lines", "spaced-lines")
-MARKERS = ("space-lines", "indent-ideographic", "indent-spaces", "none")
+MARKERS = ("space-lines", "indent-ideographic", "indent-spaces", "indent-lost", "none")
 DAMAGES = (
     "none",
     "fffd-quotes",
@@ -173,14 +175,16 @@ def unseen_breaks(case: "Case") -> tuple[int, int]:
     With no paragraph marker, a break shows only as a printed line that stops
     short; where the paragraph's last line left no room for the next
     paragraph's first piece, the break looks exactly like a wrap and no reader
-    of the text can see it.  Both paragraphs beside it are then out of reach,
+    of the text can see it.  Where the indent was set but dropped by the
+    extraction ("indent-lost"), the next paragraph's first line also shows the
+    break by stopping short, unless that line is the paragraph's only one.  Both paragraphs beside it are then out of reach,
     so this is the ceiling of exact paragraphs for such copies.  (0, 0) for
     any other case.  Measured on the truth's canonical text: where the copy
     held spaces the canonical form drops (电\u00a0\u00a0（记者）, its lines
     are a cell or two wider, so the ceiling is close, not exact.
     """
     p = case.profile
-    if p.layout != "copy-only" or p.marker != "none":
+    if p.layout != "copy-only" or p.marker not in ("none", "indent-lost"):
         return 0, 0
     paras = [x for x in case.truth.split("\n") if x]
     hidden: set[int] = set()
@@ -188,6 +192,8 @@ def unseen_breaks(case: "Case") -> tuple[int, int]:
         last = typeset(paras[i], p.width, False)[-1]
         tokens = re.findall(r"[A-Za-z0-9.%+\-/:]+|.", paras[i + 1])
         head = tokens[0] + tokens[1] if tokens[0] in _NO_LINE_END and len(tokens) > 1 else tokens[0]
+        if p.marker == "indent-lost" and len(typeset(paras[i + 1], p.width, True)) > 1:
+            continue
         if sum(map(cell_width, last)) + sum(map(cell_width, head)) > 2 * p.width:
             hidden.update({i, i + 1})
     return len(paras), len(hidden)
@@ -223,10 +229,14 @@ def render_copy(paragraphs: list[str], profile: Profile, rng: random.Random, los
     for pi, para in enumerate(paragraphs):
         is_title = pi == 0
         width = max(8, profile.width // 2) if is_title else profile.width
-        indent = not is_title and profile.marker in ("indent-ideographic", "indent-spaces")
+        indent = not is_title and profile.marker in ("indent-ideographic", "indent-spaces", "indent-lost")
         lines = typeset(para, width, indent)
         if profile.marker == "indent-spaces":
             lines = ["  " + ln[2:] if ln.startswith("\u3000\u3000") else ln for ln in lines]
+        elif profile.marker == "indent-lost":
+            # Set with its indent, extracted without it: pdfminer writes no
+            # characters for the space a line starts at.
+            lines = [ln.removeprefix("\u3000\u3000") for ln in lines]
         paragraph_break(pi == 0)
         for line in lines:
             if furniture and printed and printed % page_lines == 0:
