@@ -125,8 +125,9 @@ def pdf_text(data: bytes, name: str) -> tuple[str, SourceInfo]:
         # struct.error, IndexError ...): for a parser of untrusted files they
         # all mean that this file is no PDF it can read.
         raise UndecodableInputError(f"{name}: not a PDF pdfminer.six can read ({type(exc).__name__}: {exc})") from exc
-    # Form feeds end pages; they are no characters of the text.
-    text = text.replace("\x0c", "\n")
+    # pdfminer ends each page with a form feed.  It is kept: it tells rejoin
+    # where a page breaks, so that the furniture there can be found and the
+    # paragraph running over the break joined.  Canonical form removes it.
     return text, SourceInfo(kind="bytes", format="pdf")
 
 

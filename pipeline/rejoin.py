@@ -192,10 +192,16 @@ def _pieces(lines: tuple[str, ...], layout: str | None, skip: set[int]) -> list[
     blank_separates = layout in ("runs", "spaced-lines")
     out: list[tuple[int, str, bool]] = []
     gap_markers = gap_blanks = 0
+    # The blank lines on either side of a page's furniture are two gaps, not
+    # one: a page break (pdfminer's form feed turned into one more blank line)
+    # must not add up with the blank line before the foot to a paragraph gap.
+    gap_apart = 0
     skip_blank = False
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if i in skip:
             skip_blank = blank_separates
+            gap_apart = max(gap_apart, gap_blanks)
+            gap_blanks = 0
             continue
         if skip_blank and kind == EMPTY:
             skip_blank = False
@@ -213,9 +219,10 @@ def _pieces(lines: tuple[str, ...], layout: str | None, skip: set[int]) -> list[
         if kind == EMPTY:
             gap_blanks += 1
             continue
-        hard = bool(out) and (gap_markers > 0 or gap_blanks >= (2 if blank_separates else 1) or is_indented(line))
+        gap = max(gap_apart, gap_blanks)
+        hard = bool(out) and (gap_markers > 0 or gap >= (2 if blank_separates else 1) or is_indented(line))
         out.append((i, line, hard))
-        gap_markers = gap_blanks = 0
+        gap_markers = gap_blanks = gap_apart = 0
     return out
 
 
@@ -287,6 +294,11 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         return set()
     indents = [is_indented(pieces[group[0]][1]) for group in printed]
     column = _column_cells(texts, widths, indents)
+    # A paragraph indent the extraction dropped: its first line stops short by
+    # the indent, which is no paragraph end (see :func:`_lost_indent`).
+    lost = _lost_indent(texts, widths, indents)
+    if lost:
+        column = _middle_width(texts, widths, indents)
     if column is not None and any(len(group) > 1 for group in printed):
         printed = _split_unseen_wraps(pieces, printed, column)
         texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
@@ -308,10 +320,25 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
             break
+        if lost and _opens_after_full_line(texts, widths, v, column, lost, pushes):
+            # A paragraph that ended on a full line: only the next one's first
+            # line, short by the indent and filled to it, shows the break.
+            ends.add(printed[v][-1])
+            continue
+        opener = v == 0 or printed[v - 1][-1] in ends
+        if opener:
+            # A paragraph's first line, measured with the room its dropped
+            # indent took (in a copy too short to show its column, where the
+            # line looks like such a first line).
+            if lost:
+                width += lost
+            elif column is None and not rebuilt and _maybe_first_line(texts, widths, v):
+                width += LOST_INDENT
         if (
             not rebuilt
             and not _DAMAGE.search(texts[v] + texts[v + 1])
             and width + _head_width(texts[v + 1], pushes) <= widths[v + 1] - _hung(texts[v + 1])
+            and not (not lost and opener and _maybe_first_line(texts, widths, v))
         ):
             # The next line holds more than this one and the piece it would
             # have had to give up: a greedy typesetter would have moved that
@@ -320,7 +347,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
             # both widths are known: no flag, and lines as printed.
             ends.add(printed[v][-1])
             continue
-        neighbours = widths[max(0, v - 1) : v + 2]
+        neighbours = [*widths[max(0, v - 1) : v], width, widths[v + 1]]
         local = min(max(neighbours), usual)
         head = _LATIN_HEAD.match(texts[v + 1])
         # An indented line's width is uncertain (two ASCII spaces may stand for
@@ -475,6 +502,139 @@ def _column_cells(texts: list[str], widths: list[int], indents: list[bool]) -> i
     if support < MIN_COLUMN_LINES or support < 0.3 * sum(counts.values()):
         return None
     return column
+
+
+# The indent of a Chinese paragraph: two ideographic spaces, four cells.
+LOST_INDENT = 4
+
+
+def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> int | None:
+    """The commonest width of lines that carry a sentence on from a line that did the same.
+
+    Such a line can open no paragraph (the line before it stopped mid-
+    sentence), so it is set at the full column whatever the copy does with
+    indents.  Closing marks at its end are taken as hung past the column (a
+    line they end exactly is counted two cells short, which moves no mode).
+    """
+    counts = Counter(
+        widths[v] - _hung(texts[v])
+        for v in range(1, len(texts))
+        if texts[v]
+        and texts[v - 1]
+        and texts[v - 1][-1] not in PARAGRAPH_FINAL
+        and not indents[v]
+        and not indents[v - 1]
+    )
+    if not counts:
+        return None
+    column, support = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return column if support >= MIN_COLUMN_LINES else None
+
+
+def _lost_indent(texts: list[str], widths: list[int], indents: list[bool]) -> int:
+    """Cells of a paragraph indent the extraction dropped, or 0.
+
+    A PDF text layer holds no characters for the room a paragraph's first line
+    is indented by (pdfminer writes the line from its first glyph), so each
+    paragraph's first line comes out short of the column by the indent, just
+    as a paragraph's last line does.  Two kinds of line show it, both going
+    on to a next line (they close no sentence):
+
+    * a line after a plain paragraph end (a sentence closed well short of the
+      column): a paragraph's first line;
+    * a line that stopped although the next line's first piece would have
+      fitted the column: no wrap does that, so its room was less.
+
+    Where most such lines are the column less the indent (a line holding
+    Latin may stop a cell shorter), and at least :data:`MIN_INDENT_LINES` of
+    them, the copy was set with an indent.  In a copy set without one they
+    fill the column, or stop short at widths of their own (headings).
+    """
+    column = _middle_width(texts, widths, indents)
+    if column is None:
+        return 0
+    candidates = [
+        v
+        for v in range(1, len(texts) - 1)
+        if texts[v]
+        and texts[v][-1] not in PARAGRAPH_FINAL
+        and not indents[v]
+        and (
+            (texts[v - 1][-1:] in PARAGRAPH_FINAL and widths[v - 1] <= column - LOST_INDENT - SHORT_LINE_SLACK)
+            or widths[v] + _head_width(texts[v + 1]) <= column
+        )
+    ]
+    short = sum(_indent_short(texts[v], widths[v], column, LOST_INDENT, texts[v + 1]) for v in candidates)
+    return LOST_INDENT if short >= MIN_INDENT_LINES and short >= 0.5 * len(candidates) else 0
+
+
+# First lines a copy must show short by the indent before it is taken as set
+# with one.
+MIN_INDENT_LINES = 2
+
+
+# The narrowest column of running text, in cells (twelve CJK characters).
+MIN_TEXT_COLUMN = 24
+
+
+def _maybe_first_line(texts: list[str], widths: list[int], v: int) -> bool:
+    """Whether line v may be a paragraph's first line set with an indent the extraction dropped.
+
+    For a copy too short to show its column (a paragraph or two): line v goes
+    on mid-sentence, and the next line, not the copy's last, is wider by just
+    the indent.  A greedy typesetter would not have left that room, unless the
+    room was the indent's.
+    """
+    # (A closing quote may end a term mid-sentence, "…“六城联动”"; other
+    # closing marks end a title or a clause.)
+    if v + 2 >= len(texts) or closes_sentence(texts[v]):
+        return False
+    if texts[v][-1] in PARAGRAPH_FINAL - frozenset("”’"):
+        return False
+    # The column is the next line's width, or the one after's where the next
+    # stops short of it by a carried opening mark (the line after that is
+    # no last line); closing marks at a line's end may hang past it, or not.
+    # A list's or a caption's short lines are no column of text, nor is a
+    # line that closes a sentence (it may be a paragraph's last).
+    carried = v + 3 < len(texts) and texts[v + 2][:1] in _NO_LINE_END
+    ref = [u for u in ([v + 1, v + 2] if carried else [v + 1]) if not closes_sentence(texts[u])]
+    columns = {widths[u] - hung for u in ref for hung in (0, _hung(texts[u]))} - set(range(MIN_TEXT_COLUMN))
+    return any(_indent_short(texts[v], widths[v], column, LOST_INDENT, texts[v + 1]) for column in columns)
+
+
+def _opens_after_full_line(texts: list[str], widths: list[int], v: int, column: int, lost: int, pushes: bool) -> bool:
+    """Whether line v + 1 opens a paragraph although line v filled the column.
+
+    Line v closes a sentence (a closing quote alone does not: "形成“15分钟”"
+    ends a term, not a sentence); line v + 1 is filled to the column less the
+    dropped indent (its next piece would not have fitted) and goes on to a
+    further line.  A wrap inside a paragraph fills the whole column, so such
+    a line can only be the next paragraph's first.
+    """
+    if v + 2 >= len(texts) or not closes_sentence(texts[v]):
+        return False
+    return (
+        _indent_short(texts[v + 1], widths[v + 1], column, lost, texts[v + 2])
+        and not _DAMAGE.search(texts[v + 1] + texts[v + 2])
+        and widths[v + 1] + _head_width(texts[v + 2], pushes) > column - lost
+    )
+
+
+def _indent_short(text: str, width: int, column: int, lost: int, after: str = "") -> bool:
+    """Whether a line fills the column less a dropped indent of ``lost`` cells.
+
+    Closing marks at its end may have been hung past the column, or not.
+    Opening marks that ``after`` (the next line) starts with were carried
+    down from this line's end, which they may not close.  Counted in cells, a
+    line holding Latin or digits may stop a cell short of what it fills; and
+    a PDF's fonts set digits wider than half a CJK character (often two
+    thirds), so such a line may also count up to half a cell a character
+    more than it took.
+    """
+    latin = sum(ch.isascii() and not ch.isspace() for ch in text)
+    carried = display_width(after[: len(after) - len(after.lstrip(_NO_LINE_END))])
+    low, high = column - lost - carried - (1 if latin else 0), column - lost + (latin + 1) // 2
+    return low <= width <= high or low <= width - _hung(text) <= high
 
 
 def _head_width(text: str, marks: bool = False) -> int:

@@ -211,3 +211,30 @@ def test_a_running_heads_figure_opens_no_version(layout, damage, seed):
     lines = expected_lines()
     case = build_case({"title": lines[0], "paragraphs": lines[1:], "id": "fixture"}, layout, damage, random.Random(seed))
     assert repair_document(case.document).text == case.truth
+
+
+@pytest.mark.parametrize("marker", ["none", "indent-lost"])
+@pytest.mark.parametrize("width", [16, 22, 27, 34])
+def test_a_page_break_between_the_lines_of_a_paragraph_is_no_paragraph_break(marker, width):
+    # pdfminer ends a page with a form feed; read as a newline (or kept), it
+    # adds a blank line after the page's foot.  The blank lines on either
+    # side of the foot are two gaps, not one paragraph gap, so the paragraph
+    # running over the page break comes out whole: the copy reads as it
+    # would with no furniture at all.
+    copy = render_copy(TRUTH, Profile("copy-only", "spaced-lines", marker, "none", width), random.Random(0), False)
+    expected = repair_document(copy).text
+    for feed in ("\n", "\f"):
+        lines: list[str] = []
+        printed, page = 0, 17
+        for line in copy.split("\n"):
+            if line.strip() and printed and printed % 11 == 0:
+                lines += [f"第 {page} 页", ""]
+                line = feed + line if feed == "\f" else line
+                if feed == "\n":
+                    lines.append("")
+                page += 1
+            printed += bool(line.strip())
+            lines.append(line)
+        out = repair_document("\n".join(lines))
+        assert out.text == expected, repr(feed)
+        assert out.report.counts["furniture_lines_removed"] == page - 17

@@ -151,6 +151,14 @@ def test_a_pdf_given_whole_is_read_from_its_text_layer():
     from_path = repair_document(Path(path))
     assert "对国防问题的意见" in from_path.text and "中日战争爆发后的形势与任务" in from_path.text
     assert (from_path.report.source.format, from_path.report.source.encoding) == ("pdf", None)
+    # The text layer as pdfminer gives it, its form feeds (page ends) kept
+    # for rejoin to find the page breaks by.
+    from pdfminer.high_level import extract_text
+
+    from pipeline.ingest import ingest
+
+    assert ingest(Path(path))[0].text == extract_text(str(path)) and "\f" in extract_text(str(path))
+    assert "\f" not in from_path.text
     data = path.read_bytes()
     assert repair_document(NamedBytes(path.name, data)).text == from_path.text
     assert repair_document(data).text == from_path.text  # known by its %PDF- header
