@@ -560,8 +560,11 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
     same clean paragraph again, the article wrote that text twice: a
     standfirst that the news agency's lead then repeats ("听取…汇报" and
     "新华社北京…电 国务院总理…，听取…汇报"), and the clean body holds it
-    once.  The second occurrence is what the web text lacks; it is kept whole
-    and placed by its neighbours.  Twins of one another (a repeated running
+    once.  The same holds where only the part the paragraph would lose repeats
+    the twin (a paragraph only the copy has, which opens by quoting the
+    subheading the copy also prints: "“…发展故事。中国发布白皮书…”").  The
+    second occurrence is what the web text lacks; it is kept whole and placed
+    by its neighbours.  Twins of one another (a repeated running
     title) are all twins, so none is kept.  ``forms`` are the paragraphs'
     comparison forms, in the order of ``decisions``.
     """
@@ -576,11 +579,24 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
     out = []
     for form, own_twin, (p, where, kept, coverage, best) in zip(forms, is_twin, decisions):
         twin = twins.get(where[0]) if len(where) == 1 and not own_twin else None
-        if twin is not None and len(form) >= MIN_SECOND_OCCURRENCE and _repeats(form, twin):
+        if twin is not None and len(form) >= MIN_SECOND_OCCURRENCE and _repeats(_dropped(form, kept), twin):
             out.append((p, (), p.text.strip(), coverage, None))
         else:
             out.append((p, where, kept, coverage, best))
     return out
+
+
+def _dropped(form: str, kept: str, k: int = 6) -> str:
+    """The part of ``form`` (comparison form) that keeping only ``kept`` would drop.
+
+    Taken as the run of ``form`` from its first k-gram that ``kept`` lacks to
+    its last: the sentences judged duplicates, with what lies between them.
+    """
+    if not kept:
+        return form
+    held = comparison_form(kept)[0]
+    lacking = [j for j in range(len(form) - k + 1) if form[j : j + k] not in held]
+    return form[lacking[0] : lacking[-1] + k] if lacking else ""
 
 
 def _repeats(form: str, twin: str, k: int = 6) -> bool:

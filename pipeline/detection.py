@@ -580,7 +580,7 @@ def _settle_edges(
         # lines stand inside clean lines) is the copy's title, which the clean
         # text holds too; a line there that the clean text lacks is clean text
         # the copy swallowed.
-        if not ends_run and len(form) >= 4 and _run_is_copy(i):
+        if not ends_run and len(form) >= 4 and (_run_is_copy(i) or _opens_on_title(i)):
             return True
         adjacent_clean = any(
             0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
@@ -598,6 +598,18 @@ def _settle_edges(
 
     def _run_text(i: int) -> str:
         return "".join(forms[t] for t in _run_lines(i) if t != i)
+
+    def _opens_on_title(i: int) -> bool:
+        # The line before the copy's title: the run goes on with the clean
+        # text's first line (the title, cut into printed lines, perhaps
+        # without its first words), however much the rest of the copy is its
+        # own (a paragraph only the copy has may be most of a short
+        # article's copy).
+        if first_clean is None or first_clean > i:
+            return False
+        title = forms[first_clean]
+        following = "".join(forms[t] for t in [t for t in _run_lines(i) if t > i][:HEAD_LINES])
+        return len(following) >= MIN_SELF_REPEAT and (following in title or title in following)
 
     def _run_is_copy(i: int) -> bool:
         shares = [contained[t] for t in _run_lines(i) if t != i and contained[t] is not None]

@@ -854,3 +854,43 @@ def test_a_printed_line_that_ends_with_the_title_words_is_no_title():
     copy += ["实施减船转产工程，是保护渔业资源和海洋生态环境", "的重要措施，是当前降低海洋捕捞强度、养护渔业资", "源最直接、最有效的措施和手段。"]
     document = "\n\n".join(copy) + "\n\n" + "\n".join([title, subtitle, "\u3000\u3000" + first]) + "\n"
     assert repair_document(document).text.splitlines() == [title, subtitle, first, novel]
+
+
+@pytest.mark.parametrize(
+    "rendering, marker, width", [("runs", "indent-lost", 21), ("lines", "none", 30), ("spaced-lines", "space-lines", 17)]
+)
+def test_a_paragraph_only_the_copy_has_that_quotes_a_subheading_is_kept_whole(rendering, marker, width):
+    # The copy prints the subheading on its own, and then a paragraph the web
+    # text lacks that opens by saying the subheading again.  The copy renders
+    # each clean paragraph once, so its subheading is the copy of the clean
+    # one; the paragraph's first sentence is its own, not a duplicate to drop.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    subheading = lines[21]
+    novel = subheading + "。这是一年来长春工业人的共同心声，也是各项工作的生动写照。"
+    truth = [lines[0], lines[20], subheading, novel, lines[22], lines[23]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document("\n".join(t for t in truth if t != novel) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering, width", [("lines", 16), ("spaced-lines", 22), ("runs", 30)])
+def test_the_clean_texts_last_line_against_the_copys_title_stays_clean(rendering, width):
+    # The web text (blank lines between its paragraphs) ends with a subheading
+    # and the copy follows on the next line, its title first.  The copy is
+    # mostly a paragraph the web text lacks, so the copy's lines are mostly
+    # not the clean text's; but the line right before the copy's title is the
+    # clean text's, not a line of the copy run into that title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title, novel, paragraph, subheading = lines[0], lines[43], lines[44], lines[45]
+    copy = render_copy([title, novel, paragraph], Profile("copy-novel", rendering, "space-lines", "none", width), random.Random(0), False)
+    body = "\n\n".join([title, paragraph, subheading])
+    out = repair_document(body + "\n" + copy + "\n")
+    assert out.text.splitlines() == [title, novel, paragraph, subheading]
