@@ -1024,13 +1024,20 @@ def _versions_by_containment(
     headings and captions), stopping mid-sentence tells nothing; but a copy
     cuts the clean text's lines, so its lines stand inside longer ones, and
     the clean version's do not.  The version that is clearly so is clean, the
-    others are copies.
+    others are copies.  Lines that stand whole in every version are not
+    counted (an infographic's headings fit a copy's column too).
     """
     title = forms[content[0]]
     starts = [i for i in content if forms[i] == title] + [len(labels)]
+    # A line that stands whole in every version (a heading short enough for
+    # the copy's column) is no longer line's piece in any: it tells nothing.
+    # (Two copies of one rendering hold the same lines as each other, not as
+    # the clean version.)
+    parts = [{forms[i] for i in content if lo < i < hi} for lo, hi in zip(starts, starts[1:])]
+    twins = set.intersection(*parts) if parts else set()
     shares = []
     for lo, hi in zip(starts, starts[1:]):
-        measured = [contained[i] for i in content if lo < i < hi and contained[i] is not None]
+        measured = [contained[i] for i in content if lo < i < hi and contained[i] is not None and forms[i] not in twins]
         if not measured:
             return labels
         shares.append(sum(c >= 0.5 for c in measured) / len(measured))

@@ -894,3 +894,33 @@ def test_the_clean_texts_last_line_against_the_copys_title_stays_clean(rendering
     body = "\n\n".join([title, paragraph, subheading])
     out = repair_document(body + "\n" + copy + "\n")
     assert out.text.splitlines() == [title, novel, paragraph, subheading]
+
+
+def test_versions_told_by_containment_pass_over_headings_both_print_whole():
+    # An infographic's article: a short title ("中国华融") opens both versions,
+    # and its many headings are short enough for the copy's column, so they
+    # stand whole in both and inside no longer line.  They tell nothing; the
+    # rest tells the copy (its lines stand inside the clean text's longer
+    # ones) from the clean version (whose lines stand in none).  Counted with
+    # the headings, the copy's share fell short and both stayed one kind.
+    import random
+    import re
+
+    from bench.degrade import Profile, render_copy
+    from pipeline.compare import form_only
+    from pipeline.detection import _contained_in_longer_line, _versions_by_containment
+
+    lines = expected_lines()
+    headings = [lines[21], lines[34], lines[45], lines[51], lines[13], lines[9], lines[12]]
+    first_sentences = [re.match(".+?[。；]", p).group() for p in (lines[14], lines[35], lines[46], lines[53], lines[15], lines[10])]
+    paragraphs = [*first_sentences, lines[62]]
+    truth = ["中国华融"] + [x for pair in zip(headings, paragraphs) for x in pair]
+    copy = render_copy(truth, Profile("before", "lines", "none", "none", 36), random.Random(0), False)
+    doc = tuple((copy + "\n\n" + "\n\n".join(truth)).split("\n"))
+    forms = [form_only(line) if line.strip() else "" for line in doc]
+    content = [i for i, f in enumerate(forms) if f]
+    contained = _contained_in_longer_line(forms)
+    second = [i for i in content if forms[i] == "中国华融"][1]
+    labels = _versions_by_containment(forms, [True] * len(doc), content, contained)
+    assert all(labels[i] for i in content if i < second)
+    assert not any(labels[i] for i in content if i >= second)
