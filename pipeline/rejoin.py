@@ -285,6 +285,11 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
 
     A line is not short when the next line starts with a Latin word or number
     too long to have fitted in the space left.
+
+    Where the copy was set with a paragraph indent that the extraction
+    dropped (:func:`_lost_indent`), a paragraph's first line is measured with
+    its indent, and a full line that closes a sentence ends its paragraph
+    where the next line is such a first line (:func:`_opens_after_full_line`).
     """
     # Printed lines rebuilt from runs are a guess, not a typesetter's lines.
     rebuilt = any(len(group) > 1 for group in printed)
@@ -296,7 +301,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     column = _column_cells(texts, widths, indents)
     # A paragraph indent the extraction dropped: its first line stops short by
     # the indent, which is no paragraph end (see :func:`_lost_indent`).
-    lost = _lost_indent(texts, widths, indents)
+    lost = _lost_indent(texts, widths, indents, MIN_REBUILT_INDENT_LINES if rebuilt else MIN_INDENT_LINES)
     if lost:
         column = _middle_width(texts, widths, indents)
     if column is not None and any(len(group) > 1 for group in printed):
@@ -326,19 +331,24 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
             ends.add(printed[v][-1])
             continue
         opener = v == 0 or printed[v - 1][-1] in ends
+        # In a copy whose indent the lines did not show, a first line may
+        # still look like one set with a dropped indent (see _maybe_first_line).
+        maybe_first = not lost and opener and _maybe_first_line(texts, widths, v)
         if opener:
-            # A paragraph's first line, measured with the room its dropped
-            # indent took (in a copy too short to show its column, where the
-            # line looks like such a first line).
-            if lost:
+            # A paragraph's first line is measured with the room its dropped
+            # indent took; not a line short even with it (a heading, a source
+            # line set short or centred took no indent to be short).  Where
+            # the copy is too short to show its column, only a line that looks
+            # like such a first line.
+            if lost and width + lost > column - SHORT_LINE_SLACK:
                 width += lost
-            elif column is None and not rebuilt and _maybe_first_line(texts, widths, v):
+            elif maybe_first and column is None and not rebuilt:
                 width += LOST_INDENT
         if (
             not rebuilt
             and not _DAMAGE.search(texts[v] + texts[v + 1])
             and width + _head_width(texts[v + 1], pushes) <= widths[v + 1] - _hung(texts[v + 1])
-            and not (not lost and opener and _maybe_first_line(texts, widths, v))
+            and not maybe_first
         ):
             # The next line holds more than this one and the piece it would
             # have had to give up: a greedy typesetter would have moved that
@@ -531,7 +541,7 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
     return column if support >= MIN_COLUMN_LINES else None
 
 
-def _lost_indent(texts: list[str], widths: list[int], indents: list[bool]) -> int:
+def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], needed: int = 1) -> int:
     """Cells of a paragraph indent the extraction dropped, or 0.
 
     A PDF text layer holds no characters for the room a paragraph's first line
@@ -546,8 +556,8 @@ def _lost_indent(texts: list[str], widths: list[int], indents: list[bool]) -> in
       fitted the column: no wrap does that, so its room was less.
 
     Where most such lines are the column less the indent (a line holding
-    Latin may stop a cell shorter), and at least :data:`MIN_INDENT_LINES` of
-    them, the copy was set with an indent.  In a copy set without one they
+    Latin may stop a cell shorter), and at least ``needed`` of them, the
+    copy was set with an indent.  In a copy set without one they
     fill the column, or stop short at widths of their own (headings).
     """
     column = _middle_width(texts, widths, indents)
@@ -565,12 +575,15 @@ def _lost_indent(texts: list[str], widths: list[int], indents: list[bool]) -> in
         )
     ]
     short = sum(_indent_short(texts[v], widths[v], column, LOST_INDENT, texts[v + 1]) for v in candidates)
-    return LOST_INDENT if short >= MIN_INDENT_LINES and short >= 0.5 * len(candidates) else 0
+    return LOST_INDENT if short >= needed and short >= 0.5 * len(candidates) else 0
 
 
 # First lines a copy must show short by the indent before it is taken as set
-# with one.
-MIN_INDENT_LINES = 2
+# with one: one where the lines are as printed (a one-paragraph news item
+# shows no more), two where they were rebuilt from runs (whose widths are a
+# guess, so that one may be a coincidence).
+MIN_INDENT_LINES = 1
+MIN_REBUILT_INDENT_LINES = 2
 
 
 # The narrowest column of running text, in cells (twelve CJK characters).
@@ -598,7 +611,12 @@ def _maybe_first_line(texts: list[str], widths: list[int], v: int) -> bool:
     # line that closes a sentence (it may be a paragraph's last).
     carried = v + 3 < len(texts) and texts[v + 2][:1] in _NO_LINE_END
     ref = [u for u in ([v + 1, v + 2] if carried else [v + 1]) if not closes_sentence(texts[u])]
-    columns = {widths[u] - hung for u in ref for hung in (0, _hung(texts[u]))} - set(range(MIN_TEXT_COLUMN))
+    columns = {widths[u] - hung for u in ref for hung in (0, _hung(texts[u]))}
+    if carried and v + 1 in ref:
+        # The next line with the opening marks it carried down to the one after.
+        after = texts[v + 2]
+        columns.add(widths[v + 1] + display_width(after[: len(after) - len(after.lstrip(_NO_LINE_END))]))
+    columns -= set(range(MIN_TEXT_COLUMN))
     return any(_indent_short(texts[v], widths[v], column, LOST_INDENT, texts[v + 1]) for column in columns)
 
 

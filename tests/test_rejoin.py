@@ -311,3 +311,23 @@ def test_a_lone_paragraph_with_a_dropped_indent_stays_whole(rendering):
             assert got == [para], f"width {width}"
             checked += 1
     assert checked > 60
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_one_paragraph_news_item_with_a_dropped_indent_stays_whole(rendering):
+    # A short news item as a People's Daily page prints it: the headline, the
+    # source line, one paragraph.  The one first line there is, short by the
+    # dropped indent after the source line, is evidence enough where the
+    # lines are as printed.
+    head = ("长春工业经济提振发力", "《吉林日报》（2022年10月13日 第 01 版）")
+    checked = 0
+    for width in range(24, 41):
+        for para in BODY:
+            body = _render_lost_indent([para], width, rendering)
+            if len([x for x in body if x]) < 4:
+                continue
+            lines = tuple(x for h in head for x in ((h, "") if rendering != "lines" else (h,))) + body
+            got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+            assert got == [*head, para], f"width {width}"
+            checked += 1
+    assert checked > 30
