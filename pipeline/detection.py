@@ -1244,5 +1244,10 @@ def _layout(lines: tuple[str, ...]) -> str:
         mixed = sum(1 for line in latin if any(is_han(c) for c in line))
         if len(latin) >= MIN_RUN_EVIDENCE and mixed <= 0.1 * len(latin):
             return "runs"
+        # Conversely, where most such lines hold Han too, they are printed
+        # lines, however many short ones (a headline, a byline, a caption's
+        # credit) a short copy has.
+        if len(latin) >= MIN_RUN_EVIDENCE and mixed >= 0.5 * len(latin):
+            return "spaced-lines"
         return "runs" if short >= 0.2 * len(widths) else "spaced-lines"
     return "lines"

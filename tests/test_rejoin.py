@@ -331,3 +331,23 @@ def test_a_one_paragraph_news_item_with_a_dropped_indent_stays_whole(rendering):
             assert got == [*head, para], f"width {width}"
             checked += 1
     assert checked > 30
+
+
+def test_a_short_copy_of_printed_lines_with_figures_is_not_runs():
+    # A one-paragraph news item as pdfminer gives a People's Daily page: a
+    # headline, the source line, the paragraph's printed lines (figures and
+    # Han on the same lines), a photo credit, the page's foot; a blank line
+    # after each.  Its short lines are a fifth of them, as runs' would be;
+    # but its lines hold Han and figures together, which no run does.
+    from pipeline import repair_document
+    from pipeline.detection import detect
+
+    para = BODY[0] + BODY[1]
+    body = _render_lost_indent([para], 30, "spaced-lines")
+    head = ("图片报道", "", "《吉林日报》（2022年10月13日 第 01 版）", "")
+    foot = ("新华社记者  王明摄", "", "第 5 页", "")
+    lines = head + body + foot
+    sections, _ = detect(lines)
+    assert [s.layout for s in sections if s.kind is SectionKind.BROKEN] == ["spaced-lines"]
+    out = repair_document("\n".join(lines)).text.splitlines()
+    assert canonical_paragraph(para)[0] in out
