@@ -598,10 +598,10 @@ def _maybe_first_line(texts: list[str], widths: list[int], v: int) -> bool:
     the indent.  A greedy typesetter would not have left that room, unless the
     room was the indent's.
     """
-    # (A closing quote may end a term mid-sentence, "…“六城联动”"; other
-    # closing marks end a title or a clause.)
     if v + 2 >= len(texts) or closes_sentence(texts[v]):
         return False
+    # (A closing quote may end a term mid-sentence, "…“六城联动”"; other
+    # closing marks end a title or a clause.)
     if texts[v][-1] in PARAGRAPH_FINAL - frozenset("”’"):
         return False
     # The column is the next line's width, or the one after's where the next
@@ -614,8 +614,7 @@ def _maybe_first_line(texts: list[str], widths: list[int], v: int) -> bool:
     columns = {widths[u] - hung for u in ref for hung in (0, _hung(texts[u]))}
     if carried and v + 1 in ref:
         # The next line with the opening marks it carried down to the one after.
-        after = texts[v + 2]
-        columns.add(widths[v + 1] + display_width(after[: len(after) - len(after.lstrip(_NO_LINE_END))]))
+        columns.add(widths[v + 1] + display_width(_opening_marks(texts[v + 2])))
     columns -= set(range(MIN_TEXT_COLUMN))
     return any(_indent_short(texts[v], widths[v], column, LOST_INDENT, texts[v + 1]) for column in columns)
 
@@ -650,9 +649,14 @@ def _indent_short(text: str, width: int, column: int, lost: int, after: str = ""
     more than it took.
     """
     latin = sum(ch.isascii() and not ch.isspace() for ch in text)
-    carried = display_width(after[: len(after) - len(after.lstrip(_NO_LINE_END))])
+    carried = display_width(_opening_marks(after))
     low, high = column - lost - carried - (1 if latin else 0), column - lost + (latin + 1) // 2
     return low <= width <= high or low <= width - _hung(text) <= high
+
+
+def _opening_marks(text: str) -> str:
+    """The opening marks a line starts with: carried down from the line before, which may not end with them."""
+    return text[: len(text) - len(text.lstrip(_NO_LINE_END))]
 
 
 def _head_width(text: str, marks: bool = False) -> int:
@@ -661,7 +665,7 @@ def _head_width(text: str, marks: bool = False) -> int:
     With ``marks``, the closing marks after it too (a typesetter that pushes
     a character down with the mark that may not open a line).
     """
-    carried = len(text) - len(text.lstrip(_NO_LINE_END))
+    carried = len(_opening_marks(text))
     rest = text[carried:]
     head = _LATIN_HEAD.match(rest)
     piece = head.group() if head else rest[:1]
