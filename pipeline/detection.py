@@ -553,6 +553,19 @@ def _settle_edges(
         )
         if ends_run and repeated and not _ends_sentence(lines[i]):
             return True
+        # However short: the copy's last line that says again, whole, the
+        # line the copy opened with (its title, words, not a run of figures
+        # cut from it) is the clean text's title after the copy.
+        run = _run_lines(i)
+        if (
+            ends_run
+            and run
+            and run[0] != i
+            and form == forms[run[0]]
+            and sum(c.isalpha() for c in form) >= MIN_SHORT_TITLE
+            and not _ends_sentence(lines[i])
+        ):
+            return True
         # The mirror case: a run of adjacent printed lines, and the line ending
         # it that a blank line parts from the run but that touches the clean
         # text after it (the clean title right after a copy).  The blank line

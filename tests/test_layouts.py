@@ -924,3 +924,25 @@ def test_versions_told_by_containment_pass_over_headings_both_print_whole():
     labels = _versions_by_containment(forms, [True] * len(doc), content, contained)
     assert all(labels[i] for i in content if i < second)
     assert not any(labels[i] for i in content if i >= second)
+
+
+@pytest.mark.parametrize("rendering, width", [("runs", 26), ("runs", 22), ("spaced-lines", 24)])
+def test_a_short_title_its_lead_repeats_is_kept_after_a_copy_before_the_clean_text(rendering, width):
+    # The copy comes first and the clean text's title, four characters,
+    # stands on the line after it.  The lead repeats the title's words, so a
+    # line of that text stands inside a clean line, and the title had gone
+    # with the copy and been dropped as a duplicate, with the copy's own:
+    # the output had no title.  The copy's last line that says again the
+    # line it opened with is the clean title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title = "前三季度"
+    lead = "本报长春9月20日电（记者王明）长春市工信局20日举行新闻发布会。数据显示，前三季度，长春规上工业增加值增长22.4%。"
+    truth = [title, lines[1], lead, lines[4], lines[5]]
+    copy = render_copy(truth, Profile("before", rendering, "indent-ideographic", "none", width), random.Random(0), False)
+    body = "\n".join([title] + ["\u3000\u3000" + p for p in truth[1:]])
+    out = repair_document(copy + "\n\n" + body + "\n")
+    assert out.text.splitlines() == truth
