@@ -301,9 +301,10 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     column = _column_cells(texts, widths, indents)
     # A paragraph indent the extraction dropped: its first line stops short by
     # the indent, which is no paragraph end (see :func:`_lost_indent`).
-    lost = _lost_indent(texts, widths, indents, MIN_REBUILT_INDENT_LINES if rebuilt else MIN_INDENT_LINES)
+    middle = _middle_width(texts, widths, indents)
+    lost = _lost_indent(texts, widths, indents, middle, MIN_REBUILT_INDENT_LINES if rebuilt else MIN_INDENT_LINES)
     if lost:
-        column = _middle_width(texts, widths, indents)
+        column = middle
     if column is not None and any(len(group) > 1 for group in printed):
         printed = _split_unseen_wraps(pieces, printed, column)
         texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
@@ -541,7 +542,7 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
     return column if support >= MIN_COLUMN_LINES else None
 
 
-def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], needed: int = 1) -> int:
+def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], column: int | None, needed: int = 1) -> int:
     """Cells of a paragraph indent the extraction dropped, or 0.
 
     A PDF text layer holds no characters for the room a paragraph's first line
@@ -559,8 +560,8 @@ def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], neede
     Latin may stop a cell shorter), and at least ``needed`` of them, the
     copy was set with an indent.  In a copy set without one they
     fill the column, or stop short at widths of their own (headings).
+    ``column`` is the width of lines inside paragraphs (:func:`_middle_width`).
     """
-    column = _middle_width(texts, widths, indents)
     if column is None:
         return 0
     candidates = [
