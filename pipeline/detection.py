@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
 from .canonical import script_profile
-from .compare import form_only
+from .compare import form_only, simplified
 from .model import Section, SectionKind, StageReport
 from .rejoin import (
     CONTENT,
@@ -669,7 +669,9 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     no clean body, or beside a small clean part, keeps its label: there the
     layout evidence alone has to decide.)  A short run opening the document
     whose title stands nowhere else is the article's own head, however much
-    of it the body repeats (:func:`_untitled_head`).
+    of it the body repeats (:func:`_untitled_head`); a short run closing the
+    document that neither opens with the title nor reads on like a copy's
+    page is its foot (:func:`_untitled_foot`).
     """
     clean_text = "\n".join(f for f, broken in zip(forms, labels) if f and not broken)
     grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
@@ -684,6 +686,12 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
         if q is None or content[q] >= j:
             return False
         return forms[content[q]] in clean_titles or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
+    def opens_with_head(i: int) -> bool:
+        # The run's first line is the clean text's first line, or a piece of it.
+        first = next((forms[t] for t in content if not labels[t]), "")
+        own = next((forms[t] for t in content if t >= i), "")
+        return bool(own) and own in first
+
     out = list(labels)
     # The lines a title could stand in again: another title, a copy's title
     # line or a piece of it, closing no sentence; a paragraph may quote the
@@ -696,6 +704,22 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             # title) stands nowhere else: a copy before the clean text would
             # repeat that title, so this is the clean article's own head (a
             # title, a subtitle, "核心阅读"), which looks like a copy's lines.
+            out[i:j] = [False] * (j - i)
+            continue
+        if (
+            content
+            and j > content[-1]
+            and len(clean_text) >= 2 * sum(map(len, forms[i:j]))
+            and not opens_with_title(i, j)
+            and not opens_with_head(i)
+            and _untitled_foot(lines, forms, labels, content, i)
+        ):
+            # Its mirror at the end: the article's foot (the bodies behind a
+            # report, a name a line), however many of its words the text has
+            # used.  A copy after the clean text opens with the title it
+            # repeats (whole or cut, or a piece of its first line, however
+            # short: "前三季度"); a copy of one page further on does not, but
+            # see :func:`_untitled_foot`.
             out[i:j] = [False] * (j - i)
             continue
         size = covered = 0
@@ -721,6 +745,40 @@ def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others:
     block = [t for t in content if i <= t < j]
     title = forms[content[0]]
     return 0 < len(block) <= MAX_HEAD_BLOCK and len(title) >= MIN_SELF_REPEAT and title not in others
+
+
+def _untitled_foot(
+    lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int], i: int
+) -> bool:
+    """Whether the broken run from i to the document's end is a short block of the article's own lines, not a copy's page.
+
+    A copy of one page of the article (its last, or its first with the title
+    cut to a word) may close the document too.  Its lines are the article's
+    text in order, cut anywhere: one line's end and the next one's start stand
+    side by side in the clean text, punctuation and all (a paragraph's end
+    runs on into the next paragraph's start there).  It may print a page head
+    or number, and a whole line of the clean text again (a subtitle).  Lines
+    that name, each on its own, what the text names in a list
+    ("…研究院、国信…研究院") stand apart in it.
+    """
+    block = [t for t in content if t >= i]
+    if not 0 < len(block) <= MAX_HEAD_BLOCK:
+        return False
+    clean_forms = {forms[t] for t in content if not labels[t]}
+    if any(forms[t] in clean_forms or is_furniture_form(lines[t], credits=False) for t in block):
+        return False
+    if find_furniture(tuple(lines[i:]), credits=False):
+        return False
+    clean_raw = simplified("".join(lines[t].strip() for t in content if not labels[t]))
+    for a, b in zip(block, block[1:]):
+        join = simplified(lines[a].strip()[-JOIN_SIDE:] + lines[b].strip()[:JOIN_SIDE])
+        if join in clean_raw:
+            return False
+    return True
+
+
+# Characters taken from each side of a line break to find the break's text in the clean text.
+JOIN_SIDE = 2
 
 
 # Characters in traditional script that make a line the traditional copy's.
@@ -863,7 +921,9 @@ def _split_repeated_title(
             # The opening line may be the title without its first words, on one
             # line, where a whole title (unindented, as titles are, opening a
             # part the evidence takes for clean text) stands later: no clean
-            # text drops its title's first words.
+            # text drops its title's first words.  The two are followed alike
+            # (a source line under the text, "数据来源：" and the name the
+            # title is, is followed by nothing).
             def opens_clean(i: int) -> bool:
                 after = [labels[t] for t in content if t >= i]
                 return after.count(False) >= PART_MAJORITY * len(after)
@@ -872,7 +932,7 @@ def _split_repeated_title(
                         if forms[i].endswith(forms[content[0]]) and forms[i] != forms[content[0]]
                         and len(forms[content[0]]) >= max(MIN_SELF_REPEAT, len(forms[i]) // 2)
                         and len(forms[i]) <= MAX_TITLE and lines[i][:1] not in " \u3000"
-                        and is_title(i) and opens_clean(i)), None)
+                        and is_title(i) and opens_clean(i) and followed_alike(content[0], i)), None)
         # The opening line stands once again, whole, and no cut title starts
         # at it: two versions, each with its title on one line.  A later line
         # cut near the start is then a subtitle or a graphic's caption.  (Three
@@ -972,7 +1032,9 @@ def _split_twin_titles(
     evidence gave one label throughout; elsewhere it has found the edges.
     """
     title = forms[content[0]]
-    second = next((i for i in content[1:] if forms[i] == title), None)
+    # Neither closes a sentence: a printed line can quote a title that is a
+    # quotation ("中国的真诚帮助让我们感动。”"), marks aside the same.
+    second = next((i for i in content[1:] if forms[i] == title and not _ends_sentence(lines[i])), None)
     if second is None or _ends_sentence(lines[content[0]]):
         return labels
     # A title has words, and stands at most three times (the clean text and

@@ -946,3 +946,90 @@ def test_a_short_title_its_lead_repeats_is_kept_after_a_copy_before_the_clean_te
     body = "\n".join([title] + ["\u3000\u3000" + p for p in truth[1:]])
     out = repair_document(copy + "\n\n" + body + "\n")
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        ["长春工业经济研究课题组", "金赛国际医药产业园", "百克生物制药研发基地"],
+        ["谋规划强创新促发展课题组", "金赛国际医药产业园", "百克生物制药研发基地"],
+    ],
+)
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_an_articles_closing_credit_lines_are_its_own(credits, sep):
+    # A report ends with the bodies behind it, a name a line: short lines
+    # closing nothing, whose words the article has used ("金赛国际医药产业园、
+    # 百克生物制药研发基地" in a paragraph, the title's words before "课题组").
+    # They look like a copy's printed lines and are covered by the text, but
+    # a copy after the article opens with its title; these had been joined
+    # into one line and dropped as a duplicate, the last name lost.
+    clean, _ = sample_parts()
+    body = clean + credits
+    out = repair_document(sep.join(body))
+    assert _kinds(out) == [SectionKind.CLEAN]
+    assert out.text.splitlines() == _canonical_lines(body)
+
+
+@pytest.mark.parametrize("title", ["长春市工业和信息化局", "吉林省长春市工业和信息化局"])
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_source_line_under_the_text_that_ends_with_the_title_is_no_title(title, sep):
+    # An institution's report, titled with its name, closes with its source:
+    # "数据来源：" and the name.  That last line ends with the whole opening
+    # line, as a title holds a copy's title that lacks its first words, and
+    # the whole article had been taken for such a copy of it.  Two versions
+    # of a title are followed alike (a subtitle, a first paragraph); nothing
+    # follows the source line.
+    lines = expected_lines()
+    body = [title, "示范引领 产教融合 立德树人", *lines[1:12], "数据来源：" + title]
+    out = repair_document(sep.join(body))
+    assert _kinds(out) == [SectionKind.CLEAN]
+    assert out.text.splitlines() == _canonical_lines(body)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("width", [30, 38])
+def test_a_short_copy_after_the_text_opening_with_a_short_title_is_a_copy(rendering, width):
+    # A short block closing the document is the article's foot unless it
+    # opens with the title; a four-character title ("前三季度") is too short
+    # to count as a title line, but a copy of the article's head opening
+    # with it is still a copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    title = "前三季度"
+    lead = "本报北京10月30日电（记者吴秋余）国家税务总局30日举行新闻发布会，发布减税降费统计核算情况。数据显示，前三季度，全国累计新增减税降费17834亿元。"
+    truth = [title, "全国累计新增减税降费17834亿元", lead, *expected_lines()[5:9]]
+    copy = render_copy(truth[:3], Profile("after", rendering, "space-lines", "none", width), random.Random(0), False)
+    assert 3 <= sum(1 for line in copy.split("\n") if line.strip()) <= 5
+    body = "\n".join([title] + ["\u3000\u3000" + p for p in truth[1:]])
+    out = repair_document(body + "\n\n" + copy + "\n")
+    assert _kinds(out) == [SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width,cut", [(24, 14), (27, 11), (29, 9)])
+def test_a_printed_line_that_quotes_the_title_and_closes_a_sentence_is_no_title(width, cut):
+    # The title is a quotation the article closes with ("…，中国的真诚帮助让我
+    # 们感动。”"), and the copy wraps right before it: a printed line equal to
+    # the title but for its marks.  It had been taken for a copy's whole title
+    # opening a version, and the clean text ahead of the copy for part of
+    # that copy: the whole document came out as one broken section.  A title
+    # closes no sentence.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title = "“中国的真诚帮助让我们感动”"
+    quote = "中国的真诚帮助让我们感动。”"
+    para = "看着修复一天天推进，周边的老百姓都很高兴。“感谢中国专家帮我们修复心中的圣地，"[cut:] + quote
+    truth = [title, *sorted(lines[1:30], key=len)[-3:], para]
+    copy = render_copy(["国的真诚帮助让我们感动”", *truth[1:]], Profile("after", "spaced-lines", "none", "none", width),
+                       random.Random(0), False)
+    assert quote in copy.split("\n")
+    body = "\n".join([title] + ["\u3000\u3000" + p for p in truth[1:]])
+    out = repair_document(body + "\n\n" + copy + "\n")
+    assert _kinds(out) == [SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
