@@ -140,9 +140,29 @@ def _is_chinese(text: str) -> bool:
 
 
 def _gb_symbol(ch: str) -> bool:
-    """Symbols of the GB2312 repertoire: ①, Ⅳ, ℃, ‰, ×, °, ■, ★, arrows and the like."""
+    """Symbols of the GBK repertoire: ①, Ⅳ, ℃, ‰, ′, ※, ￥, ×, °, ■, ★, arrows, full-width digits and the like.
+
+    GB text writes them beside its Han characters, so a decode that yields
+    them is still Chinese; read from Python's own GBK table (its symbol rows,
+    lead bytes 0xA1-0xA9), as :func:`is_common_han` reads the common Han.
+    """
     cp = ord(ch)
-    return 0x2100 <= cp <= 0x27BF or ch in "°±×÷¤§¨"
+    return 0x2100 <= cp <= 0x27BF or ch in _gbk_symbols()
+
+
+@lru_cache(maxsize=1)
+def _gbk_symbols() -> frozenset[str]:
+    """Every character GBK encodes in its symbol rows (lead bytes 0xA1-0xA9), Han excepted."""
+    out = set()
+    for lead in range(0xA1, 0xAA):
+        for trail in range(0x40, 0xFF):
+            try:
+                ch = bytes([lead, trail]).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if not is_han(ch) and not ch.isspace():
+                out.add(ch)
+    return frozenset(out)
 
 
 class Context(NamedTuple):

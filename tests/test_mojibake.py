@@ -197,3 +197,25 @@ def test_an_indent_on_a_line_of_its_own_is_repaired_where_its_chain_is_proven():
     assert list(repaired) == lines
     # Alone, nothing proves the chain: a Spanish "¡¡" stays.
     assert repair_lines(("¡¡Hola!!",))[0] == ("¡¡Hola!!",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一般是项目估算价值的2‰以内。按照程序设定",  # ‰ (GB2312 A1EB)
+        "全年增长１２．５％，居全国第一位",  # full-width digits, GB text's own
+        "气温升至３８℃以上，※注意防暑",
+        "长度为５′３″，约合１．６米",
+        "单价为￥２０元，第㈠项",
+    ],
+)
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_gbk_symbols_inside_mojibake_do_not_stop_its_repair(text, wrong):
+    # GBK read as a Western codec: a symbol of GB text's own repertoire (‰,
+    # full-width digits, ′, ※, ￥) decodes with the rest, and must not make
+    # the whole span look like no Chinese and stay mojibake.
+    try:
+        garbled = text.encode("gbk").decode(wrong)
+    except UnicodeDecodeError:
+        pytest.skip("a byte cp1252 leaves undefined")
+    assert mojibake.repair(garbled)[0] == text
