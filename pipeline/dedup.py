@@ -388,16 +388,22 @@ def _uncovered_sentences(
     # [spans]) (none: a duplicate), with its content size.
     verdicts: list[tuple[str, list[tuple[int, int]], int]] = []
     sentences = sentence_spans(text)
+    sentence_forms = []
+    # Share of each sentence one place of the reference holds.
+    held: list[float] = []
     for start, end in sentences:
         lo = bisect.bisect_left(offsets, start)
         hi = bisect.bisect_left(offsets, end)
         n = hi - lo
+        sentence_forms.append(form[lo:hi])
+        held.append(0.0)
         if n == 0:
             verdicts.append(("marks", [(start, end)], 0))
             continue
         mask = covered[lo:hi] if hits is None else _best_place_mask(lo, hi, hits, k)
         if LOST in text[start:end] and not all(mask):
             mask = _cover_around_holes(text, form, offsets, lo, hi, mask, ref.joined())
+        held[-1] = sum(mask) / n
         if sum(mask) / n < threshold or (
             # Held whole, in a paragraph the reference mostly lacks, means
             # held in one piece: anchors from two neighbouring paragraphs
@@ -440,6 +446,26 @@ def _uncovered_sentences(
         kind, spans, n = verdicts[b]
         if kind == "pieces" and not spans and n < MAX_SHORT_SENTENCE and verdicts[a][0] == verdicts[c][0] == "whole":
             verdicts[b] = ("whole", [sentences[b]], n)
+    # So too at the paragraph's edge, beside its new sentence ("坚定理想信念。"
+    # opening a paragraph, "克瓦希涅夫斯基说。" closing one), unless the
+    # reference holds the sentence as a paragraph of its own: a short
+    # paragraph the copy ran into the new one ("砥柱中流，折冲千里。").  New
+    # means mostly new: a clean sentence damaged past matching (mojibake
+    # left in it) is still largely held, and its neighbour is its twin's.
+    if len(content) >= 2:
+        paragraphs = None
+        for b, a in ((content[0], content[1]), (content[-1], content[-2])):
+            kind, spans, n = verdicts[b]
+            if (
+                kind == "pieces"
+                and not spans
+                and n < MAX_SHORT_SENTENCE
+                and verdicts[a][0] == "whole"
+                and held[a] < MIN_PLACING_COVERAGE
+            ):
+                paragraphs = paragraphs if paragraphs is not None else set(ref.forms)
+                if sentence_forms[b] not in paragraphs:
+                    verdicts[b] = ("whole", [sentences[b]], n)
     kept = []
     last_kept = True
     any_content = False

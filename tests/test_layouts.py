@@ -1033,3 +1033,68 @@ def test_a_printed_line_that_quotes_the_title_and_closes_a_sentence_is_no_title(
     assert _kinds(out) == [SectionKind.CLEAN, SectionKind.BROKEN]
     assert out.text.splitlines() == truth
 
+
+@pytest.mark.parametrize("at_end", [True, False])
+@pytest.mark.parametrize("rendering", ["lines", "runs"])
+def test_a_short_sentence_opening_or_closing_a_new_paragraph_is_kept(at_end, rendering):
+    # A paragraph only the copy has opens or closes with a short sentence
+    # whose words the article has written elsewhere, inside a longer one
+    # ("…笃行不怠的长春工业稳扎稳打，章法精巧…"; a run-in head "坚定理想信念。",
+    # a closing "克瓦希涅夫斯基说。").  Held somewhere is no sign the clean text
+    # holds it here: beside the paragraph's new sentence and nothing else, it
+    # is the paragraph's own.  It had been dropped as a duplicate.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    short = "长春工业稳扎稳打。"
+    rest = "企业订单陆续落地，生产线满负荷运转，各项指标稳中有进，记者走访多家企业发现，新的项目正在加快建设。"
+    novel = rest + short if at_end else short + rest
+    truth = [lines[0], lines[3], lines[7], lines[8], novel, lines[9], lines[11]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, "indent-ideographic", "none", 24), random.Random(0), False)
+    body = [line for line in truth if line != novel]
+    out = repair_document("\n".join(body) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "runs", "spaced-lines"])
+def test_a_short_clean_paragraph_a_copy_runs_into_a_new_one_is_still_a_duplicate(rendering):
+    # The copy sets "砥柱中流，折冲千里。" as one full line and marks no
+    # paragraph breaks, so it runs into the paragraph only the copy has.  A
+    # short sentence beside a new one is kept as that paragraph's own, but
+    # not where the clean text holds it as a paragraph of its own.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    novel = "企业订单陆续落地，生产线满负荷运转，各项指标稳中有进，记者走访多家企业发现，新的项目正在加快建设。"
+    truth = [lines[0], lines[3], lines[7], lines[8], lines[9], novel, lines[10], lines[11]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, "none", "none", 10), random.Random(0), False)
+    assert lines[9] in copy.split("\n")
+    body = [line for line in truth if line != novel]
+    out = repair_document("\n".join(body) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "runs"])
+def test_a_short_sentence_beside_a_damaged_twin_sentence_is_not_kept_again(rendering):
+    # The copy renders a clean paragraph whose second sentence it misprints
+    # (wrong glyphs for "估算价值"): that sentence is new words to dedup, and
+    # is kept.  The short sentence before it is the clean paragraph's own
+    # and must not come along: beside a sentence the clean text mostly holds,
+    # it is no new paragraph's edge.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    short = "这是一本难算的旧账。"
+    para = short + "按照当时的办法，参与竞标的企业需先缴纳一笔保证金，一般是项目估算价值的百分之二以内，中标公示后五个工作日内退还。"
+    truth = [lines[0], lines[3], lines[7], para, lines[8], lines[11]]
+    misprinted = [*truth[:3], para.replace("估算价值", "古苋介直"), *truth[4:]]
+    copy = render_copy(misprinted, Profile("after", rendering, "indent-ideographic", "none", 24), random.Random(0), False)
+    out = repair_document("\n".join(truth) + "\n" + copy)
+    assert out.text.count(short) == 1
+    assert [line for line in out.text.splitlines() if line in truth] == truth
