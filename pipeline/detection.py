@@ -914,8 +914,10 @@ def _split_repeated_title(
                   and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))
                   and not in_cut(p) and not opens_longer(p) and not lacks_first_words(p)), None)
     if title is None:
+        # (A whole title is not indented: a lead may open with the title's
+        # words on its first printed line, "　　前三季度，社会消费品…".)
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
-                    if is_title(i) and cut_at(q, forms[i])
+                    if is_title(i) and lines[i][:1] not in " \u3000" and cut_at(q, forms[i])
                     and followed_alike(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
         if cut is None:
             # The opening line may be the title without its first words, on one

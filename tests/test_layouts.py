@@ -1098,3 +1098,26 @@ def test_a_short_sentence_beside_a_damaged_twin_sentence_is_not_kept_again(rende
     out = repair_document("\n".join(truth) + "\n" + copy)
     assert out.text.count(short) == 1
     assert [line for line in out.text.splitlines() if line in truth] == truth
+
+
+@pytest.mark.parametrize("marker", ["indent-spaces", "indent-ideographic"])
+@pytest.mark.parametrize("width", [16, 20, 24])
+def test_a_lead_opening_with_the_titles_words_is_no_whole_title(marker, width):
+    # A copy with no clean text, in runs: the title is cut at its figures
+    # ("长春规上工业增加" / "值同比增长" / "22.4%"), and the lead opens with the
+    # same words, on an indented line up to the same figures.  That line
+    # had been taken for the whole title of a clean version, and the rest of
+    # the copy left as clean text, unjoined.  Titles are not indented.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title = "长春规上工业增加值同比增长22.4%"
+    lead = "长春规上工业增加值同比增长22.4%，增速连续两个月居15个副省级城市和全国省会城市首位，交出了一份亮眼的成绩单。"
+    truth = [title, lead, lines[4], lines[5], lines[7]]
+    copy = render_copy(truth, Profile("copy-only", "runs", marker, "none", width), random.Random(0), False)
+    out = repair_document(copy)
+    assert _kinds(out) == [SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
