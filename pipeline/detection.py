@@ -37,6 +37,7 @@ from .rejoin import (
     MARKER,
     MAX_GLUED,
     MAX_PIECE_WIDTH,
+    column_fit,
     column_width,
     find_furniture,
     indented_width,
@@ -124,7 +125,7 @@ def line_evidence(
             [form_only(line) if kind == CONTENT else "" for line, kind in zip(lines, kinds)]
         )
     widths = [display_width(line.strip()) if k == CONTENT else 0 for line, k in zip(lines, kinds)]
-    column = column_width([line.strip() for line in lines])
+    column = _column(lines)
     # A printed line: open, and as wide as the column once its indentation counts.
     printed = [
         bool(column)
@@ -218,6 +219,26 @@ def line_evidence(
         llr += blocks[i]
         out.append(LineEvidence(kind, llr))
     return out
+
+
+def _column(lines: tuple[str, ...]) -> int | None:
+    """The document's printed column, measured on its lines' text, or with their indent where that fits clearly better.
+
+    A short copy set wide has few full lines, and its paragraphs' indented
+    first lines are among them: without their indent they fall four cells
+    short of the others, and no column stands out, or the wrong one.  But
+    clean text indents its paragraphs too (four spaces in some archives),
+    and its headings then fit no copy's column: the text alone decides
+    unless the indent makes clearly more lines fit.
+    """
+    column, share = column_fit([line.strip() for line in lines])
+    indented, indented_share = column_fit([line.rstrip() for line in lines])
+    return indented if indented_share >= share + INDENT_COLUMN_GAIN else column
+
+
+# Share of the open lines that must fit a column measured with indents beyond
+# the share that fits the one measured without.
+INDENT_COLUMN_GAIN = 0.1
 
 
 # What may stand before a whole clause inside a paragraph.

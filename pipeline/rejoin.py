@@ -57,9 +57,14 @@ def column_width(texts: list[str]) -> int | None:
     either side (Latin runs make widths wobble), when at least three lines and 30%
     of such lines share it.  None when no column stands out (runs, clean text).
     """
+    return column_fit(texts)[0]
+
+
+def column_fit(texts: list[str]) -> tuple[int | None, float]:
+    """:func:`column_width`, with the share of the lines that stop mid-sentence that fit it (0.0 with no column)."""
     widths = [display_width(t) for t in texts if t and display_width(t) >= 8 and t[-1] not in PARAGRAPH_FINAL]
     if len(widths) < 3:
-        return None
+        return None, 0.0
     counts = Counter(widths)
 
     def support(w: int) -> int:
@@ -70,8 +75,8 @@ def column_width(texts: list[str]) -> int | None:
     best = max(counts, key=lambda w: (support(w), counts[w], w))
     if support(best) >= 3 and support(best) >= 0.3 * len(widths):
         # The column is the widest line of the cluster, not its mode.
-        return max(w for w in counts if abs(w - best) <= 2)
-    return None
+        return max(w for w in counts if abs(w - best) <= 2), support(best) / len(widths)
+    return None, 0.0
 
 
 def needs_space(left: str, right: str) -> bool:

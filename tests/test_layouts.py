@@ -1121,3 +1121,22 @@ def test_a_lead_opening_with_the_titles_words_is_no_whole_title(marker, width):
     assert _kinds(out) == [SectionKind.BROKEN]
     assert out.text.splitlines() == truth
 
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines", "lines"])
+@pytest.mark.parametrize("width,marker", [(34, "indent-ideographic"), (38, "indent-spaces"), (40, "indent-spaces")])
+def test_a_short_copy_shows_its_column_in_its_indented_lines(rendering, width, marker):
+    # A copy of five paragraphs, no clean text, set wide: few of its lines
+    # are full, and the paragraphs' indented first lines are among them.
+    # Measured without their indent they fell four cells short of the
+    # others, no column stood out, and the copy was read as clean text.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[3], lines[4], lines[5], lines[7]]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document(copy)
+    assert _kinds(out) == [SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
