@@ -768,6 +768,26 @@ def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others:
     return 0 < len(block) <= MAX_HEAD_BLOCK and len(title) >= MIN_SELF_REPEAT and title not in others
 
 
+def _after_open_clause(lines: tuple[str, ...], content: list[int], i: int) -> bool:
+    """Whether line i goes on with the sentence of the content line before it.
+
+    That line leaves a clause open (ends with ，、；：), and the text across the
+    break stands in another line: the clean paragraph the two were printed
+    from ("数据显示，" / "前三季度，…").  (A copy cut off mid-sentence, right
+    before the clean title, leaves its clause open too, but reads on into
+    nothing the article writes.)
+    """
+    before = [t for t in content if t < i]
+    if not before or lines[before[-1]].rstrip()[-1:] not in OPEN_CLAUSE:
+        return False
+    join = lines[before[-1]].strip()[-JOIN_SIDE:] + lines[i].strip()[:JOIN_SIDE]
+    return any(join in lines[t] for t in content if t not in (before[-1], i))
+
+
+# Marks that leave a clause open at a line's end.
+OPEN_CLAUSE = "，、；：,;:"
+
+
 def _untitled_foot(
     lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int], i: int
 ) -> bool:
@@ -936,9 +956,13 @@ def _split_repeated_title(
                   and not in_cut(p) and not opens_longer(p) and not lacks_first_words(p)), None)
     if title is None:
         # (A whole title is not indented: a lead may open with the title's
-        # words on its first printed line, "　　前三季度，社会消费品…".)
+        # words on its first printed line, "　　前三季度，社会消费品…".  Nor
+        # does it go on from an open clause: a printed line may start with
+        # a short title and its subtitle's words, "…数据显示，" / "前三季度，
+        # 全国累计新增减税降费".)
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
-                    if is_title(i) and lines[i][:1] not in " \u3000" and cut_at(q, forms[i])
+                    if is_title(i) and lines[i][:1] not in " \u3000" and not _after_open_clause(lines, content, i)
+                    and cut_at(q, forms[i])
                     and followed_alike(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
         if cut is None:
             # The opening line may be the title without its first words, on one

@@ -1140,3 +1140,48 @@ def test_a_short_copy_shows_its_column_in_its_indented_lines(rendering, width, m
     assert _kinds(out) == [SectionKind.BROKEN]
     assert out.text.splitlines() == truth
 
+
+@pytest.mark.parametrize("width,cut", [(16, 4), (20, 13), (24, 5), (26, 0)])
+def test_a_printed_line_going_on_from_an_open_clause_is_no_whole_title(width, cut):
+    # A copy in runs before the clean text.  Its title block is a short title
+    # and a subtitle ("前三季度" / "长春规上工业增加值增长22.4%"), and the lead
+    # says "…数据显示，前三季度，长春规上工业增加值增长22.4%": a printed line
+    # opens right at "前三季度，长春…" and spells title and subtitle up to the
+    # figures.  It had been taken for the clean text's whole title, and the
+    # copy's rest for clean text.  A title does not go on from a line that
+    # leaves its clause open.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title, sub = "前三季度", "长春规上工业增加值增长22.4%"
+    base = "本报长春9月20日电（记者王明）长春市工业和信息化局20日举行新闻发布会，通报全市工业运行情况。数据显示，"
+    lead = base[:24] + base[24 + cut :] + "前三季度，长春规上工业增加值增长22.4%；其中，汽车产业增长31.2%。"
+    truth = [title, sub, lead, lines[4], lines[5]]
+    copy = render_copy(truth, Profile("before", "runs", "indent-ideographic", "none", width), random.Random(0), False)
+    runs = [line for line in copy.split("\n") if line.strip()]
+    assert any(b.startswith("前三季度，长春") and a.endswith("，") for a, b in zip(runs, runs[1:]))
+    body = "\n".join([title, sub] + ["\u3000\u3000" + p for p in truth[2:]])
+    out = repair_document(copy + "\n\n" + body + "\n")
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width,rendering,cut", [(14, "runs", 19), (20, "runs", 53), (28, "spaced-lines", 17)])
+def test_a_copy_cut_off_after_an_open_clause_before_the_clean_title(width, rendering, cut):
+    # The first copy is one page of the article, cut off at a line ending
+    # "，" or "、", right before the clean text's title; a whole copy follows.
+    # The title goes on from no sentence there: the break's two sides stand
+    # nowhere side by side.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:5]
+    copy = render_copy(truth, Profile("two-copies", rendering, "none", "none", width), random.Random(0), False)
+    page = copy.split("\n")[:cut]
+    assert page[-1].rstrip()[-1:] in "，、"
+    body = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    out = repair_document("\n".join(page) + "\n" + body + "\n\n" + copy)
+    assert out.text.splitlines() == truth
+
