@@ -941,6 +941,12 @@ def _split_repeated_title(
         a, b = (next((forms[t][:MIN_SELF_REPEAT] for t in content if t > x), "") for x in (i, j))
         return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
 
+    def cut_then(i: int, end: int) -> bool:
+        # The cut title ending at ``end`` and the whole one at i are followed
+        # alike, or the whole one follows the cut one right away: a copy's
+        # page that holds the title only, before the clean text.
+        return followed_alike(i, end) or next((t for t in content if t > end), None) == i
+
     def lacks_first_words(p: int) -> bool:
         # A longer title-like line ends with it: that title, without its
         # first words (which both copies may lack); not a source line that
@@ -963,7 +969,7 @@ def _split_repeated_title(
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
                     if is_title(i) and lines[i][:1] not in " \u3000" and not _after_open_clause(lines, content, i)
                     and cut_at(q, forms[i])
-                    and followed_alike(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
+                    and cut_then(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
         if cut is None:
             # The opening line may be the title without its first words, on one
             # line, where a whole title (unindented, as titles are, opening a

@@ -1185,3 +1185,23 @@ def test_a_copy_cut_off_after_an_open_clause_before_the_clean_title(width, rende
     out = repair_document("\n".join(page) + "\n" + body + "\n\n" + copy)
     assert out.text.splitlines() == truth
 
+
+@pytest.mark.parametrize("width,rendering", [(20, "runs"), (20, "spaced-lines"), (24, "runs")])
+def test_a_copys_page_holding_only_the_title_before_the_clean_title(width, rendering):
+    # The first copy is a page holding the title only, cut across lines; the
+    # clean text's whole title follows it right away, a whole copy after.
+    # What follows the cut title is the whole title itself, not the same
+    # subtitle or paragraph: the cut title had passed for a title of its own
+    # and the copy's page for clean text.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:5]
+    copy = render_copy(truth, Profile("two-copies", rendering, "none", "none", width), random.Random(0), False)
+    page = copy.split("\n")[:6]
+    assert "".join(page).replace(" ", "") == truth[0]
+    body = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    out = repair_document("\n".join(page) + "\n" + body + "\n\n" + copy)
+    assert out.text.splitlines() == truth
+
