@@ -768,6 +768,14 @@ def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others:
     return 0 < len(block) <= MAX_HEAD_BLOCK and len(title) >= MIN_SELF_REPEAT and title not in others
 
 
+def _after_marker(lines: tuple[str, ...], i: int) -> bool:
+    """Whether the nearest non-empty line before line i holds white space only: a copy's paragraph mark."""
+    t = i - 1
+    while t >= 0 and line_kind(lines[t]) == EMPTY:
+        t -= 1
+    return t >= 0 and line_kind(lines[t]) == MARKER
+
+
 def _after_open_clause(lines: tuple[str, ...], content: list[int], i: int) -> bool:
     """Whether line i goes on with the sentence of the content line before it.
 
@@ -965,9 +973,11 @@ def _split_repeated_title(
         # words on its first printed line, "　　前三季度，社会消费品…".  Nor
         # does it go on from an open clause: a printed line may start with
         # a short title and its subtitle's words, "…数据显示，" / "前三季度，
-        # 全国累计新增减税降费".)
+        # 全国累计新增减税降费".  Nor does it follow a copy's paragraph
+        # mark, a line of spaces: that opens the copy's next paragraph.)
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
                     if is_title(i) and lines[i][:1] not in " \u3000" and not _after_open_clause(lines, content, i)
+                    and not _after_marker(lines, i)
                     and cut_at(q, forms[i])
                     and cut_then(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
         if cut is None:

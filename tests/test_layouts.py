@@ -1205,3 +1205,23 @@ def test_a_copys_page_holding_only_the_title_before_the_clean_title(width, rende
     out = repair_document("\n".join(page) + "\n" + body + "\n\n" + copy)
     assert out.text.splitlines() == truth
 
+
+@pytest.mark.parametrize("width", [14, 18, 24])
+def test_a_paragraph_after_a_copys_paragraph_mark_is_no_whole_title(width):
+    # A copy in runs before the clean text, its paragraphs marked by lines of
+    # spaces; the lead opens with the title's words up to its figures, on a
+    # run of its own.  That run spelled the title as its cut version does,
+    # and had been taken for the clean text's whole title.  It follows the
+    # copy's paragraph mark; a title follows none.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title, sub = "长春规上工业增加值同比增长22.4%", "工业经济“压舱石”作用更加凸显"
+    lead = "长春规上工业增加值同比增长22.4%，增速连续两个月居15个副省级城市和全国省会城市首位，交出了一份亮眼的成绩单。"
+    truth = [title, sub, lead, lines[4], lines[5], lines[7]]
+    copy = render_copy(truth, Profile("before", "runs", "space-lines", "none", width), random.Random(0), False)
+    body = "\n".join([title, sub] + ["\u3000\u3000" + p for p in truth[2:]])
+    out = repair_document(copy + "\n" + body)
+    assert out.text.splitlines() == truth
