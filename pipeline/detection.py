@@ -707,6 +707,7 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
         if q is None or content[q] >= j:
             return False
         return forms[content[q]] in clean_titles or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
+
     def opens_with_head(i: int) -> bool:
         # The run's first line is the clean text's first line, or a piece of it.
         first = next((forms[t] for t in content if not labels[t]), "")
@@ -976,9 +977,8 @@ def _split_repeated_title(
         # 全国累计新增减税降费".  Nor does it follow a copy's paragraph
         # mark, a line of spaces: that opens the copy's next paragraph.)
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
-                    if is_title(i) and lines[i][:1] not in " \u3000" and not _after_open_clause(lines, content, i)
-                    and not _after_marker(lines, i)
-                    and cut_at(q, forms[i])
+                    if is_title(i) and cut_at(q, forms[i]) and lines[i][:1] not in " \u3000"
+                    and not _after_open_clause(lines, content, i) and not _after_marker(lines, i)
                     and cut_then(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
         if cut is None:
             # The opening line may be the title without its first words, on one
