@@ -1316,8 +1316,12 @@ def _drop_thin_broken(evidence: list[LineEvidence], labels: list[bool]) -> list[
     for i, j in _broken_runs(labels):
         content = [t for t in range(i, j) if evidence[t].kind == CONTENT]
         # Unless the few lines each say it loudly (a copy of a title and a
-        # line, in another script, with lost quotation marks).
-        loud = len(content) >= 2 and all(evidence[t].llr >= THIN_COPY_EVIDENCE for t in content)
+        # line, in another script, with lost quotation marks), at the
+        # document's edge, where a copy stands: between clean lines, two short
+        # lines whose words the text holds are the article's headings
+        # ("新任务" / "多学科联合观监测").
+        edge = not any(e.kind == CONTENT for e in evidence[:i]) or not any(e.kind == CONTENT for e in evidence[j:])
+        loud = edge and len(content) >= 2 and all(evidence[t].llr >= THIN_COPY_EVIDENCE for t in content)
         if len(content) < MIN_BROKEN_LINES and not loud:
             out[i:j] = [False] * (j - i)
     return out

@@ -741,6 +741,20 @@ def test_a_copy_of_two_lines_stays_a_copy_where_they_say_so_loudly():
     assert run([1.0, 1.0, 1.0]) == [False] * 4 + [True] * 3
 
 
+def test_two_loud_lines_between_clean_lines_are_the_articles_headings():
+    # A copy stands at the document's edge (or is long enough to show it
+    # whole); two short lines between clean paragraphs, loud as a copy's
+    # (words the title and a paragraph hold: "新任务" / "多学科联合观监测"),
+    # are a heading and its subtitle, and had been dropped as duplicates.
+    from pipeline import detection
+    from pipeline.detection import LineEvidence
+
+    clean = [LineEvidence(detection.CONTENT, -6.0)] * 3
+    evidence = clean + [LineEvidence(detection.CONTENT, 4.5), LineEvidence(detection.CONTENT, 5.2)] + clean
+    labels = [False] * 3 + [True, True] + [False] * 3
+    assert detection._drop_thin_broken(evidence, labels) == [False] * 8
+
+
 def _last_copy_line_left_clean(convert=lambda text: text, strip: str = "") -> tuple[list[bool], list[bool]]:
     """(settled, expected) labels of a copy before the clean text whose last line the evidence left clean.
 
