@@ -769,6 +769,19 @@ def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others:
     return 0 < len(block) <= MAX_HEAD_BLOCK and len(title) >= MIN_SELF_REPEAT and title not in others
 
 
+def _stands_apart(lines: tuple[str, ...], content: list[int], i: int) -> bool:
+    """Whether line i stands where a whole title can: on a line of its own, not where a printed line of a paragraph does.
+
+    A printed line can spell a title as its cut version does (a lead that
+    opens with the title's words up to its figures).  A whole title is not
+    indented ("　　前三季度，社会消费品…" is a lead), does not follow a copy's
+    paragraph mark (a line of spaces opens the copy's next paragraph), and
+    does not go on with the sentence of the line before ("…数据显示，" /
+    "前三季度，全国累计新增减税降费").
+    """
+    return lines[i][:1] not in " \u3000" and not _after_marker(lines, i) and not _after_open_clause(lines, content, i)
+
+
 def _after_marker(lines: tuple[str, ...], i: int) -> bool:
     """Whether the nearest non-empty line before line i holds white space only: a copy's paragraph mark."""
     t = i - 1
@@ -970,15 +983,8 @@ def _split_repeated_title(
                   and any(cut_at(q, forms[content[p]]) for q in range(p + 1, len(content)))
                   and not in_cut(p) and not opens_longer(p) and not lacks_first_words(p)), None)
     if title is None:
-        # (A whole title is not indented: a lead may open with the title's
-        # words on its first printed line, "　　前三季度，社会消费品…".  Nor
-        # does it go on from an open clause: a printed line may start with
-        # a short title and its subtitle's words, "…数据显示，" / "前三季度，
-        # 全国累计新增减税降费".  Nor does it follow a copy's paragraph
-        # mark, a line of spaces: that opens the copy's next paragraph.)
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
-                    if is_title(i) and cut_at(q, forms[i]) and lines[i][:1] not in " \u3000"
-                    and not _after_open_clause(lines, content, i) and not _after_marker(lines, i)
+                    if is_title(i) and cut_at(q, forms[i]) and _stands_apart(lines, content, i)
                     and cut_then(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
         if cut is None:
             # The opening line may be the title without its first words, on one
