@@ -708,11 +708,12 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             return False
         return forms[content[q]] in clean_titles or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
 
+    # The clean text's first line: a run opening with it, or a piece of it, opens with the title.
+    first_clean = next((forms[t] for t in content if not labels[t]), "")
+
     def opens_with_head(i: int) -> bool:
-        # The run's first line is the clean text's first line, or a piece of it.
-        first = next((forms[t] for t in content if not labels[t]), "")
         own = next((forms[t] for t in content if t >= i), "")
-        return bool(own) and own in first
+        return bool(own) and own in first_clean
 
     out = list(labels)
     # The lines a title could stand in again: another title, a copy's title
