@@ -807,10 +807,14 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
 
     def spaced(where: list[int]) -> bool:
         # A page apart each time; but the last page may be short, and its
-        # foot closes the lines.
+        # foot closes the lines; so may the first, whose head opens them (an
+        # article may start part way down its first page).  One full page
+        # is always asked for.
         gaps = [b - a for a, b in zip(where, where[1:])]
         if gaps and where[-1] == last and len(gaps) > 1:
             gaps.pop()
+        if content and where[0] == content[0] and len(gaps) > 1:
+            gaps.pop(0)
         return bool(gaps) and min(gaps) >= MIN_PAGE_GAP
 
     def quoted(i: int) -> bool:
@@ -959,7 +963,15 @@ def _counting_folios(texts: list[str], bare: list[int], neighbour, last: int) ->
     chains = sorted((c for cs in ending.values() for c in cs), key=lambda c: (c[0], -c[1]), reverse=True)
     for length, read, chain in chains:
         if length < MIN_FOLIOS:
-            break
+            # Two pages: two numbers are no count, unless the second closes
+            # the copy, where no text ends (a figure with nothing after it),
+            # a page after the first, and neither reads on nor stands
+            # elsewhere among the text's figures.
+            k, q = chain[-1], chain[0]
+            if length == 2 and bare[k] == last and bare[k] - bare[q] >= MIN_PAGE_GAP and not read:
+                if counts[values[q]] == counts[values[k]] == 1:
+                    return [bare[q], bare[k]]
+            continue
         # A table's counts ("1", "1", "2", "1", "3", ...) hold a chain too, but
         # say its numbers again and again; a page's number is said once.
         again = sum(counts[values[k]] - 1 for k in chain)
@@ -980,7 +992,10 @@ def _numbered_sections(texts: list[str], content: list[int], neighbour) -> set[i
     ("3" / "部门联合发文").  A name a unit could open ("18" / "岁") is the
     text's.
     """
-    heads: dict[str, list[tuple[int, int, int]]] = {}
+    # By the name and the side the number stands on, which every page keeps:
+    # a figure of the text that opens the page under the head ("17" / "评论"
+    # / "7" / "、…") stands beside the name too, on its other side.
+    heads: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
     for i in content:
         if not _PAGE_NUMBER.match(texts[i]) or len(texts[i]) > 3:
             continue
@@ -989,7 +1004,7 @@ def _numbered_sections(texts: list[str], content: list[int], neighbour) -> set[i
             name = texts[j] if j is not None else ""
             if j is not None and len(name) >= 2 and _section_name(name) and is_furniture_form(texts[i] + "\u3000" + name):
                 if simplified(name[0]) not in _UNITS:
-                    heads.setdefault(name, []).append((min(i, j), max(i, j), int(texts[i])))
+                    heads.setdefault((name, step), []).append((min(i, j), max(i, j), int(texts[i])))
                 break
     out: set[int] = set()
     for found in heads.values():
@@ -1040,6 +1055,12 @@ def _glued_furniture(texts: list[str], content: list[int], furniture: set[int]) 
         longest: tuple[str, list[int]] | None = None
         for i in content[p : p + MAX_GLUED]:
             if not _within(texts[i], MAX_PIECE_WIDTH):
+                break
+            # Such a head is cut where its figures start or stop ("- " / "18"
+            # / " -", "第" / "2" / "版　文化"): a line that goes on from the
+            # last without that is the text's ("版　文化" / "财经短波", a
+            # title under the head), however well it glues.
+            if pieces and texts[pieces[-1]][-1].isdigit() == texts[i][0].isdigit():
                 break
             pieces.append(i)
             text = "".join(texts[t] for t in pieces).replace(" ", "").replace("\u3000", "")

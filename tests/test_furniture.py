@@ -238,3 +238,73 @@ def test_a_page_break_between_the_lines_of_a_paragraph_is_no_paragraph_break(mar
         out = repair_document("\n".join(lines))
         assert out.text == expected, repr(feed)
         assert out.report.counts["furniture_lines_removed"] == page - 17
+
+
+def test_a_dated_head_in_runs_takes_no_line_of_the_text_after_it():
+    # The head is cut into runs at every change of script ("2019" / "年" /
+    # …  / "版　文化"); the copy's next line is not one of its runs, however
+    # short and unpunctuated: a short title ("工业短波") or the last
+    # character of a line the page break cut ("升").  Glued on, either would
+    # still spell a head's date with its section, and the text would be lost.
+    head = ["2019", "年", "10", "月", "30", "日\u3000星期三\u3000\u3000第", "{n}", "版\u3000文化"]
+    title, first, second = TRUTH[0][:13], TRUTH[0][13:], TRUTH[1]
+    cut = len(first) - 1
+    lines = [h.format(n=2) for h in head] + ["工业短波", title, first[:cut]]
+    lines += [h.format(n=3) for h in head] + [first[cut:], second]
+    spaced = tuple(x for line in lines for x in (line, ""))
+    found = {spaced[i] for i in find_furniture(spaced)}
+    assert found == {h.format(n=n) for h in head for n in (2, 3)}
+
+
+def test_a_figure_of_the_text_under_a_numbered_section_head_is_the_texts():
+    # "17" / "评论" heads each page; the second page opens with a figure of
+    # the text cut into its own run ("7" / "、" / "8" / "月，…"), which stands
+    # beside the section's name too, on the other side.  The page number
+    # stands on one side of the name on every page: the text's figure breaks
+    # no count, and is kept.
+    copy = render_copy(TRUTH[:6], Profile("copy-only", "runs", "space-lines", "none", 20), random.Random(0), False)
+    lines = [line for line in copy.split("\n") if line.strip()]
+    at = lines.index("、") - 1
+    assert at >= 10 and lines[at] == "7"
+    paged = ["17", "\u3000评论"] + lines[:at] + ["18", "\u3000评论"] + lines[at:]
+    found = {i for i in find_furniture(tuple(paged))}
+    assert found == {0, 1, at + 2, at + 3}
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+def test_a_copy_that_starts_low_on_its_first_page_has_its_heads_found(rendering):
+    # An article may start part way down a page: the copy's first page holds
+    # a few of its lines, the next ones a page's worth.  The heads count
+    # the pages all the same.
+    copy = render_copy(TRUTH, Profile("copy-only", rendering, "space-lines", "none", 20), random.Random(0), False)
+    lines = copy.split("\n")
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    first = sum(i < 6 for i in content) - 1  # a page of less than MIN_PAGE_GAP lines
+    cuts = [content[first], content[first + 14], content[first + 28]]
+    paged, added = [], []
+    for n, (lo, hi) in enumerate(zip([0] + cuts, cuts + [len(lines)])):
+        head = f"{n + 4}\u3000经济"
+        paged += [head] + lines[lo:hi]
+        added.append(len(paged) - (hi - lo) - 1)
+    assert set(find_furniture(tuple(paged))) == set(added)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+def test_a_two_page_copys_bare_folios_are_furniture(rendering):
+    # Two bare page numbers, one under each page, the second closing the
+    # copy: too few for a count among the text's own figures, but the
+    # second stands where no text ends (a figure with nothing after it), a
+    # page after the first, and neither reads on into the text beside it.
+    truth = TRUTH[:8]
+    copy = render_copy(truth, Profile("copy-only", rendering, "space-lines", "none", 20), random.Random(0), False)
+    texts = [line.strip() for line in copy.split("\n") if line.strip()]
+    # The page ends between two runs of words: a break beside a figure of the
+    # text ("01" / "17" / "秒") cannot be told from the figure's own unit.
+    page = len(texts) // 2 + 1
+    while texts[page - 1].isdigit() or texts[page].isdigit():
+        page += 1
+    paged, added = _paged(copy, [], ["{n}"], page, False, rendering != "lines")
+    assert added == ["17", "18"]
+    out = repair_document(paged)
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == 2
