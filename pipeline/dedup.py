@@ -100,6 +100,13 @@ class Reference:
                     votes[no] += 1
         return covered, votes, hits
 
+    def paragraphs_spanned(self, form: str) -> int:
+        """How many reference paragraphs the first occurrence of ``form`` in the running text reaches into (0: none)."""
+        at = self.joined().find(form) if form else -1
+        if at < 0:
+            return 0
+        return bisect.bisect_left(self._starts, at + len(form)) - bisect.bisect_right(self._starts, at) + 1
+
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Cut a paragraph into sentences: (start, end) offsets, each ending after its final mark.
@@ -367,10 +374,10 @@ def _uncovered_sentences(
 ) -> str:
     """What of ``text`` the reference lacks: uncovered sentences, and long uncovered runs inside covered ones.
 
-    A sentence is a duplicate only where one place of the reference (a paragraph,
-    or two adjacent ones) holds at least ``threshold`` of it: phrases an article
-    repeats here and there ("国家治理体系和治理能力现代化") must not add up to a
-    sentence it never wrote.  A covered sentence can still hold a stretch the
+    A sentence is a duplicate only where one place of the reference (a paragraph
+    and the next one or two) holds at least ``threshold`` of it, or the reference
+    holds it whole, in one piece: phrases an article repeats here and there
+    ("国家治理体系和治理能力现代化") must not add up to a sentence it never wrote.  A covered sentence can still hold a stretch the
     reference lacks (a clean title joined to the copy's last sentence, a header
     line): any uncovered run of at least :data:`MIN_NOVEL_RUN` content characters
     is kept too, so that a duplicate sentence never takes new text with it;
@@ -401,6 +408,13 @@ def _uncovered_sentences(
             verdicts.append(("marks", [(start, end)], 0))
             continue
         mask = covered[lo:hi] if hits is None else _best_place_mask(lo, hi, hits, k)
+        if not all(mask) and ref.paragraphs_spanned(form[lo:hi]) > PLACE_SPAN:
+            # Held whole, in order, across more paragraphs than a place
+            # spans: short paragraphs (a list, a timeline) the copy ran into
+            # one, no marker having shown their breaks.  (Across fewer, a
+            # place would have held it; a short sentence stands whole in
+            # some longer one by chance: "泰兴：" in "泰兴市…".)
+            mask = [True] * n
         if LOST in text[start:end] and not all(mask):
             mask = _cover_around_holes(text, form, offsets, lo, hi, mask, ref.joined())
         held[-1] = sum(mask) / n
@@ -586,7 +600,9 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
     same clean paragraph again, the article wrote that text twice: a
     standfirst that the news agency's lead then repeats ("听取…汇报" and
     "新华社北京…电 国务院总理…，听取…汇报"), and the clean body holds it
-    once.  The same holds where only the part the paragraph would lose repeats
+    once; so too where it repeats text of several clean paragraphs the copy
+    renders each on its own (a standfirst spelled with sentences from further
+    on).  The same holds where only the part the paragraph would lose repeats
     the twin (a paragraph only the copy has, which opens by quoting the
     subheading the copy also prints: "“…发展故事。中国发布白皮书…”").  The
     second occurrence is what the web text lacks; it is kept whole and placed
@@ -604,7 +620,9 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
             twins.setdefault(where[0], form)
     out = []
     for form, own_twin, (p, where, kept, coverage, best) in zip(forms, is_twin, decisions):
-        twin = twins.get(where[0]) if len(where) == 1 and not own_twin else None
+        # Each clean paragraph it matched rendered on its own (a standfirst
+        # may say again sentences of several).
+        twin = "\n".join(twins[no] for no in where) if where and not own_twin and all(no in twins for no in where) else None
         if twin is not None and len(form) >= MIN_SECOND_OCCURRENCE and _repeats(_dropped(form, kept), twin):
             out.append((p, (), p.text.strip(), coverage, None))
         else:

@@ -479,8 +479,9 @@ def _settle_edges(
     # round (not per question), so each round stays linear.
     clean_text = ""
     clean_lines: Counter = Counter()
-    # Lines moved to the clean side by the blank-line boundary, which the
-    # fragment rule (looking at words only) must not pull back.
+    # Lines moved to the clean side by the blank-line boundary, or as the
+    # clean text's closing lines a copy prints again, which the fragment rule
+    # (looking at words only) must not pull back.
     at_boundary: set[int] = set()
 
     # Characters each line writes in traditional script: a traditional copy's
@@ -604,6 +605,23 @@ def _settle_edges(
         ):
             at_boundary.add(i)
             return True
+        # The first line of a copy after the clean text that the copy prints
+        # again, whole and to the mark, among its last lines: the clean
+        # text's own closing line that looks like a copy's (a signature, a
+        # date), which the copy renders at its end.  A copy does not print a
+        # line twice; the article's words may stand in many of its lines (the
+        # signing body's name), so this is asked first.  (A copy's title
+        # quoting its last sentence, "…自豪”", is that sentence without its
+        # full stop.)
+        if (
+            not ends_run
+            and repeated
+            and run
+            and run[0] == i
+            and lines[i].strip() in (lines[t].strip() for t in run[-HEAD_LINES:] if t != i)
+        ):
+            at_boundary.add(i)
+            return True
         if in_other_clean_line(i, form):
             return False
         # The first line of a copy that the clean text lacks but the copy repeats
@@ -701,12 +719,19 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
 
     def opens_with_title(i: int, j: int) -> bool:
         # A run that opens with a clean title, cut across lines or whole (a
-        # copy's title that fits its column), is a copy, however much of it
-        # the clean text lacks (a paragraph the web text dropped).
+        # copy's title that fits its column), or on one line without its
+        # first words (at least half of it, as :func:`_split_repeated_title`
+        # asks), is a copy, however much of it the clean text lacks (a
+        # paragraph the web text dropped).
         q = next((p for p, t in enumerate(content) if t >= i), None)
         if q is None or content[q] >= j:
             return False
-        return forms[content[q]] in clean_titles or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
+        own = forms[content[q]]
+        return (
+            own in clean_titles
+            or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
+            or any(t.endswith(own) and len(own) >= max(MIN_SELF_REPEAT, len(t) // 2) for t in clean_titles)
+        )
 
     # The clean text's first line: a run opening with it, or a piece of it, opens with the title.
     first_clean = next((forms[t] for t in content if not labels[t]), "")

@@ -1239,3 +1239,91 @@ def test_a_paragraph_after_a_copys_paragraph_mark_is_no_whole_title(width):
     body = "\n".join([title, sub] + ["\u3000\u3000" + p for p in truth[2:]])
     out = repair_document(copy + "\n" + body)
     assert out.text.splitlines() == truth
+
+
+def test_a_list_the_copy_ran_into_one_paragraph_is_a_duplicate():
+    # A timeline of short items, a paragraph each in the clean text; no
+    # marker showed their breaks in the copy, which holds them as one
+    # paragraph with no sentence end.  It stands whole in the clean text, in
+    # order, across more paragraphs than a sentence usually spans.
+    lines = expected_lines()[:8]
+    items = ["长春工业这一年", "7月规上工业增长22.4%", "8月规上工业增长41.6%", "新增“专精特新”企业175户",
+             "服务企业群即时解决企业困难", "现场签约授信超过10亿元"]
+    truth = [*lines, *items, *expected_lines()[8:12]]
+    printed = [*lines, "".join(items), *expected_lines()[8:12]]
+    body = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    out = repair_document("\n".join(body) + "\n" + _copy_of(printed))
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_the_clean_texts_closing_lines_that_the_copy_prints_again_are_clean(rendering):
+    # A notice ends with its signing body and date, short open lines that
+    # look like a copy's, and the evidence gave them to the copy that
+    # follows.  The copy prints them again as its own last lines, and a copy
+    # prints no line twice; the body's name stands in the article's
+    # sentences too ("…长春振兴发展…"), which must not make its line a
+    # fragment of the copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()[:12]
+    sig = ["长春振兴发展", "2019年9月20日"]
+    assert any(sig[0] in line for line in lines)
+    clean = [lines[0]] + ["\u3000\u3000" + p for p in lines[1:]] + sig
+    copy = render_copy([*lines, *sig], Profile("after", rendering, "space-lines", "none", 24), random.Random(0), False)
+    doc = tuple("\n\n".join(clean).split("\n") + ["", ""] + copy.rstrip("\n").split("\n"))
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    first_sig = doc.index(sig[0])
+    labels = [False] * first_sig + [True] * (len(doc) - first_sig)
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    copy_start = doc.index(sig[1]) + 1
+    assert [settled[i] for i in range(len(doc)) if forms[i]] == [i >= copy_start for i in range(len(doc)) if forms[i]]
+
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines", "lines"])
+def test_a_short_copy_whose_title_lacks_its_first_words_is_a_copy_of_what_the_clean_text_lacks(rendering):
+    # After the clean text, a copy of the title and the first paragraph
+    # only, which the clean text lacks; the copy's title lacks its first
+    # words and fits one line ("经济如何提振发力量质齐升").  Little of the
+    # copy stands in the clean text, but it opens with the title's end: it
+    # is a copy, and its paragraph is kept, after the title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    # A first paragraph with few words of the rest (the title's piece is
+    # then a small part of the copy).
+    truth = [lines[0], lines[6], *lines[1:6], *lines[7:10]]
+    body = [truth[0]] + ["\u3000\u3000" + p for p in truth[2:]]
+    copy = render_copy([truth[0][13:], truth[1]], Profile("copy-novel", rendering, "space-lines", "none", 30),
+                       random.Random(0), False)
+    out = repair_document("\n".join(body) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_standfirst_saying_again_sentences_of_two_paragraphs_the_copy_renders_is_kept(rendering):
+    # Only the copy has the standfirst under the title, and it is spelled
+    # with sentences of two paragraphs further on, which the copy also
+    # renders, each whole, in their places.  One copy renders each paragraph
+    # once: the standfirst is the copy's own text, not those paragraphs.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()[:12]
+    standfirst = "有涉滩之险，有爬坡之艰。量质齐头并进，长春工业经济提振发力，交出了一份亮眼的成绩单。"
+    assert standfirst[:12] in lines[5] and standfirst[12:] in lines[3]
+    truth = [lines[0], standfirst, *lines[1:]]
+    body = [lines[0]] + ["\u3000\u3000" + p for p in lines[1:]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, "space-lines", "none", 24), random.Random(0), False)
+    out = repair_document("\n".join(body) + "\n" + copy)
+    assert out.text.splitlines() == truth
