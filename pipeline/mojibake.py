@@ -116,18 +116,36 @@ def is_common_han(ch: str) -> bool:
         return False
 
 
-def plausibility(text: str) -> float | None:
+@lru_cache(maxsize=65536)
+def is_standard_han(ch: str) -> bool:
+    """True for the Han characters of the national standard sets: GB2312 (both levels) or Big5 (both levels).
+
+    The ~6,700 of GB2312 and ~13,000 of Big5 hold the rarer characters news
+    text still uses (铮, 歆), which :func:`is_common_han` leaves out.
+    """
+    for codec, first, last in (("gb2312", 0xB0, 0xF7), ("big5", 0xA4, 0xF9)):
+        try:
+            if first <= ch.encode(codec)[0] <= last:
+                return True
+        except UnicodeEncodeError:
+            pass
+    return False
+
+
+def plausibility(text: str, standard: bool = False) -> float | None:
     """Share of common Han characters among the Han characters and kana of ``text`` (None without Han).
 
     Kana count against: GBK's tables hold them, so bytes decoded with the wrong
     one of GBK and Big5 come out with kana among the Han (本報 as セ厨), which
-    Chinese news text does not have.
+    Chinese news text does not have.  With ``standard``, every character of
+    the national standard sets counts as common (:func:`is_standard_han`).
     """
     han = [c for c in text if is_han(c)]
     if not han:
         return None
     kana = len(_KANA.findall(text))
-    return sum(is_common_han(c) for c in han) / (len(han) + kana)
+    common = is_standard_han if standard else is_common_han
+    return sum(common(c) for c in han) / (len(han) + kana)
 
 
 def _is_chinese(text: str) -> bool:
@@ -552,7 +570,11 @@ def _best(
             # more Chinese after it (Æ¬£© → 片）), it is not.
             if len(cand.strip()) < 2 and not (true == "utf-8" and len(span) >= 3) and name not in trusted:
                 continue
-            score = plausibility(cand) or 0.0
+            # Glyphs of a Western codec (no Han of their own) that a chain
+            # proven on the document reads as the standard sets' characters
+            # are that damage: a rare character of the text (铁骨铮铮, 金歆)
+            # must not keep its span unrepaired.
+            score = plausibility(cand, standard=name in trusted and before is None) or 0.0
             # A U+FFFD in a document this chain has already damaged is damage
             # for certain, even where its glyphs happen to be common characters.
             if name in trusted:

@@ -219,3 +219,18 @@ def test_gbk_symbols_inside_mojibake_do_not_stop_its_repair(text, wrong):
     except UnicodeDecodeError:
         pytest.skip("a byte cp1252 leaves undefined")
     assert mojibake.repair(garbled)[0] == text
+
+
+@pytest.mark.parametrize("text", ["义正辞严，铁骨铮铮。", "本报北京10月18日电（金歆、王迪）", "岁月峥嵘，初心如磐"])
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1252"])
+def test_a_rare_character_does_not_keep_mojibake_where_its_chain_is_proven(text, wrong):
+    # 铮 and 歆 are outside the 3,755 common characters, so alone the decode
+    # reads too rare to trust.  Where the chain repaired the document's
+    # other lines, Western glyphs that read as characters of GB2312 are that
+    # damage.
+    try:
+        garbled = text.encode("gbk").decode(wrong)
+    except UnicodeDecodeError:
+        pytest.skip("a byte cp1252 leaves undefined")
+    chain = f"gbk read as {wrong}"
+    assert mojibake.repair(garbled, frozenset({chain}))[0] == text
