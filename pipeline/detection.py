@@ -431,6 +431,9 @@ MIN_SELF_REPEAT = 6
 # A line this many content lines or fewer before broken text heads that copy.
 HEAD_LINES = 3
 
+# Lines of a copy looked back over for its widest, where no column shows.
+MAX_RUN_LOOKBACK = 40
+
 # How many rounds of moving lines across clean/broken edges (each round moves
 # at most one line per edge).
 MAX_EDGE_MOVES = 6
@@ -496,7 +499,18 @@ def _settle_edges(
         return traditional[i]
 
     def clean_is_simplified(but: int) -> bool:
-        return not any(traditional_chars(j) for j in content if j != but and not labels[j])
+        # The clean text apart from the line and the traditional lines it
+        # stands among (a copy's last lines may all have been left clean):
+        # at least as much of it, with no traditional character.
+        pos = position[but]
+        lo = hi = pos
+        while lo > 0 and not labels[content[lo - 1]] and traditional_chars(content[lo - 1]):
+            lo -= 1
+        while hi + 1 < len(content) and not labels[content[hi + 1]] and traditional_chars(content[hi + 1]):
+            hi += 1
+        block = set(content[lo : hi + 1])
+        rest = [j for j in content if j not in block and not labels[j]]
+        return (len(rest) >= len(block) or len(block) == 1) and not any(traditional_chars(j) for j in rest)
 
     def refresh() -> None:
         nonlocal clean_text, clean_lines, first_clean
@@ -545,10 +559,19 @@ def _settle_edges(
 
     def continues_open_copy_line(i: int) -> bool:
         pos = position[i]
-        if pos == 0 or not labels[content[pos - 1]] or column is None:
+        if pos == 0 or not labels[content[pos - 1]]:
             return False
         prev = lines[content[pos - 1]].strip()
-        return prev[-1] not in PARAGRAPH_FINAL and display_width(lines[i].rstrip()) <= column + 2
+        if prev[-1] in PARAGRAPH_FINAL:
+            return False
+        if column is not None:
+            return display_width(lines[i].rstrip()) <= column + 2
+        # No column shows (a copy cut into runs at every change of script
+        # fills few lines): within the widest line of the copy before it.
+        run = [t for t in content[max(0, pos - MAX_RUN_LOOKBACK) : pos] if labels[t]]
+        return len(run) >= MIN_BROKEN_LINES and display_width(lines[i].strip()) <= max(
+            display_width(lines[t].strip()) for t in run
+        )
 
     def heads_copy(t: int) -> bool:
         following = [u for u in content if u > t][:HEAD_LINES]

@@ -755,8 +755,10 @@ def test_two_loud_lines_between_clean_lines_are_the_articles_headings():
     assert detection._drop_thin_broken(evidence, labels) == [False] * 8
 
 
-def _last_copy_line_left_clean(convert=lambda text: text, strip: str = "") -> tuple[list[bool], list[bool]]:
-    """(settled, expected) labels of a copy before the clean text whose last line the evidence left clean.
+def _last_copy_line_left_clean(
+    convert=lambda text: text, strip: str = "", left: int = 1
+) -> tuple[list[bool], list[bool]]:
+    """(settled, expected) labels of a copy before the clean text whose last ``left`` lines the evidence left clean.
 
     The copy's last printed line ("…顺利交付……") touches the clean title with
     no blank line between; ``convert`` is applied to the copy, ``strip``
@@ -778,7 +780,7 @@ def _last_copy_line_left_clean(convert=lambda text: text, strip: str = "") -> tu
     forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
     contained = detection._contained_in_longer_line(forms)
     evidence = detection.line_evidence(doc, contained, kinds)
-    labels = [True] * (len(copy_lines) - 1) + [False] * (len(doc) - len(copy_lines) + 1)
+    labels = [True] * (len(copy_lines) - left) + [False] * (len(doc) - len(copy_lines) + left)
     settled = detection._settle_edges(doc, evidence, labels, contained, forms)
     return settled, [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
 
@@ -788,6 +790,15 @@ def test_a_copys_last_line_ending_in_an_ellipsis_is_no_title():
     # fragment: an ellipsis closes a sentence, as 。 does, and the clean
     # text's first line may be kept as its title only where it closes none.
     settled, expected = _last_copy_line_left_clean()
+    assert settled == expected
+
+
+def test_a_traditional_copys_last_lines_beside_simplified_clean_text_are_the_copys():
+    # Two traditional lines left on the clean side: each is beside the other,
+    # which must not count as clean text in traditional script.
+    import opencc
+
+    settled, expected = _last_copy_line_left_clean(opencc.OpenCC("s2t").convert, left=2)
     assert settled == expected
 
 
@@ -1327,3 +1338,32 @@ def test_a_standfirst_saying_again_sentences_of_two_paragraphs_the_copy_renders_
     copy = render_copy(truth, Profile("copy-novel", rendering, "space-lines", "none", 24), random.Random(0), False)
     out = repair_document("\n".join(body) + "\n" + copy)
     assert out.text.splitlines() == truth
+
+
+def test_a_copys_last_run_closing_its_sentence_is_the_copys_where_no_column_shows():
+    # A copy cut into runs at every change of script, before the clean text:
+    # too few of its lines fill a column to measure one.  Its last paragraph
+    # is its own (the clean text lacks it), and its last line closes the
+    # sentence the line before left open ("…交出" / "了一份亮眼的成绩单。"),
+    # no wider than the copy's lines: the rest of the copy's paragraph, not
+    # the clean text's first line.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+    from pipeline.rejoin import column_width
+
+    truth = expected_lines()[:4]
+    copy = render_copy(truth, Profile("before", "runs", "space-lines", "none", 20), random.Random(0), False)
+    copy_lines = copy.rstrip("\n").split("\n")
+    assert column_width([line.strip() for line in copy_lines]) is None
+    doc = tuple(copy_lines + [truth[0]] + ["\u3000\u3000" + p for p in truth[1:3]])
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    labels = [True] * (len(copy_lines) - 1) + [False] * (len(doc) - len(copy_lines) + 1)
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    assert settled == [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
+
