@@ -1043,8 +1043,11 @@ def _split_repeated_title(
             # (a source line under the text, "数据来源：" and the name the
             # title is, is followed by nothing).
             def opens_clean(i: int) -> bool:
-                after = [labels[t] for t in content if t >= i]
-                return after.count(False) >= PART_MAJORITY * len(after)
+                # Past its title block (the title and a subtitle: short open
+                # lines the evidence may give to the copy, and in a short
+                # article a good share of its lines).
+                after = [labels[t] for t in content if t > i][TITLE_LINES - 1 :]
+                return bool(after) and after.count(False) >= PART_MAJORITY * len(after)
 
             cut = next(((0, forms[i]) for i in content[2:]
                         if forms[i].endswith(forms[content[0]]) and forms[i] != forms[content[0]]

@@ -1367,3 +1367,23 @@ def test_a_copys_last_run_closing_its_sentence_is_the_copys_where_no_column_show
     settled = detection._settle_edges(doc, evidence, labels, contained, forms)
     assert settled == [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
 
+
+def test_a_short_clean_text_after_a_copy_keeps_its_title_and_subtitle():
+    # The copy opens with the title without its first words, on one line,
+    # and prints the subtitle as an indented paragraph.  The clean text after
+    # it is short; its title and subtitle are short open lines with blank
+    # lines between, as a copy's are, and the evidence gave them to the copy:
+    # they are two of the clean part's five lines.  The part past its title
+    # block is clean, which is what says where the clean text starts.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    title, subtitle = lines[0], "长春工业经济观察"
+    printed = [lines[1], lines[2][:39], lines[2][39:], lines[3]]
+    copy = [title[5:], "\u3000\u3000" + subtitle, *printed]
+    clean = [title, subtitle, *lines[1:4]]
+    doc = tuple(copy + clean)
+    evidence = [True] * (len(copy) + 2) + [False] * (len(clean) - 2)
+    out = detection._split_repeated_title(doc, [form_only(line) for line in doc], evidence)
+    assert out == [True] * len(copy) + [False] * len(clean)
