@@ -554,6 +554,11 @@ def _best(
                 return Fix(name, span, cand)  # "¡­¡­" is …… read as Latin-1
             if not marks and "\u3000" in cand and name in trusted:
                 return Fix(name, span, cand)  # "¡¡¡¡" is a paragraph's indent, a run of its own
+            if not cand.strip() and true == "utf-8":
+                # "Â\xa0Â\xa0" is two no-break spaces' UTF-8 read as Latin-1
+                # (a run of its own between a table's number and its title),
+                # not GBK's 聽聽: whole UTF-8 sequences are no coincidence.
+                return Fix(name, span, cand)
             if marks and name in trusted and all(ch_is_fullwidth_alnum(c) for c in marks):
                 return Fix(name, span, cand)  # "£±" is １ read as Latin-1
             if _punctuated_ascii(marks, proven=name in trusted):

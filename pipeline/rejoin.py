@@ -327,6 +327,13 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         and len(as_printed) >= MIN_COLUMN_LINES
         and all(widths[v] <= column and texts[v][:1] not in _HANGING for v in as_printed)
     )
+    # A copy sets its title narrower than its body, in short lines that wrap
+    # one another; past the first line that fills the column, a line short
+    # of the usual width by more than a dropped indent and the slack is a
+    # heading, a paragraph of its own however alike its neighbours' widths.
+    # (Only lines as printed, whose widths are known: no flag in them, not
+    # lines rebuilt from runs.)
+    body_from = next((v for v, w in enumerate(widths) if column is not None and w >= column - 2), len(widths))
     ends: set[int] = set()
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
@@ -376,7 +383,13 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         # A line that ends a sentence is measured against the usual column, so
         # a run of one-line paragraphs is not mistaken for a narrow title block.
         closes = texts[v][-1] in SENTENCE_END
-        if width > (usual if closes else local) - SHORT_LINE_SLACK:
+        heading = (
+            not rebuilt
+            and v > body_from
+            and width <= usual - SHORT_LINE_SLACK - LOST_INDENT
+            and not _DAMAGE.search(texts[v] + texts[v + 1])
+        )
+        if width > (usual if closes else local) - SHORT_LINE_SLACK and not heading:
             continue
         if head and width + display_width(head.group()) > local - SHORT_LINE_SLACK:
             continue

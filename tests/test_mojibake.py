@@ -234,3 +234,12 @@ def test_a_rare_character_does_not_keep_mojibake_where_its_chain_is_proven(text,
         pytest.skip("a byte cp1252 leaves undefined")
     chain = f"gbk read as {wrong}"
     assert mojibake.repair(garbled, frozenset({chain}))[0] == text
+
+
+def test_no_break_spaces_read_as_latin1_on_a_line_of_their_own_are_spaces_not_han():
+    # A table's number, two no-break spaces, its title, cut into runs: the
+    # spaces' UTF-8 read as Latin-1 ("Â\xa0Â\xa0") also reads as GBK's 聽聽.
+    # Whole UTF-8 sequences are the damage; the line is white space.
+    line = "\xa0\xa0".encode("utf-8").decode("latin-1")
+    assert mojibake.repair(line)[0] == "\xa0\xa0"
+    assert mojibake.repair(line, frozenset({"utf-8 read as latin-1"}))[0] == "\xa0\xa0"

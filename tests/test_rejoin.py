@@ -351,3 +351,27 @@ def test_a_short_copy_of_printed_lines_with_figures_is_not_runs():
     assert [s.layout for s in sections if s.kind is SectionKind.BROKEN] == ["spaced-lines"]
     out = repair_document("\n".join(lines)).text.splitlines()
     assert canonical_paragraph(para)[0] in out
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize(
+    "marker, width",
+    # (At 16 with its indents lost, this copy shows no column to measure by.)
+    [("none", 16), ("none", 21), ("none", 26), ("indent-lost", 21), ("indent-lost", 26)],
+)
+def test_two_headings_in_a_row_in_the_body_are_two_paragraphs(rendering, marker, width):
+    # Two subheadings, each short of the column by the same amount, one over
+    # the other: the copy's title is set like that (narrower than the body,
+    # its lines wrapping one another), but only above its first full line.
+    # In the body they are two headings.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import repair_document
+
+    lines = expected_lines()
+    first, second = "创新创业促发展", "科技服务待加强"
+    truth = [lines[0], lines[1], lines[2], first, second, lines[3], lines[4]]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document(copy).text.splitlines()
+    assert first in out and second in out
