@@ -617,6 +617,8 @@ def _settle_edges(
         # is the boundary; the line's words cannot tell, since a title's words
         # recur throughout its article.  (At the start of a copy the same shape
         # is the copy's own title before a paragraph gap, so only the end counts.)
+        # A line in traditional script beside simplified clean text is the
+        # copy's whatever its shape (a traditional copy's subtitle).
         if (
             ends_run
             and not blank_separated.get(i, True)
@@ -625,6 +627,7 @@ def _settle_edges(
             and not labels[i + 1]
             and i > 0
             and evidence[i - 1].kind == EMPTY
+            and not (traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i))
         ):
             at_boundary.add(i)
             return True
@@ -1169,6 +1172,21 @@ def _split_twin_titles(
     short = not _title_like(lines, forms, content[0])
     if short and len(title) < MIN_SHORT_TITLE:
         return labels
+
+    def traditional_share(lo: int, hi: int) -> float | None:
+        # Of the lines with Han characters, those written in traditional
+        # script (None where no line has Han).
+        profiles = [script_profile(lines[i]) for i in content if lo <= i < hi]
+        han = [trad for trad, simp in profiles if trad or simp]
+        return sum(trad >= MIN_SCRIPT_CHARS for trad in han) / len(han) if han else None
+
+    # A copy in traditional script beside clean text in simplified: the
+    # script tells the versions apart, whatever their lines look like (as on
+    # a clean/broken edge, see _settle_edges).
+    scripts = (traditional_share(0, second), traditional_share(second, len(lines)))
+    if None not in scripts and min(scripts) == 0.0 and max(scripts) >= PART_MAJORITY:
+        copy_first = scripts[0] > scripts[1]
+        return [copy_first] * second + [not copy_first] * (len(labels) - second)
     if len({labels[i] for i in content}) > 1:
         return _fill_title_blocks(lines, forms, labels, content, second)
     if short:
@@ -1264,18 +1282,34 @@ def _fill_title_blocks(
     a copy's runs, short and unpunctuated, and the evidence gives the clean
     part's opening lines to the copy before it.  The title opens its part: from
     it up to the first line the evidence gave the part's own kind, the lines
-    take that kind.  Only where each part is clearly of one kind.
+    take that kind.  Only where each part is clearly of one kind (a part of
+    nothing but its title block is a copy's).
     """
     # Every whole title opens a version (two copies around the clean text
     # give three).
     opens = [content[0]] + [i for i in content if i >= second and forms[i] == forms[second]]
+    bounds = list(zip(opens, opens[1:] + [len(lines)]))
+    # A version of nothing but its title block (a title, a subtitle) beside
+    # one with a body is a copy's: a clean article has a body, and a copy of
+    # its head alone says nothing by its few lines.
+    members = [[i for i in content if lo <= i < hi] for lo, hi in bounds]
+
+    def heading(i: int) -> bool:
+        # Closing no sentence nor clause, however short ("截至九月底——").
+        text = lines[i].strip()
+        return not _ends_sentence(text) and text[-1] not in "，、；：,;:"
+
+    heads_only = [len(m) <= TITLE_LINES and all(heading(i) for i in m) for m in members]
     parts = []
-    for lo, hi in zip(opens, opens[1:] + [len(lines)]):
+    for (lo, hi), head_only in zip(bounds, heads_only):
+        if head_only and not all(heads_only):
+            parts.append((lo, hi, True))
+            continue
         body = [i for i in content if lo <= i < hi]
         # Its kind is its text's: not its title's lines (a title and a
         # subtitle), which the copies' titles hold and the evidence doubts.
         heads = 0
-        while heads < min(TITLE_LINES, len(body) - 1) and _title_like(lines, forms, body[heads]):
+        while heads < min(TITLE_LINES, len(body) - 1) and heading(body[heads]):
             heads += 1
         body = body[heads:]
         share = sum(labels[i] for i in body) / len(body)

@@ -1387,3 +1387,67 @@ def test_a_short_clean_text_after_a_copy_keeps_its_title_and_subtitle():
     evidence = [True] * (len(copy) + 2) + [False] * (len(clean) - 2)
     out = detection._split_repeated_title(doc, [form_only(line) for line in doc], evidence)
     assert out == [True] * len(copy) + [False] * len(clean)
+
+
+@pytest.mark.parametrize(
+    "rendering, marker, width, whole",
+    # (Under a lost indent at 35, the copy's subtitle runs into its
+    # paragraph: a rejoin matter, not the versions'.)
+    [("lines", "indent-lost", 28, True), ("lines", "none", 28, True), ("spaced-lines", "indent-lost", 35, False)],
+)
+def test_a_short_traditional_copy_whose_title_fits_one_line_is_the_copy(rendering, marker, width, whole):
+    # A short title stands whole in the clean text and in the copy after it;
+    # the copy is short (title, subtitle and the paragraph only it has) and
+    # its lines tell it from the clean text poorly.  But it is written in
+    # traditional script, and the clean text in simplified: of two versions,
+    # the traditional one is the copy, as on a clean/broken edge.
+    import random
+
+    import opencc
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = ["长春工业回升", "规上工业增速居前列", lines[2], lines[3], lines[4], lines[6]]
+    clean = [truth[0], truth[1], *truth[3:]]
+    copy = render_copy(truth[:3], Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document("\n\n".join(clean) + "\n" + opencc.OpenCC("s2t").convert(copy))
+    assert _kinds(out) == [SectionKind.CLEAN, SectionKind.BROKEN]
+    if whole:
+        assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("title", ["长春工业回升", "截至七月底——"])
+@pytest.mark.parametrize("marker", ["indent-spaces", "space-lines", "none"])
+def test_two_copies_of_only_the_title_and_subtitle_around_the_clean_text(marker, title):
+    # Each copy holds the title and the subtitle only, whole; the clean text
+    # between them opens with the same two short lines, which the evidence
+    # gives to the copies.  Of the three parts the whole titles open, the
+    # two of nothing but a title block are the copies, and the clean one is
+    # told by its lines past its title block, however short its title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [title, "规上工业增速居前列", *lines[1:4]]
+    copy = render_copy(truth[:2], Profile("two-copies", "spaced-lines", marker, "none", 16), random.Random(0), False)
+    out = repair_document(copy + "\n" + "\n\n".join(truth) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+def test_a_traditional_copys_subtitle_touching_the_clean_title_stays_the_copys():
+    # A traditional copy of the title and subtitle only, its subtitle set
+    # right against the clean title (no blank line between), a blank line
+    # before it: the shape of a clean title after a copy.  Its script says
+    # it is the copy's, beside clean text in simplified.
+    import opencc
+
+    s2t = opencc.OpenCC("s2t").convert
+    lines = expected_lines()
+    title, subtitle = "长春工业回升", "规上工业增速居前列"
+    truth = [title, subtitle, *lines[1:4]]
+    copy = [s2t(title), "", s2t(subtitle)]
+    clean = [title, "\u3000\u3000" + subtitle, *["\u3000\u3000" + p for p in lines[1:4]]]
+    out = repair_document("\n".join(copy + clean))
+    assert out.text.splitlines() == truth
