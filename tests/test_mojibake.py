@@ -214,11 +214,15 @@ def test_gbk_symbols_inside_mojibake_do_not_stop_its_repair(text, wrong):
     # GBK read as a Western codec: a symbol of GB text's own repertoire (‰,
     # full-width digits, ′, ※, ￥) decodes with the rest, and must not make
     # the whole span look like no Chinese and stay mojibake.
+    assert mojibake.repair(_gbk_read_as(text, wrong))[0] == text
+
+
+def _gbk_read_as(text: str, wrong: str) -> str:
+    """``text`` in GBK read as the Western codec ``wrong`` (the test skipped where cp1252 leaves a byte undefined)."""
     try:
-        garbled = text.encode("gbk").decode(wrong)
+        return text.encode("gbk").decode(wrong)
     except UnicodeDecodeError:
         pytest.skip("a byte cp1252 leaves undefined")
-    assert mojibake.repair(garbled)[0] == text
 
 
 @pytest.mark.parametrize("text", ["义正辞严，铁骨铮铮。", "本报北京10月18日电（金歆、王迪）", "岁月峥嵘，初心如磐"])
@@ -228,12 +232,8 @@ def test_a_rare_character_does_not_keep_mojibake_where_its_chain_is_proven(text,
     # reads too rare to trust.  Where the chain repaired the document's
     # other lines, Western glyphs that read as characters of GB2312 are that
     # damage.
-    try:
-        garbled = text.encode("gbk").decode(wrong)
-    except UnicodeDecodeError:
-        pytest.skip("a byte cp1252 leaves undefined")
     chain = f"gbk read as {wrong}"
-    assert mojibake.repair(garbled, frozenset({chain}))[0] == text
+    assert mojibake.repair(_gbk_read_as(text, wrong), frozenset({chain}))[0] == text
 
 
 def test_no_break_spaces_read_as_latin1_on_a_line_of_their_own_are_spaces_not_han():
