@@ -377,7 +377,8 @@ def _uncovered_sentences(
     A sentence is a duplicate only where one place of the reference (a paragraph
     and the next one or two) holds at least ``threshold`` of it, or the reference
     holds it whole, in one piece: phrases an article repeats here and there
-    ("国家治理体系和治理能力现代化") must not add up to a sentence it never wrote.  A covered sentence can still hold a stretch the
+    ("国家治理体系和治理能力现代化") must not add up to a sentence it never
+    wrote.  A covered sentence can still hold a stretch the
     reference lacks (a clean title joined to the copy's last sentence, a header
     line): any uncovered run of at least :data:`MIN_NOVEL_RUN` content characters
     is kept too, so that a duplicate sentence never takes new text with it;

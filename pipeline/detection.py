@@ -756,7 +756,7 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
         return (
             own in clean_titles
             or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
-            or any(t.endswith(own) and len(own) >= max(MIN_SELF_REPEAT, len(t) // 2) for t in clean_titles)
+            or any(_lacks_first_words(own, t) for t in clean_titles)
         )
 
     # The clean text's first line: a run opening with it, or a piece of it, opens with the title.
@@ -926,8 +926,17 @@ def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> d
 
 def _title_like(lines: tuple[str, ...], forms: list[str], i: int) -> bool:
     """A line long enough to compare that closes no sentence nor clause: a title, a subtitle."""
-    text = lines[i].strip()
-    return len(forms[i]) >= MIN_SELF_REPEAT and not _ends_sentence(text) and text[-1] not in "，、；：,;:"
+    return len(forms[i]) >= MIN_SELF_REPEAT and _closes_nothing(lines[i].strip())
+
+
+def _closes_nothing(text: str) -> bool:
+    """Whether a line's text closes no sentence nor clause, as a title's or a heading's lines do, however short."""
+    return not _ends_sentence(text) and text[-1] not in OPEN_CLAUSE
+
+
+def _lacks_first_words(piece: str, title: str) -> bool:
+    """Whether ``piece`` (a comparison form) is ``title`` without its first words: its end, at least half of it."""
+    return piece != title and title.endswith(piece) and len(piece) >= max(MIN_SELF_REPEAT, len(title) // 2)
 
 
 def _cut_title_end(forms: list[str], content: list[int], q: int, title: str) -> int | None:
@@ -1053,8 +1062,7 @@ def _split_repeated_title(
                 return bool(after) and after.count(False) >= PART_MAJORITY * len(after)
 
             cut = next(((0, forms[i]) for i in content[2:]
-                        if forms[i].endswith(forms[content[0]]) and forms[i] != forms[content[0]]
-                        and len(forms[content[0]]) >= max(MIN_SELF_REPEAT, len(forms[i]) // 2)
+                        if _lacks_first_words(forms[content[0]], forms[i])
                         and len(forms[i]) <= MAX_TITLE and lines[i][:1] not in " \u3000"
                         and is_title(i) and opens_clean(i) and followed_alike(content[0], i)), None)
         # The opening line stands once again, whole, and no cut title starts
@@ -1295,9 +1303,8 @@ def _fill_title_blocks(
     members = [[i for i in content if lo <= i < hi] for lo, hi in bounds]
 
     def heading(i: int) -> bool:
-        # Closing no sentence nor clause, however short ("截至九月底——").
-        text = lines[i].strip()
-        return not _ends_sentence(text) and text[-1] not in "，、；：,;:"
+        # However short its title ("截至九月底——").
+        return _closes_nothing(lines[i].strip())
 
     heads_only = [len(m) <= TITLE_LINES and all(heading(i) for i in m) for m in members]
     parts = []
