@@ -31,6 +31,7 @@ from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
 from .canonical import script_profile
 from .compare import form_only, simplified
 from .model import Section, SectionKind, StageReport
+from .mojibake import LOST
 from .rejoin import (
     CONTENT,
     EMPTY,
@@ -428,6 +429,10 @@ MAX_EDGES = 64
 # Shortest text (content characters) trusted to show that a copy repeats itself.
 MIN_SELF_REPEAT = 6
 
+# The copy's line before a title-like line, joined to it in the clean text:
+# at least this long, so a character or two cannot match by chance.
+MIN_JOINED_PART = 2
+
 # A line this many content lines or fewer before broken text heads that copy.
 HEAD_LINES = 3
 
@@ -512,6 +517,15 @@ def _settle_edges(
         rest = [j for j in content if j not in block and not labels[j]]
         return (len(rest) >= len(block) or len(block) == 1) and not any(traditional_chars(j) for j in rest)
 
+    def marked_as_copy(i: int) -> bool:
+        # A line holding U+FFFD (a quotation mark lost) or LOST (a character
+        # a wrong codec lost) beside clean text that holds neither is the
+        # copy's, as a traditional line beside simplified text is.
+        def damaged(t: int) -> bool:
+            return "\ufffd" in lines[t] or LOST in lines[t]
+
+        return damaged(i) and not any(damaged(j) for j in content if j != i and not labels[j])
+
     def refresh() -> None:
         nonlocal clean_text, clean_lines, first_clean
         first_clean = next((i for i in content if not labels[i]), None)
@@ -538,6 +552,12 @@ def _settle_edges(
         # after it, set within the copy's column, is the rest of its paragraph
         # (the copy ending with a paragraph the clean text lacks).
         if not title_like and continues_open_copy_line(i):
+            return True
+        # A title-like line may be such a line too (a copy cut after a word,
+        # "…关系。”明", or its last run, "职业系列赛在"): the copy's line before
+        # it and the line together stand in one clean line, which the copy's
+        # last line and the clean title after it never do.
+        if title_like and continues_open_copy_line(i) and joins_copy_line(i):
             return True
         # Of two equal title-like clean lines, the one that heads a copy (a few
         # lines before broken text) is the copy's title, and the other keeps
@@ -573,6 +593,11 @@ def _settle_edges(
             display_width(lines[t].strip()) for t in run
         )
 
+    def joins_copy_line(i: int) -> bool:
+        before = forms[content[position[i] - 1]]
+        joined = before + forms[i]
+        return len(before) >= MIN_JOINED_PART and len(joined) >= MIN_SELF_REPEAT and joined in clean_text
+
     def heads_copy(t: int) -> bool:
         following = [u for u in content if u > t][:HEAD_LINES]
         return any(labels[u] for u in following)
@@ -588,12 +613,21 @@ def _settle_edges(
         # the clean title (which the lead may repeat, so the clean text is not
         # asked); at the start of a copy, only a line the clean text lacks (the
         # copy's own title is in the clean text and stays).
+        # A line holding a copy's line counts unless the article says that
+        # line's words twice itself (a lead quoted again to open a
+        # paragraph), which its copy renders twice too.  (A line the copy
+        # holds counts however often the article says it: a title that the
+        # text quotes.)
         repeated = (
             len(form) >= MIN_SELF_REPEAT
             and form not in clean_lines
             and (
                 form in _run_text(i)
-                or any(len(forms[t]) >= MIN_SELF_REPEAT and forms[t] in form for t in _run_lines(i) if t != i)
+                or any(
+                    len(forms[t]) >= MIN_SELF_REPEAT and forms[t] in form and clean_text.count(forms[t]) < 2
+                    for t in _run_lines(i)
+                    if t != i
+                )
             )
         )
         if ends_run and repeated and not _ends_sentence(lines[i]):
@@ -617,8 +651,9 @@ def _settle_edges(
         # is the boundary; the line's words cannot tell, since a title's words
         # recur throughout its article.  (At the start of a copy the same shape
         # is the copy's own title before a paragraph gap, so only the end counts.)
-        # A line in traditional script beside simplified clean text is the
-        # copy's whatever its shape (a traditional copy's subtitle).
+        # A line in traditional script beside simplified clean text, or one
+        # holding U+FFFD beside clean text holding none, is the copy's
+        # whatever its shape (a traditional copy's subtitle).
         if (
             ends_run
             and not blank_separated.get(i, True)
@@ -628,6 +663,7 @@ def _settle_edges(
             and i > 0
             and evidence[i - 1].kind == EMPTY
             and not (traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i))
+            and not marked_as_copy(i)
         ):
             at_boundary.add(i)
             return True
@@ -772,7 +808,7 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     # title's words at will.
     others = "\n".join(forms[t] for t in content[1:] if len(forms[t]) <= MAX_TITLE and not _ends_sentence(lines[t]))
     for i, j in _broken_runs(labels):
-        head = content and i <= content[0] and _untitled_head(content, forms, i, j, others)
+        head = content and i <= content[0] and _untitled_head(lines, content, forms, i, j, others)
         if head and len(clean_text) >= 2 * sum(map(len, forms[i:j])):
             # The document opens with a short block whose first line (its
             # title) stands nowhere else: a copy before the clean text would
@@ -814,10 +850,14 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
 MAX_HEAD_BLOCK = 5
 
 
-def _untitled_head(content: list[int], forms: list[str], i: int, j: int, others: str) -> bool:
-    """Whether the broken run i..j is a short block at the document's start whose first line stands in no other title-sized line."""
+def _untitled_head(lines: tuple[str, ...], content: list[int], forms: list[str], i: int, j: int, others: str) -> bool:
+    """Whether the broken run i..j is a short block at the document's start whose first line stands in no other title-sized line.
+
+    A page head opening the document ("2019年10月28日　星期一　第12版") is a
+    copy's, never the article's title: the title is the first line past it.
+    """
     block = [t for t in content if i <= t < j]
-    title = forms[content[0]]
+    title = next((forms[t] for t in content if not is_furniture_form(lines[t], credits=False)), "")
     return 0 < len(block) <= MAX_HEAD_BLOCK and len(title) >= MIN_SELF_REPEAT and title not in others
 
 
@@ -1156,6 +1196,9 @@ def _split_twin_titles(
 ) -> list[bool]:
     """Where a document of one label opens with a title that stands again, whole, further on: two versions.
 
+    (The second may lack the title's first words, on one line, as a damaged
+    copy's title does.)
+
     A copy whose title fits on one line repeats the clean title exactly, so the
     title does not say which version is which; their lines do.  A copy's
     printed lines mostly stop mid-sentence, a clean paragraph closes one.  The
@@ -1166,7 +1209,16 @@ def _split_twin_titles(
     title = forms[content[0]]
     # Neither closes a sentence: a printed line can quote a title that is a
     # quotation ("中国的真诚帮助让我们感动。”"), marks aside the same.
-    second = next((i for i in content[1:] if forms[i] == title and not _ends_sentence(lines[i])), None)
+    # The second may lack the title's first words, on one line (a copy's
+    # title damaged so).
+    second = next(
+        (
+            i
+            for i in content[1:]
+            if (forms[i] == title or _lacks_first_words(forms[i], title)) and not _ends_sentence(lines[i])
+        ),
+        None,
+    )
     if second is None or _ends_sentence(lines[content[0]]):
         return labels
     # A title has words, and stands at most three times (the clean text and
@@ -1191,14 +1243,33 @@ def _split_twin_titles(
     # A copy in traditional script beside clean text in simplified: the
     # script tells the versions apart, whatever their lines look like (as on
     # a clean/broken edge, see _settle_edges).
+    def split(copy_first: bool) -> list[bool]:
+        return [copy_first] * second + [not copy_first] * (len(labels) - second)
+
     scripts = (traditional_share(0, second), traditional_share(second, len(lines)))
     if None not in scripts and min(scripts) == 0.0 and max(scripts) >= PART_MAJORITY:
-        copy_first = scripts[0] > scripts[1]
-        return [copy_first] * second + [not copy_first] * (len(labels) - second)
+        return split(copy_first=scripts[0] > scripts[1])
     if len({labels[i] for i in content}) > 1:
         return _fill_title_blocks(lines, forms, labels, content, second)
     if short:
         return _versions_by_containment(forms, labels, content, contained) if contained is not None else labels
+    # The two rules below weigh the document's halves as two versions; with a
+    # third (two copies around the clean text) the second half holds a copy.
+    two = not any(forms[i] in (title, forms[second]) for i in content if i > second)
+    # Web text has no pages: of two versions, the one that holds a page's
+    # furniture (a page number at its end, a page head inside it) is the
+    # copy, whatever its lines look like (a copy whose paragraphs each fit one
+    # line).  Furniture between the two versions could close the first or
+    # open the second, so it tells nothing.
+    paged = _versions_with_furniture(lines, content, second)
+    if two and len(paged) == 1:
+        return split(copy_first=paged == {0})
+    # A version of nothing but its title block beside one with a body is a
+    # copy's, as where the evidence told the parts apart (see _fill_title_blocks).
+    versions = ((0, second), (second, len(lines)))
+    heads_only = [_title_block_only(lines, [i for i in content if lo <= i < hi]) for lo, hi in versions]
+    if two and heads_only.count(True) == 1:
+        return split(copy_first=heads_only[0])
 
     def open_share(lo: int, hi: int) -> float:
         body = [i for i in content if lo < i < hi and i != second]
@@ -1217,6 +1288,21 @@ def _split_twin_titles(
     elif contained is not None:
         out = _versions_by_containment(forms, labels, content, contained)
     return out
+
+
+def _title_block_only(lines: tuple[str, ...], members: list[int]) -> bool:
+    """Whether a version's content lines are a title block alone: a title and a subtitle at most, closing nothing however short."""
+    return len(members) <= TITLE_LINES and all(_closes_nothing(lines[i].strip()) for i in members)
+
+
+def _versions_with_furniture(lines: tuple[str, ...], content: list[int], second: int) -> set[int]:
+    """Which of two versions (0: before line ``second``, 1: from it) hold page furniture within them or beyond the document's edge."""
+    gap = (max((i for i in content if i < second), default=-1), second)
+    held = set()
+    for i in find_furniture(lines, credits=False):
+        if not gap[0] < i < gap[1]:
+            held.add(0 if i < second else 1)
+    return held
 
 
 # Longest line (content characters) taken for a whole title.
@@ -1306,7 +1392,7 @@ def _fill_title_blocks(
         # However short its title ("截至九月底——").
         return _closes_nothing(lines[i].strip())
 
-    heads_only = [len(m) <= TITLE_LINES and all(heading(i) for i in m) for m in members]
+    heads_only = [_title_block_only(lines, m) for m in members]
     parts = []
     for (lo, hi), head_only in zip(bounds, heads_only):
         if head_only and not all(heads_only):

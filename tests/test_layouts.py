@@ -1451,3 +1451,137 @@ def test_a_traditional_copys_subtitle_touching_the_clean_title_stays_the_copys()
     clean = [title, "\u3000\u3000" + subtitle, *["\u3000\u3000" + p for p in lines[1:4]]]
     out = repair_document("\n".join(copy + clean))
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width,last", [(20, "。"), (24, "全国省会城市首位。"), (28, "城市首位。")])
+def test_a_copys_last_lines_going_on_from_its_open_line_are_the_copys_though_title_like(width, last):
+    # A copy cut into runs, cut off before the clean text: its last run
+    # closes a sentence, and the run before it stops on a word with no mark
+    # ("15" / "个副省级城市和" / "全国省会城市首位。"), so it looks like a
+    # title.  Both were left on the clean side.  The copy's run before it and
+    # that line stand together in one clean line, which a clean title after
+    # a copy's last line never does: both are the copy's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    truth = expected_lines()[:4]
+    copy = render_copy(truth, Profile("before", "runs", "none", "none", width), random.Random(0), False)
+    copy_lines = copy.rstrip("\n").split("\n")
+    end = next(i for i, line in enumerate(copy_lines) if line.strip() == last) + 1
+    copy_lines = copy_lines[:end]
+    doc = tuple(copy_lines + [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    title_like = [i for i, line in enumerate(copy_lines) if line.strip()][-2]
+    assert copy_lines[title_like].strip()[-1] not in "。！？，、；：”"
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    labels = [True] * title_like + [False] * (len(doc) - title_like)
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    assert settled == [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
+
+
+@pytest.mark.parametrize("paragraphs", [1, 2])
+@pytest.mark.parametrize("place", ["after", "before"])
+def test_of_two_versions_whose_lines_each_hold_a_paragraph_the_paged_one_is_the_copy(paragraphs, place):
+    # A copy of the title and the first paragraphs, each fitting one printed
+    # line, with a page head before and a page number after: its lines close
+    # their sentences like the clean text's, so only the page tells it apart.
+    # Web text has no pages.  (The head between the two versions, where the
+    # copy comes after, could as well close the clean text: it is not asked.)
+    truth = expected_lines()[:12]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    copy = ["人民日报\u30002019年10月6日\u3000星期日", "", truth[0], ""]
+    for p in truth[1 : 1 + paragraphs]:
+        copy += [p, ""]
+    copy += ["第 3 页", ""]
+    doc = clean + [""] + copy if place == "after" else copy + clean
+    out = repair_document("\n".join(doc))
+    kinds = [SectionKind.CLEAN, SectionKind.BROKEN]
+    assert _kinds(out) == (kinds if place == "after" else kinds[::-1])
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width", [10, 14, 20])
+def test_a_page_head_opening_the_document_is_no_title_of_the_article(width):
+    # A copy's page before the clean text holding the title cut across two
+    # lines, under its page head and over its page number.  The block is
+    # short and opens the document like an article's own title block; but
+    # its first line is a page head, which no article opens with: its title
+    # is the line after, which the clean title holds.
+    truth = expected_lines()[:12]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    title = truth[0]
+    copy = ["2019年10月28日\u3000星期一\u3000\u3000第12版\u3000国内", "", title[:width], "", title[width:], "", "- 12 -", ""]
+    out = repair_document("\n".join(copy + clean))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("width", [16, 24])
+@pytest.mark.parametrize("quoted", [6, 7])
+def test_a_copy_saying_twice_what_its_article_says_twice_stays_one_copy(quoted, width, rendering):
+    # The article opens with a lead that a later paragraph opens with again,
+    # word for word.  Its copy, cut off before the clean text at the printed
+    # line of that paragraph that holds the lead's short last line whole,
+    # renders those words twice too: a line holding a line of its own copy
+    # is no evidence of clean text on the copy's edge when the article
+    # itself says that line's words twice.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    lead = lines[quoted][:40].rstrip("，、；：")
+    truth = [lines[0], lead, lines[5], lines[quoted], lines[quoted + 1]]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    copy = render_copy(truth[:4], Profile("before", rendering, "none", "none", width), random.Random(0), False)
+    copy_lines = copy.rstrip("\n").split("\n")
+    content = [i for i, line in enumerate(copy_lines) if line.strip()]
+    starts = [content.index(i) for i in content if lines[quoted].startswith(copy_lines[i].strip())]
+    lead_lines = next(
+        n for n in range(1, 9) if "".join(copy_lines[i].strip() for i in content[starts[0] : starts[0] + n]) == lead
+    )
+    last = content[starts[1] + lead_lines - 1]
+    assert copy_lines[content[starts[0] + lead_lines - 1]].strip() in copy_lines[last]
+    cut = last + 1
+    out = repair_document("\n".join(copy_lines[:cut] + clean))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("cut", [5, 9, 10])
+@pytest.mark.parametrize("subtitle", [True, False])
+def test_a_copy_of_the_title_block_alone_without_the_titles_first_words_after_the_clean_text(subtitle, cut):
+    # The copy after the clean text holds only its title block, the title
+    # without its first words on one line (and the subtitle): two versions,
+    # one of nothing but a title block, beside one with a body, of which the
+    # first is the copy, whether its title is whole or lacks its first words.
+    lines = expected_lines()
+    truth = [lines[0]] + ([lines[13]] if subtitle else []) + lines[14:16]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    copy = [" " + lines[0][cut:], ""] + (["  " + lines[13], ""] if subtitle else [])
+    out = repair_document("\n".join(clean + ["", ""] + copy))
+    assert _kinds(out) == [SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("lost", ["\ufffd", "\ufffd\ufffd"])
+def test_a_copys_damaged_subtitle_touching_the_clean_title_stays_the_copys(lost):
+    # A copy of the title block before the clean text, its subtitle written
+    # right against the clean title, with characters lost to U+FFFD.  A line
+    # ending a run of lines parted by blanks and touching the clean text is
+    # taken for the clean title, whatever its words; but web text holding no
+    # U+FFFD does not gain one on its edge: like a traditional line beside
+    # simplified text, the line is the copy's.
+    lines = expected_lines()
+    truth = [lines[0], lines[13], lines[14], lines[15]]
+    clean = truth[:2] + ["\u3000\u3000" + p for p in truth[2:]]
+    copy = [" " + lines[0], "", lines[13].replace("实践", lost)]
+    out = repair_document("\n".join(copy + clean))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
