@@ -668,9 +668,9 @@ def _settle_edges(
             at_boundary.add(i)
             return True
         # The first line of a copy after the clean text that the copy prints
-        # again, whole and to the mark, among its last lines: the clean
-        # text's own closing line that looks like a copy's (a signature, a
-        # date), which the copy renders at its end.  A copy does not print a
+        # again, whole and to the mark, in its last lines (on one line or
+        # cut across two): the clean text's own closing line that looks like
+        # a copy's (a signature, a date), which the copy renders at its end.  A copy does not print a
         # line twice; the article's words may stand in many of its lines (the
         # signing body's name), so this is asked first.  (A copy's title
         # quoting its last sentence, "…自豪”", is that sentence without its
@@ -680,7 +680,7 @@ def _settle_edges(
             and repeated
             and run
             and run[0] == i
-            and lines[i].strip() in (lines[t].strip() for t in run[-HEAD_LINES:] if t != i)
+            and lines[i].strip() in printed_again([t for t in run[-HEAD_LINES:] if t != i])
         ):
             at_boundary.add(i)
             return True
@@ -700,6 +700,12 @@ def _settle_edges(
             0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
         )
         return adjacent_clean and blank_separated.get(i, False)
+
+    def printed_again(tail: list[int]) -> set[str]:
+        # The texts of a copy's last lines, one line or consecutive ones
+        # joined (a line the copy cut in two), whole.
+        texts = [lines[t].strip() for t in tail]
+        return {"".join(texts[a:b]) for a in range(len(texts)) for b in range(a + 1, len(texts) + 1)}
 
     def _run_lines(i: int) -> list[int]:
         lo = i
@@ -1097,8 +1103,11 @@ def _split_repeated_title(
             def opens_clean(i: int) -> bool:
                 # Past its title block (the title and a subtitle: short open
                 # lines the evidence may give to the copy, and in a short
-                # article a good share of its lines).
-                after = [labels[t] for t in content if t > i][TITLE_LINES - 1 :]
+                # article a good share of its lines), up to the next title,
+                # whole or without the same first words (a second copy).
+                following = [t for t in content if t > i]
+                end = next((k for k, t in enumerate(following) if forms[t] in (forms[i], forms[content[0]])), None)
+                after = [labels[t] for t in following[:end]][TITLE_LINES - 1 :]
                 return bool(after) and after.count(False) >= PART_MAJORITY * len(after)
 
             cut = next(((0, forms[i]) for i in content[2:]

@@ -1585,3 +1585,70 @@ def test_a_copys_damaged_subtitle_touching_the_clean_title_stays_the_copys(lost)
     out = repair_document("\n".join(copy + clean))
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("width", [10, 12, 14])
+def test_the_clean_texts_closing_line_that_the_copy_prints_again_cut_in_two_is_clean(rendering, width):
+    # Two copies around the clean text, all three ending with the author's
+    # line in brackets.  The first copy's runs into the clean title; the
+    # clean text's was given to the second copy, which, narrower than the
+    # line, prints it again cut across its last two lines.  A copy prints no
+    # line twice, whole or cut: the first is the clean text's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()[:12]
+    byline = "（作者为长春市工业和信息化局局长）"
+    truth = [*lines, byline]
+    clean = "\n\n".join([lines[0]] + ["\u3000\u3000" + p for p in lines[1:]] + [byline]).split("\n")
+    first = render_copy(truth, Profile("two-copies", rendering, "space-lines", "none", 24), random.Random(0), False)
+    second = render_copy(truth, Profile("two-copies", rendering, "space-lines", "none", width), random.Random(1), False)
+    first_lines = first.rstrip().split("\n")
+    second_lines = second.rstrip("\n").split("\n")
+    assert first_lines[-1].strip() == byline and byline not in (line.strip() for line in second_lines)
+    doc = tuple(first_lines + clean + ["", ""] + second_lines)
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    start, end = len(first_lines), len(first_lines) + len(clean) - 1
+    labels = [not start <= i < end for i in range(len(doc))]
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    assert [settled[i] for i in range(len(doc)) if forms[i]] == [not start <= i <= end for i in range(len(doc)) if forms[i]]
+
+
+@pytest.mark.parametrize("kept", [10, 20])
+@pytest.mark.parametrize("width", [20, 27])
+def test_a_clean_title_between_two_copies_whose_titles_lack_their_first_words(width, kept):
+    # Both copies print the title without its first words, on one line; the
+    # first is cut off after a page, the second is whole and longer than the
+    # clean text.  The evidence gave the clean title block (the title and the
+    # paragraph under it, set apart by blank lines) to the first copy.  The
+    # whole title opens the clean part up to the second copy's title: the
+    # second copy's lines, past it, are another part's and do not count.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    truth = expected_lines()[:8]
+
+    def copy(width, seed):
+        printed = render_copy(truth, Profile("two-copies", "lines", "none", "none", width), random.Random(seed), False)
+        printed = printed.rstrip("\n").split("\n")
+        title_lines = next(k for k in range(1, 6) if "".join(line.strip() for line in printed[:k]) == truth[0])
+        return [" " + truth[0][5:]] + printed[title_lines:]
+
+    clean = "\n\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]).split("\n")
+    first = copy(width, 0)[:kept] + ["", ""]
+    doc = tuple(first + clean + copy(width - 4, 1))
+    forms = [form_only(line) if detection.line_kind(line) == detection.CONTENT else "" for line in doc]
+    start, end = len(first), len(first) + len(clean)
+    labels = [not start + 3 <= i < end for i in range(len(doc))]
+    split = detection._split_repeated_title(doc, forms, labels)
+    assert [split[i] for i in range(len(doc)) if forms[i]] == [not start <= i < end for i in range(len(doc)) if forms[i]]
