@@ -706,6 +706,9 @@ _PAGE_HEAD = re.compile(
     r"|^\d{1,3}[ \u3000]+[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{2,6}[ \u3000]+\d{1,3}$"
 )
 _CREDIT = re.compile(r"^(本版)?(责任编辑|责编|编辑|版式设计|美术编辑|美编|校对)\s*[:：]")
+# The credit a page prints for itself ("本版责编：…"): an article's own credit
+# line names no page.
+_PAGE_CREDIT = re.compile(r"^本版(责任编辑|责编|编辑|版式设计|美术编辑|美编|校对)\s*[:：]")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 # A page number in a dress no sentence wears: "- 6 -", "— 6 —", "第6版", "第 6 页".
 _PAGE_MARK = re.compile(r"^(?:[-—–―]\s*\d{1,4}\s*[-—–―]|第\s*\d{1,4}\s*[版页])$")
@@ -784,7 +787,10 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     * bare page numbers counting up by one, a page apart, from three pages
       on, among the text's own figures (:func:`_counting_folios`);
     * a fixed form seen once, with a page number beside it or as the first
-      line (a copy's first page head);
+      line (a copy's first page head), or beside a numbered page head
+      ("本版责编：…" over "2　评论"), and each line repeating it;
+    * the page's own credit line ("本版责编：…"), by its form alone (with
+      ``credits``);
     * a line a form feed opens (the page break pdfminer writes) that is
       page-number-shaped or recurs;
     * a dressed page number or a head's date cut into runs at every change
@@ -884,9 +890,22 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             furniture.add(i)
             if opening:
                 furniture.update(content[:q])
+        elif credits and _within(texts[i], MAX_FURNITURE_WIDTH) and _PAGE_CREDIT.match(simplified(texts[i])):
+            # The page's own credit, wherever it stands (the foot of a
+            # copy's last page, closing the copy).
+            furniture.add(i)
     numbered_heads = _numbered_sections(texts, content, neighbour)
     furniture |= numbered_heads
     numbered |= numbered_heads
+    # So does one beside a numbered page head or foot ("本版责编：…" closing
+    # a page, "2　评论" opening the next), and then every line repeating it
+    # (the same credit closing the copy's short last page).
+    for i in content:
+        beside = (neighbour(i, -1), neighbour(i, 1))
+        if i not in furniture and any(j in numbered for j in beside if j is not None):
+            if is_furniture_form(texts[i], credits=credits):
+                furniture.add(i)
+                furniture.update(masked.get(_DIGITS.sub("#", texts[i]), ()))
     glued = _glued_furniture(texts, content, furniture)
     furniture |= glued
     numbered |= glued

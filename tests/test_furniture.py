@@ -308,3 +308,39 @@ def test_a_two_page_copys_bare_folios_are_furniture(rendering):
     out = repair_document(paged)
     assert out.text.splitlines() == truth
     assert out.report.counts["furniture_lines_removed"] == 2
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("last", [1, 2, 3])
+def test_a_credit_over_a_numbered_head_and_closing_a_short_last_page_is_furniture(rendering, last):
+    # A copy of two pages after the clean text, each under "N　评论" and over
+    # a credit line; the second page holds a few lines only, so the two
+    # credits stand closer than a page apart.  A credit line alone may be
+    # the article's own; but the first stands right over the next page's
+    # numbered head, and the second repeats it: both are the page's.
+    truth = TRUTH[:6]
+    copy = render_copy(truth, Profile("after", rendering, "space-lines", "none", 20), random.Random(0), False)
+    texts = [line for line in copy.split("\n") if line.strip()]
+    credit = "责任编辑：赵  政"
+    paged, added = _paged(copy, ["{n}\u3000评论"], [credit], len(texts) - last, False, rendering != "lines")
+    assert added.count(credit) == 2
+    body = truth[:1] + ["\u3000\u3000" + p for p in truth[1:]]
+    out = repair_document("\n".join(body) + "\n\n" + paged)
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == len(added)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("glued", [True, False])
+def test_the_pages_own_credit_closing_a_copy_is_furniture(rendering, glued):
+    # A one-page copy after the clean text, its page's credit line ("本版…":
+    # the page's, not the article's, which names no page) under its last
+    # line, written against it or not.
+    truth = TRUTH[:6]
+    copy = render_copy(truth, Profile("after", rendering, "space-lines", "none", 20), random.Random(0), False)
+    credit = "本版责编：陈丽华"
+    paged = copy.rstrip("\n") + ("\n" if glued else "\n\n") + credit + "\n"
+    body = truth[:1] + ["\u3000\u3000" + p for p in truth[1:]]
+    out = repair_document("\n".join(body) + "\n\n" + paged)
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == 1
