@@ -255,6 +255,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             decisions.append((p, where, kept, coverage, best))
             merges.append(_span(best, votes, clean_sizes, ref.k))
         decisions = _keep_second_occurrences(decisions, member_forms, clean_sizes)
+        decisions = _keep_out_of_order(decisions, member_forms, clean_sizes)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
         anchors = _anchors(decisions, merges, members[0].start, clean_lines)
@@ -629,6 +630,71 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
         else:
             out.append((p, where, kept, coverage, best))
     return out
+
+
+def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]) -> list:
+    """Keep whole the copy paragraphs whose duplicate text the clean body holds only far from their place.
+
+    A copy renders the article in order.  A paragraph between two that
+    render clean paragraphs a and b whole (twins), a paragraph or two apart,
+    stands, in the article, between a and b; where the text it shares with the clean body stands
+    only before a or after b, the article says it twice (a standfirst its
+    last paragraph says again, a summary of figures given further on) and
+    the web text lacks it here.  It is kept whole and placed by its
+    neighbours.  ``forms`` are the paragraphs' comparison forms, in the
+    order of ``decisions``.
+    """
+    # The clean paragraph each renders whole, where it was placed by it.
+    twin_of = [
+        best
+        if not kept
+        and best is not None
+        and len(form) >= MIN_ORDER_TWIN
+        and abs(len(form) - clean_sizes[best]) <= TWIN_SIZE * clean_sizes[best]
+        else None
+        for form, (_, _, kept, _, best) in zip(forms, decisions)
+    ]
+    def renders_whole(form: str, where: tuple[int, ...], coverage: float) -> bool:
+        # A copy paragraph that renders a clean paragraph of its size whole
+        # is that paragraph, wherever the copy set it (a table's heading or a
+        # caption floats): only text that repeats part of a far paragraph is
+        # the article saying it twice.
+        return coverage >= WHOLE_COVERAGE and any(
+            abs(len(form) - clean_sizes[no]) <= TWIN_SIZE * clean_sizes[no] for no in where
+        )
+
+    out = []
+    for i, (form, (p, where, kept, coverage, best)) in enumerate(zip(forms, decisions)):
+        before = next((t for t in reversed(twin_of[:i]) if t is not None), None)
+        after = next((t for t in twin_of[i + 1 :] if t is not None), None)
+        if (
+            where
+            and twin_of[i] is None
+            and len(form) >= MIN_SECOND_OCCURRENCE
+            and before is not None
+            and after is not None
+            and 0 < after - before <= MAX_ORDER_GAP
+            and all(no < before or no > after for no in where)
+            and not renders_whole(form, where, coverage)
+        ):
+            out.append((p, (), p.text.strip(), coverage, None))
+        else:
+            out.append((p, where, kept, coverage, best))
+    return out
+
+
+# Twins at most this many clean paragraphs apart pin the place between them
+# (a table or a figure may stand elsewhere in the copy than in the web text,
+# so twins far apart say little).
+MAX_ORDER_GAP = 2
+
+# Share of a copy paragraph the reference covers for it to render a clean
+# paragraph of its size whole.
+WHOLE_COVERAGE = 0.9
+
+# Shortest twin (content characters) that shows the copy's place in the
+# article: a title does; a name or a figure may stand anywhere.
+MIN_ORDER_TWIN = 8
 
 
 def _dropped(form: str, kept: str, k: int = 6) -> str:

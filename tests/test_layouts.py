@@ -1652,3 +1652,70 @@ def test_a_clean_title_between_two_copies_whose_titles_lack_their_first_words(wi
     labels = [not start + 3 <= i < end for i in range(len(doc))]
     split = detection._split_repeated_title(doc, forms, labels)
     assert [split[i] for i in range(len(doc)) if forms[i]] == [not start <= i < end for i in range(len(doc)) if forms[i]]
+
+
+@pytest.mark.parametrize("place", ["after", "before"])
+@pytest.mark.parametrize("rendered", [4, 7])
+@pytest.mark.parametrize("quoted", [6, 11])
+def test_a_standfirst_only_the_copy_has_saying_again_a_later_paragraph_is_kept(quoted, rendered, place):
+    # The article opens with a standfirst that a later paragraph says again;
+    # the clean text lacks the standfirst, and the copy, cut off after a few
+    # paragraphs, renders it between the title and the first paragraph.  Its
+    # words stand in the clean text, but only far past that place: a copy
+    # renders the article in order, so here the article says them twice.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    standfirst = lines[quoted][:40].rstrip("，、；：")
+    truth = [lines[0], standfirst, *lines[1:12]]
+    clean = "\n".join([lines[0]] + ["\u3000\u3000" + p for p in lines[1:12]])
+    copy = render_copy(truth[:rendered], Profile(place, "spaced-lines", "space-lines", "none", 20), random.Random(0), False)
+    out = repair_document(clean + "\n\n" + copy if place == "after" else copy + "\n" + clean)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("place", ["after", "before"])
+@pytest.mark.parametrize("rendering", ["spaced-lines", "lines", "runs"])
+def test_a_paragraph_only_the_copy_has_ending_with_a_sentence_said_further_on_is_kept_whole(rendering, place):
+    # A paragraph the clean text lacks, between its second and third, says a
+    # sentence of its own and then one that the article's tenth paragraph
+    # says too.  The copy renders it in its place: that sentence stands in
+    # the clean text only far from there, so the article says it twice, and
+    # the paragraph is kept whole.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    novel = lines[22].split("。")[0] + "。" + lines[10]
+    truth = [*lines[:3], novel, *lines[3:12]]
+    clean = "\n".join([lines[0]] + ["\u3000\u3000" + p for p in lines[1:12]])
+    copy = render_copy(truth[:9], Profile(place, rendering, "space-lines", "none", 20), random.Random(0), False)
+    out = repair_document(clean + "\n\n" + copy if place == "after" else copy + "\n" + clean)
+    assert out.text.splitlines() == truth
+
+
+def test_a_copy_paragraph_rendering_a_far_clean_paragraph_whole_is_no_second_saying():
+    # A table's heading floats: the copy sets "2019年度…百强县市" (its "表3"
+    # rejoined apart) between the renderings of clean paragraphs 1 and 2,
+    # the web text at paragraph 5.  It renders that paragraph of its size
+    # whole, so it is that paragraph, wherever it stands, not the article
+    # saying it twice; it stays a duplicate.
+    from pipeline import dedup
+    from pipeline.compare import comparison_form
+    from pipeline.model import Paragraph
+
+    texts = [expected_lines()[k] for k in (1, 13, 2)]
+    floated = "2019年度全国综合实力百强县市"
+    clean_forms = [comparison_form(t)[0] for t in (expected_lines()[0], texts[0], texts[2], "", "", "表3" + floated)]
+    sizes = [len(f) for f in clean_forms]
+    paragraphs = [Paragraph(t, SectionKind.BROKEN, 1, k, k) for k, t in enumerate([texts[0], floated, texts[2]])]
+    forms = [comparison_form(p.text)[0] for p in paragraphs]
+    decisions = [(paragraphs[0], (1,), "", 1.0, 1), (paragraphs[1], (5, 3), "", 1.0, 3), (paragraphs[2], (2,), "", 1.0, 2)]
+    assert dedup._keep_out_of_order(decisions, forms, sizes) == decisions
+    # Where it repeats only part of that far paragraph, the article says it twice: it is kept.
+    sizes[5] = 4 * len(forms[1])
+    kept = dedup._keep_out_of_order(decisions, forms, sizes)
+    assert kept[1] == (paragraphs[1], (), floated, 1.0, None)
