@@ -791,15 +791,20 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
         # first words (at least half of it, as :func:`_split_repeated_title`
         # asks), is a copy, however much of it the clean text lacks (a
         # paragraph the web text dropped).
-        q = next((p for p, t in enumerate(content) if t >= i), None)
-        if q is None or content[q] >= j:
-            return False
-        own = forms[content[q]]
-        return (
-            own in clean_titles
-            or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
-            or any(_lacks_first_words(own, t) for t in clean_titles)
-        )
+        # Its title block's second line may be the one that shows it (a
+        # subtitle cut across lines under a title too short to tell); the
+        # page head over it ("国际" / "人民日报") is passed over.
+        furniture = {i + k for k in find_furniture(lines[i:j], credits=False)}
+        block = [q for q, t in enumerate(content) if i <= t < j and t not in furniture][:TITLE_LINES]
+        for q in block:
+            own = forms[content[q]]
+            if (
+                own in clean_titles
+                or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
+                or any(_lacks_first_words(own, t) for t in clean_titles)
+            ):
+                return True
+        return False
 
     # The clean text's first line: a run opening with it, or a piece of it, opens with the title.
     first_clean = next((forms[t] for t in content if not labels[t]), "")

@@ -1719,3 +1719,28 @@ def test_a_copy_paragraph_rendering_a_far_clean_paragraph_whole_is_no_second_say
     sizes[5] = 4 * len(forms[1])
     kept = dedup._keep_out_of_order(decisions, forms, sizes)
     assert kept[1] == (paragraphs[1], (), floated, 1.0, None)
+
+
+@pytest.mark.parametrize("head", [[], ["国际", "人民日报"]])
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("width", [16, 20])
+def test_a_copy_mostly_of_what_the_clean_text_lacks_shows_itself_by_its_cut_subtitle(width, rendering, head):
+    # A copy before the clean text: under its page head, the title's last
+    # words only (too few to tell), the subtitle cut across lines, and two
+    # paragraphs the clean text lacks, most of the copy.  A run beside a
+    # larger clean text that copies little of it is the article's own, unless
+    # its title block repeats the clean one: here its second line does.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[13], lines[1], lines[6], lines[7], *lines[2:6], *lines[8:12]]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:] if p not in (lines[6], lines[7])]
+    copy = render_copy(truth[:5], Profile("before", rendering, "indent-ideographic", "none", width), random.Random(0), False)
+    copy_lines = copy.split("\n")
+    title_end = next(k for k in range(1, 12) if "".join(x.strip() for x in copy_lines[:k]) == truth[0])
+    copy_lines = head + [" " + truth[0][-5:]] + copy_lines[title_end:]
+    out = repair_document("\n".join(copy_lines + clean))
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
