@@ -653,7 +653,8 @@ def _settle_edges(
         # is the copy's own title before a paragraph gap, so only the end counts.)
         # A line in traditional script beside simplified clean text, or one
         # holding U+FFFD beside clean text holding none, is the copy's
-        # whatever its shape (a traditional copy's subtitle).
+        # whatever its shape (a traditional copy's subtitle); so is one
+        # wholly in brackets, which no title is (the copy's closing dateline).
         if (
             ends_run
             and not blank_separated.get(i, True)
@@ -664,6 +665,7 @@ def _settle_edges(
             and evidence[i - 1].kind == EMPTY
             and not (traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i))
             and not marked_as_copy(i)
+            and not _bracketed(lines[i])
         ):
             at_boundary.add(i)
             return True
@@ -1264,6 +1266,17 @@ def _split_twin_titles(
     if None not in scripts and min(scripts) == 0.0 and max(scripts) >= PART_MAJORITY:
         return split(copy_first=scripts[0] > scripts[1])
     if len({labels[i] for i in content}) > 1:
+        # Where one version's lines are the others' wrapped (they stand
+        # inside its longer lines) and its own stand in none, that says which
+        # is clean, whatever the evidence took their few lines for (a copy
+        # of a title and a lead, cut off, reads like clean text).
+        # Only where each version is of one kind in the evidence, or the
+        # titles found do not open the versions (a copy's cut title that the
+        # second copy repeats takes the clean text into the first's part).
+        if contained is not None and _parts_of_one_kind(forms, labels, content):
+            by_lines = _versions_by_containment(forms, labels, content, contained)
+            if by_lines != labels:
+                return by_lines
         return _fill_title_blocks(lines, forms, labels, content, second)
     if short:
         return _versions_by_containment(forms, labels, content, contained) if contained is not None else labels
@@ -1302,6 +1315,22 @@ def _split_twin_titles(
     elif contained is not None:
         out = _versions_by_containment(forms, labels, content, contained)
     return out
+
+
+def _parts_of_one_kind(forms: list[str], labels: list[bool], content: list[int]) -> bool:
+    """Whether each part that the opening line, standing again, opens holds lines of mostly one label.
+
+    Then the parts are the versions the evidence found, told apart or not;
+    a part of both kinds holds a version the title found does not open.
+    """
+    title = forms[content[0]]
+    starts = [i for i in content if forms[i] == title][1:]
+    for lo, hi in zip([0, *starts], [*starts, len(labels)]):
+        body = [labels[i] for i in content if lo <= i < hi]
+        share = sum(body) / len(body)
+        if 1 - PART_MAJORITY < share < PART_MAJORITY:
+            return False
+    return True
 
 
 def _title_block_only(lines: tuple[str, ...], members: list[int]) -> bool:
@@ -1371,6 +1400,16 @@ def _versions_by_containment(
     out = list(labels)
     for k, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
         out[lo:hi] = [k != clean] * (hi - lo)
+    # The few short pieces right above a later version's title that the
+    # evidence gave to that version's kind are its page head ("1" / "要闻"
+    # over a copy's title), not the end of the version before.
+    for start in starts[1:-1]:
+        heads = 0
+        t = start - 1
+        while t > 0 and heads < HEAD_LINES and labels[t] == out[start] and len(forms[t]) < MIN_SELF_REPEAT:
+            heads += bool(forms[t])
+            t -= 1
+        out[t + 1 : start] = [out[start]] * (start - t - 1)
     return out
 
 

@@ -1744,3 +1744,115 @@ def test_a_copy_mostly_of_what_the_clean_text_lacks_shows_itself_by_its_cut_subt
     out = repair_document("\n".join(copy_lines + clean))
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
     assert out.text.splitlines() == truth
+
+
+def _split(doc: list[str], labels: list[bool]) -> tuple[list[bool], list[str]]:
+    """:func:`detection._split_repeated_title` over ``doc`` with the evidence's ``labels``, and the lines' forms."""
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = tuple(doc)
+    forms = [form_only(line) if detection.line_kind(line) == detection.CONTENT else "" for line in lines]
+    contained = detection._contained_in_longer_line(forms)
+    return detection._split_repeated_title(lines, forms, labels, contained), forms
+
+
+def _with_whole_title(copy: str, title: str) -> list[str]:
+    """A rendered copy's lines with its title on one line, as a copy wide enough prints it."""
+    lines = copy.rstrip("\n").split("\n")
+    end = next(k for k in range(1, 12) if "".join(line.strip() for line in lines[:k]) == title)
+    return [title, *lines[end:]]
+
+
+@pytest.mark.parametrize("lead", [2, 6])
+def test_a_cut_copy_of_the_title_and_lead_whose_lines_are_the_clean_ones_wrapped_is_a_copy(lead):
+    # Two copies around the clean text, each printing the title whole on one
+    # line; the first is cut off after the lead, which it wraps over a few
+    # lines, and the evidence took its few lines for clean text.  Its lines
+    # stand inside the clean lead's longer line and the clean text's stand in
+    # none: it is a copy, whatever its lines looked like.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[lead], *lines[5:9]]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    profile = Profile("two-copies", "lines", "none", "none", 28)
+    first = _with_whole_title(render_copy(truth[:2], profile, random.Random(0), False), truth[0])
+    second = _with_whole_title(render_copy(truth, profile, random.Random(0), False), truth[0])
+    doc = first + [""] + clean + [""] + second
+    start, end = len(first) + 1, len(first) + 1 + len(clean)
+    split, forms = _split(doc, [i > end for i in range(len(doc))])
+    assert [split[i] for i in range(len(doc)) if forms[i]] == [not start <= i < end for i in range(len(doc)) if forms[i]]
+
+
+@pytest.mark.parametrize("lead", [2, 6])
+def test_versions_are_not_told_by_their_lines_where_the_opening_line_does_not_open_them(lead):
+    # Both copies open with a kicker the clean text lacks ("产业发展"), so the
+    # line that stands again opens the first copy and the second, and the
+    # first part holds the first copy and the clean text, which the evidence
+    # told apart.  Such parts are no versions: their lines say nothing.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[lead], *lines[5:9]]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    profile = Profile("two-copies", "lines", "none", "none", 28)
+    first = _with_whole_title(render_copy(truth[:2], profile, random.Random(0), False), truth[0])
+    second = _with_whole_title(render_copy(truth, profile, random.Random(0), False), truth[0])
+    doc = ["产业发展", "", *first, "", *clean, "", "产业发展", "", *second]
+    start, end = len(first) + 3, len(first) + 3 + len(clean)
+    labels = [not start <= i < end for i in range(len(doc))]
+    split, forms = _split(doc, labels)
+    assert [split[i] for i in range(len(doc)) if forms[i]] == [labels[i] for i in range(len(doc)) if forms[i]]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "runs", "spaced-lines"])
+@pytest.mark.parametrize("width", [16, 24])
+def test_a_copys_page_head_over_its_whole_title_stays_with_the_copy(width, rendering):
+    # A copy after the clean text, its title whole on one line under its page
+    # head ("1" / "要闻"), which the evidence gave to the copy.  Told apart by
+    # their lines, the clean version runs up to the copy's title; the head's
+    # short pieces right above it stay the copy's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = lines[:12]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    profile = Profile("after", rendering, "space-lines", "none", width)
+    copy = _with_whole_title(render_copy(truth, profile, random.Random(0), False), truth[0])
+    doc = clean + ["", "1", "", "\u3000要闻", "", *copy]
+    split, forms = _split(doc, [i > len(clean) for i in range(len(doc))])
+    assert [split[i] for i in range(len(doc)) if forms[i]] == [i > len(clean) for i in range(len(doc)) if forms[i]]
+
+
+@pytest.mark.parametrize("width", [16, 20, 24])
+def test_a_copys_closing_dateline_touching_the_clean_title_stays_the_copys(width):
+    # A copy before the clean text ends with its dateline in brackets, after
+    # a blank line, right against the clean title.  A line so placed is
+    # taken for the clean title; but no title is wholly in brackets.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    dateline = "（本报长春9月20日电）"
+    truth = [*lines[:6], dateline]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    copy = render_copy(truth[:6], Profile("before", "lines", "space-lines", "none", width), random.Random(0), False)
+    copy_lines = copy.rstrip("\n").split("\n") + ["", dateline]
+    doc = tuple(copy_lines + clean)
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    labels = [i < len(copy_lines) for i in range(len(doc))]
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    assert [settled[i] for i in range(len(doc)) if forms[i]] == [labels[i] for i in range(len(doc)) if forms[i]]
