@@ -689,8 +689,11 @@ def _settle_edges(
         if in_other_clean_line(i, form):
             return False
         # The first line of a copy that the clean text lacks but the copy repeats
-        # (the clean article's byline, which the copy also ends with).
+        # (the clean article's byline, which the copy also ends with, or its
+        # title, which a copy's last line, open, seems to run into: the
+        # fragment rule must not pull it back).
         if repeated:
+            at_boundary.add(i)
             return True
         # The first line of a run that is a copy of the clean text (most of its
         # lines stand inside clean lines) is the copy's title, which the clean

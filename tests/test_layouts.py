@@ -1856,3 +1856,29 @@ def test_a_copys_closing_dateline_touching_the_clean_title_stays_the_copys(width
     labels = [i < len(copy_lines) for i in range(len(doc))]
     settled = detection._settle_edges(doc, evidence, labels, contained, forms)
     assert [settled[i] for i in range(len(doc)) if forms[i]] == [labels[i] for i in range(len(doc)) if forms[i]]
+
+
+@pytest.mark.parametrize("rendering", ["spaced-lines", "runs", "lines"])
+@pytest.mark.parametrize("width", [16, 21, 24])
+def test_an_exclaimed_title_after_a_copy_ending_on_a_dash_stays_clean(width, rendering):
+    # Two copies, their titles without their first words, around the clean
+    # text.  The first ends with a paragraph closing on "——", open, and the
+    # clean title after it closes with "！”", like a sentence: it reads as
+    # the copy's paragraph going on, and as the clean title the copy prints
+    # again.  Settled as the title once, it stays so (the two rules took
+    # turns, and the second copy's title came into the clean text).
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title = "“长春工业经济提振发力量质齐升！”"
+    paragraphs = lines[9:18]
+    assert paragraphs[4].endswith("——")
+    truth = [title, *paragraphs]
+    clean = [title] + ["\u3000\u3000" + p for p in paragraphs]
+    profile = Profile("two-copies", rendering, "indent-lost", "title-cut", width)
+    first = render_copy([title[3:], *paragraphs[:5]], profile, random.Random(0), False).rstrip("\n")
+    second = render_copy([title[3:], *paragraphs], profile, random.Random(1), False)
+    out = repair_document(first + "\n\n" + "\n".join(clean) + "\n" + second)
+    assert out.text.splitlines() == truth
