@@ -636,24 +636,30 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
     """Keep whole the copy paragraphs whose duplicate text the clean body holds only far from their place.
 
     A copy renders the article in order.  A paragraph between two that
-    render clean paragraphs a and b whole (twins), a paragraph or two apart,
-    stands, in the article, between a and b; where the text it shares with the clean body stands
+    render clean paragraphs a and b whole (twins, or runs of neighbours the
+    copy ran into one paragraph), a paragraph or two apart, stands, in the
+    article, between a and b; where the text it shares with the clean body stands
     only before a or after b, the article says it twice (a standfirst its
     last paragraph says again, a summary of figures given further on) and
     the web text lacks it here.  It is kept whole and placed by its
     neighbours.  ``forms`` are the paragraphs' comparison forms, in the
     order of ``decisions``.
     """
-    # The clean paragraph each renders whole, where it was placed by it.
-    twin_of = [
-        best
-        if not kept
-        and best is not None
-        and len(form) >= MIN_ORDER_TWIN
-        and abs(len(form) - clean_sizes[best]) <= TWIN_SIZE * clean_sizes[best]
-        else None
-        for form, (_, _, kept, _, best) in zip(forms, decisions)
-    ]
+    def rendered(form: str, where: tuple[int, ...], kept: str, best: int | None) -> tuple[int, int] | None:
+        # The clean paragraphs it renders whole: the one it was placed by, or
+        # a run of neighbours the copy ran into one (no marker showed their
+        # breaks), their sizes adding up to its own.
+        if kept or best is None or len(form) < MIN_ORDER_TWIN:
+            return None
+        if abs(len(form) - clean_sizes[best]) <= TWIN_SIZE * clean_sizes[best]:
+            return best, best
+        lo, hi = min(where), max(where)
+        size = sum(clean_sizes[lo : hi + 1])
+        if hi - lo + 1 == len(where) and abs(len(form) - size) <= TWIN_SIZE * size:
+            return lo, hi
+        return None
+
+    spans = [rendered(form, where, kept, best) for form, (_, where, kept, _, best) in zip(forms, decisions)]
     def renders_whole(form: str, where: tuple[int, ...], coverage: float) -> bool:
         # A copy paragraph that renders a clean paragraph of its size whole
         # is that paragraph, wherever the copy set it (a table's heading or a
@@ -665,11 +671,11 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
 
     out = []
     for i, (form, (p, where, kept, coverage, best)) in enumerate(zip(forms, decisions)):
-        before = next((t for t in reversed(twin_of[:i]) if t is not None), None)
-        after = next((t for t in twin_of[i + 1 :] if t is not None), None)
+        before = next((t[1] for t in reversed(spans[:i]) if t is not None), None)
+        after = next((t[0] for t in spans[i + 1 :] if t is not None), None)
         if (
             where
-            and twin_of[i] is None
+            and spans[i] is None
             and len(form) >= MIN_SECOND_OCCURRENCE
             and before is not None
             and after is not None

@@ -1882,3 +1882,31 @@ def test_an_exclaimed_title_after_a_copy_ending_on_a_dash_stays_clean(width, ren
     second = render_copy([title[3:], *paragraphs], profile, random.Random(1), False)
     out = repair_document(first + "\n\n" + "\n".join(clean) + "\n" + second)
     assert out.text.splitlines() == truth
+
+
+def test_a_run_of_clean_paragraphs_the_copy_ran_into_one_pins_a_second_saying_too():
+    # A standfirst only the copy has, saying again sentences of clean
+    # paragraphs 4 and 7, between the copy's title and a paragraph into
+    # which the copy ran clean paragraphs 1 and 2 (no marker showed their
+    # break).  That paragraph renders 1 and 2 whole, so the standfirst's
+    # place is between 0 and 1, far from 4 and 7: it is kept whole.
+    from pipeline import dedup
+    from pipeline.compare import comparison_form
+    from pipeline.model import Paragraph
+
+    lines = expected_lines()
+    clean = [lines[0], lines[1], lines[3], lines[4], lines[6], lines[9], lines[12], lines[7]]
+    sizes = [len(comparison_form(t)[0]) for t in clean]
+    standfirst = lines[6][:30] + "。" + lines[7][:20]
+    texts = [clean[0], standfirst, clean[1] + clean[2], clean[3]]
+    paragraphs = [Paragraph(t, SectionKind.BROKEN, 1, k, k) for k, t in enumerate(texts)]
+    forms = [comparison_form(t)[0] for t in texts]
+    decisions = [
+        (paragraphs[0], (0,), "", 1.0, 0),
+        (paragraphs[1], (4, 7), "", 0.9, 4),
+        (paragraphs[2], (1, 2), "", 1.0, 2),
+        (paragraphs[3], (3,), "", 1.0, 3),
+    ]
+    kept = dedup._keep_out_of_order(decisions, forms, sizes)
+    assert kept[1] == (paragraphs[1], (), standfirst, 0.9, None)
+    assert kept[:1] + kept[2:] == decisions[:1] + decisions[2:]
