@@ -123,6 +123,18 @@ def is_indented(line: str) -> bool:
     return line.startswith("\u3000") or line.startswith("  ") or line.startswith("\t")
 
 
+# A line that is a byline and nothing else ("本报记者  韩俊杰", "新华社记者
+# 张玉薇摄"; names set apart by spaces, not a printed line of a sentence
+# that opens "本报记者走访…"): the paper sets it apart, so it is a paragraph of its own however
+# short the lines beside it (a heading over it, which a rebuilt printed line
+# would run into it).  Both scripts: a traditional copy prints "本報記者".
+_BYLINE = re.compile(
+    r"^(本报记者|本报通讯员|本报特约记者|本报评论员|新华社记者|人民日报记者"
+    r"|本報記者|本報通訊員|本報特約記者|本報評論員|新華社記者|人民日報記者)"
+    r"(?:[\s\u3000\xa0、]+[\u4e00-\u9fff·]{2,5})+[\s\u3000\xa0]*$"
+)
+
+
 def split_paragraphs(
     lines: tuple[str, ...], layout: str | None, skip: set[int] = frozenset()
 ) -> list[tuple[int, int, list[str]]]:
@@ -130,6 +142,7 @@ def split_paragraphs(
 
     Breaks come from markers and indentation before a fragment, and from the
     layout: a printed line that stops short of the column ends its paragraph.
+    A byline on a line of its own is a paragraph of its own.
     In a "runs" rendering the printed lines are first rebuilt from the runs.
     Lines in ``skip`` (page furniture) are passed over as if absent, with the
     one blank line that separates them in a blank-separated rendering.
@@ -166,11 +179,11 @@ def split_paragraphs(
                 paragraphs.append((first, i, [pieces[t][1] for t in current]))
                 current = []
                 continue
-        elif current and hard_break:
+        elif current and (hard_break or _BYLINE.match(line.strip())):
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
         current.append(k)
-        if k in ends:
+        if k in ends or _BYLINE.match(line.strip()):
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
     if current:

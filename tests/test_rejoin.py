@@ -14,7 +14,7 @@ import re
 import pytest
 
 from bench.degrade import _NO_LINE_END, cell_width, split_runs, typeset
-from pipeline import SectionKind
+from pipeline import SectionKind, repair_document
 from pipeline.canonical import canonical_paragraph
 from pipeline.rejoin import join_fragments, split_paragraphs
 
@@ -375,3 +375,44 @@ def test_two_headings_in_a_row_in_the_body_are_two_paragraphs(rendering, marker,
     copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(0), False)
     out = repair_document(copy).text.splitlines()
     assert first in out and second in out
+
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines", "lines"])
+@pytest.mark.parametrize("width", [16, 20, 24])
+def test_a_byline_under_a_heading_is_a_paragraph_of_its_own(width, rendering):
+    # A copy marking no paragraph prints a subheading and, under it, the
+    # byline of the part it opens ("本报记者  赵明瑞  孙萌"), which the clean
+    # text lacks: two short lines, which a rebuilt printed line or a
+    # half-width heading wrap would join.  A line that is a byline and
+    # nothing else is a paragraph of its own; the heading is a duplicate,
+    # the byline is kept at its place.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    byline = "本报记者\xa0\xa0赵明瑞\xa0\xa0孙萌"
+    truth = [lines[0], *lines[1:4], lines[21], "本报记者赵明瑞孙萌", *lines[22:24]]
+    clean = [lines[0]] + ["\u3000\u3000" + p for p in [*lines[1:4], lines[21], *lines[22:24]]]
+    copy = render_copy([*truth[:5], byline, *truth[6:]], Profile("after", rendering, "none", "none", width), random.Random(0), False)
+    out = repair_document("\n".join(clean) + "\n\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize(
+    "line, byline",
+    [
+        ("本报记者\xa0\xa0韩俊杰", True),
+        ("本報記者  韓俊傑", True),
+        ("新华社记者  张玉薇摄", True),
+        ("本报记者  王明峰  常碧罗", True),
+        ("本报记者走访了解到当地", False),
+        ("本报北京10月10日电  （记者郑轶）", False),
+        ("本报记者", False),
+    ],
+)
+def test_a_byline_is_told_by_its_names_set_apart(line, byline):
+    # A printed line of a sentence opening "本报记者走访…" is no byline.
+    from pipeline.rejoin import _BYLINE
+
+    assert bool(_BYLINE.match(line)) is byline
