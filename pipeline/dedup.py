@@ -638,13 +638,14 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
     A copy renders the article in order.  A paragraph between two that
     render clean paragraphs a and b whole (twins, or runs of neighbours the
     copy ran into one paragraph), a paragraph or two apart, stands, in the
-    article, between a and b; where the text it shares with the clean body stands
-    only before a or after b, the article says it twice (a standfirst its
+    article, between a and b; where the text it shares with the clean body
+    stands only before a or after b, the article says it twice (a standfirst its
     last paragraph says again, a summary of figures given further on) and
     the web text lacks it here.  It is kept whole and placed by its
     neighbours.  ``forms`` are the paragraphs' comparison forms, in the
     order of ``decisions``.
     """
+
     def rendered(form: str, where: tuple[int, ...], kept: str, best: int | None) -> tuple[int, int] | None:
         # The clean paragraphs it renders whole: the one it was placed by, or
         # a run of neighbours the copy ran into one (no marker showed their
@@ -659,7 +660,6 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
             return lo, hi
         return None
 
-    spans = [rendered(form, where, kept, best) for form, (_, where, kept, _, best) in zip(forms, decisions)]
     def renders_whole(form: str, where: tuple[int, ...], coverage: float) -> bool:
         # A copy paragraph that renders a clean paragraph of its size whole
         # is that paragraph, wherever the copy set it (a table's heading or a
@@ -669,6 +669,7 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
             abs(len(form) - clean_sizes[no]) <= TWIN_SIZE * clean_sizes[no] for no in where
         )
 
+    spans = [rendered(form, where, kept, best) for form, (_, where, kept, _, best) in zip(forms, decisions)]
     out = []
     for i, (form, (p, where, kept, coverage, best)) in enumerate(zip(forms, decisions)):
         before = next((t[1] for t in reversed(spans[:i]) if t is not None), None)

@@ -672,9 +672,10 @@ def _settle_edges(
         # The first line of a copy after the clean text that the copy prints
         # again, whole and to the mark, in its last lines (on one line or
         # cut across two): the clean text's own closing line that looks like
-        # a copy's (a signature, a date), which the copy renders at its end.  A copy does not print a
-        # line twice; the article's words may stand in many of its lines (the
-        # signing body's name), so this is asked first.  (A copy's title
+        # a copy's (a signature, a date), which the copy renders at its end.
+        # A copy does not print a line twice; the article's words may stand
+        # in many of its lines (the signing body's name), so this is asked
+        # first.  (A copy's title
         # quoting its last sentence, "…自豪”", is that sentence without its
         # full stop.)
         if (
@@ -1259,12 +1260,12 @@ def _split_twin_titles(
         han = [trad for trad, simp in profiles if trad or simp]
         return sum(trad >= MIN_SCRIPT_CHARS for trad in han) / len(han) if han else None
 
-    # A copy in traditional script beside clean text in simplified: the
-    # script tells the versions apart, whatever their lines look like (as on
-    # a clean/broken edge, see _settle_edges).
     def split(copy_first: bool) -> list[bool]:
         return [copy_first] * second + [not copy_first] * (len(labels) - second)
 
+    # A copy in traditional script beside clean text in simplified: the
+    # script tells the versions apart, whatever their lines look like (as on
+    # a clean/broken edge, see _settle_edges).
     scripts = (traditional_share(0, second), traditional_share(second, len(lines)))
     if None not in scripts and min(scripts) == 0.0 and max(scripts) >= PART_MAJORITY:
         return split(copy_first=scripts[0] > scripts[1])
@@ -1273,9 +1274,10 @@ def _split_twin_titles(
         # inside its longer lines) and its own stand in none, that says which
         # is clean, whatever the evidence took their few lines for (a copy
         # of a title and a lead, cut off, reads like clean text).
-        # Only where each version is of one kind in the evidence, or the
-        # titles found do not open the versions (a copy's cut title that the
-        # second copy repeats takes the clean text into the first's part).
+        # Only where each part the title opens is of one kind in the
+        # evidence; elsewhere the title found does not open the versions (a
+        # copy's cut title that the second copy repeats takes the clean text
+        # into the first copy's part).
         if contained is not None and _parts_of_one_kind(forms, labels, content):
             by_lines = _versions_by_containment(forms, labels, content, contained)
             if by_lines != labels:

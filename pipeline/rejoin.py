@@ -125,9 +125,10 @@ def is_indented(line: str) -> bool:
 
 # A line that is a byline and nothing else ("本报记者  韩俊杰", "新华社记者
 # 张玉薇摄"; names set apart by spaces, not a printed line of a sentence
-# that opens "本报记者走访…"): the paper sets it apart, so it is a paragraph of its own however
-# short the lines beside it (a heading over it, which a rebuilt printed line
-# would run into it).  Both scripts: a traditional copy prints "本報記者".
+# that opens "本报记者走访…"): the paper sets it apart, so it is a paragraph
+# of its own however short the lines beside it (a heading over it, which a
+# rebuilt printed line would run into it).  Both scripts: a traditional copy
+# prints "本報記者".
 _BYLINE = re.compile(
     r"^(本报记者|本报通讯员|本报特约记者|本报评论员|新华社记者|人民日报记者"
     r"|本報記者|本報通訊員|本報特約記者|本報評論員|新華社記者|人民日報記者)"
@@ -903,9 +904,15 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             furniture.add(i)
             if opening:
                 furniture.update(content[:q])
-        elif credits and _within(texts[i], MAX_FURNITURE_WIDTH) and _PAGE_CREDIT.match(simplified(texts[i])):
+        elif (
+            credits
+            and texts[i].startswith("本")
+            and _within(texts[i], MAX_FURNITURE_WIDTH)
+            and _PAGE_CREDIT.match(simplified(texts[i]))
+        ):
             # The page's own credit, wherever it stands (the foot of a
-            # copy's last page, closing the copy).
+            # copy's last page, closing the copy).  (本版 in either script
+            # opens with 本: OpenCC is asked only then.)
             furniture.add(i)
     numbered_heads = _numbered_sections(texts, content, neighbour)
     furniture |= numbered_heads
