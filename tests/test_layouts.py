@@ -1764,13 +1764,8 @@ def _with_whole_title(copy: str, title: str) -> list[str]:
     return [title, *lines[end:]]
 
 
-@pytest.mark.parametrize("lead", [2, 6])
-def test_a_cut_copy_of_the_title_and_lead_whose_lines_are_the_clean_ones_wrapped_is_a_copy(lead):
-    # Two copies around the clean text, each printing the title whole on one
-    # line; the first is cut off after the lead, which it wraps over a few
-    # lines, and the evidence took its few lines for clean text.  Its lines
-    # stand inside the clean lead's longer line and the clean text's stand in
-    # none: it is a copy, whatever its lines looked like.
+def _two_copies_of_title_and_lead(lead: int) -> tuple[list[str], list[str], list[str]]:
+    """(first copy, clean text, second copy): the title printed whole by both, the first cut off after the lead."""
     import random
 
     from bench.degrade import Profile, render_copy
@@ -1781,6 +1776,17 @@ def test_a_cut_copy_of_the_title_and_lead_whose_lines_are_the_clean_ones_wrapped
     profile = Profile("two-copies", "lines", "none", "none", 28)
     first = _with_whole_title(render_copy(truth[:2], profile, random.Random(0), False), truth[0])
     second = _with_whole_title(render_copy(truth, profile, random.Random(0), False), truth[0])
+    return first, clean, second
+
+
+@pytest.mark.parametrize("lead", [2, 6])
+def test_a_cut_copy_of_the_title_and_lead_whose_lines_are_the_clean_ones_wrapped_is_a_copy(lead):
+    # Two copies around the clean text, each printing the title whole on one
+    # line; the first is cut off after the lead, which it wraps over a few
+    # lines, and the evidence took its few lines for clean text.  Its lines
+    # stand inside the clean lead's longer line and the clean text's stand in
+    # none: it is a copy, whatever its lines looked like.
+    first, clean, second = _two_copies_of_title_and_lead(lead)
     doc = first + [""] + clean + [""] + second
     start, end = len(first) + 1, len(first) + 1 + len(clean)
     split, forms = _split(doc, [i > end for i in range(len(doc))])
@@ -1793,16 +1799,7 @@ def test_versions_are_not_told_by_their_lines_where_the_opening_line_does_not_op
     # line that stands again opens the first copy and the second, and the
     # first part holds the first copy and the clean text, which the evidence
     # told apart.  Such parts are no versions: their lines say nothing.
-    import random
-
-    from bench.degrade import Profile, render_copy
-
-    lines = expected_lines()
-    truth = [lines[0], lines[lead], *lines[5:9]]
-    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
-    profile = Profile("two-copies", "lines", "none", "none", 28)
-    first = _with_whole_title(render_copy(truth[:2], profile, random.Random(0), False), truth[0])
-    second = _with_whole_title(render_copy(truth, profile, random.Random(0), False), truth[0])
+    first, clean, second = _two_copies_of_title_and_lead(lead)
     doc = ["产业发展", "", *first, "", *clean, "", "产业发展", "", *second]
     start, end = len(first) + 3, len(first) + 3 + len(clean)
     labels = [not start <= i < end for i in range(len(doc))]
