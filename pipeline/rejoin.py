@@ -171,6 +171,7 @@ def split_paragraphs(
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
+        byline = _BYLINE.match(line.strip()) is not None
         if not line.strip(_CLOSING_MARKS + " \u3000"):
             # Closing marks alone ("”" pushed past a page break) end the
             # paragraph before them, whatever break they follow; they open none.
@@ -180,11 +181,11 @@ def split_paragraphs(
                 paragraphs.append((first, i, [pieces[t][1] for t in current]))
                 current = []
                 continue
-        elif current and (hard_break or _BYLINE.match(line.strip())):
+        elif current and (hard_break or byline):
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
         current.append(k)
-        if k in ends or _BYLINE.match(line.strip()):
+        if k in ends or byline:
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
     if current:
