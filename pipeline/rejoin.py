@@ -592,7 +592,8 @@ def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], colum
     Where most such lines are the column less the indent (a line holding
     Latin may stop a cell shorter), and at least ``needed`` of them, the
     copy was set with an indent.  In a copy set without one they
-    fill the column, or stop short at widths of their own (headings).
+    fill the column, or stop short at widths of their own (headings).  Lines
+    far shorter than an indented first line are not counted either way.
     ``column`` is the width of lines inside paragraphs (:func:`_middle_width`).
     """
     if column is None:
@@ -609,7 +610,11 @@ def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], colum
         )
     ]
     short = sum(_indent_short(texts[v], widths[v], column, LOST_INDENT, texts[v + 1]) for v in candidates)
-    return LOST_INDENT if short >= needed and short >= 0.5 * len(candidates) else 0
+    # A line far shorter than even an indented first line (a heading, a
+    # title's wrapped line, a one-line item) was set short for its own
+    # reasons and says nothing either way about the indent.
+    telling = [v for v in candidates if widths[v] >= column - LOST_INDENT - SHORT_LINE_SLACK]
+    return LOST_INDENT if short >= needed and short >= 0.5 * len(telling) else 0
 
 
 # First lines a copy must show short by the indent before it is taken as set

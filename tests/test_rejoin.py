@@ -416,3 +416,24 @@ def test_a_byline_is_told_by_its_names_set_apart(line, byline):
     from pipeline.rejoin import _BYLINE
 
     assert bool(_BYLINE.match(line)) is byline
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_headings_do_not_outvote_the_first_lines_that_show_a_dropped_indent(rendering):
+    # A copy set with a dropped indent: a headline wrapped in a narrower
+    # column, then each part of the story under a short heading.  The
+    # headline's lines and the headings stop far short of the column for
+    # their own reasons; they say nothing about the indent and must not
+    # outweigh the parts' first lines, short by just the indent, which are no
+    # paragraph ends.
+    title = expected_lines()[0]
+    paragraphs = ["亲历者说", BODY[6], "一线回声", BODY[7]]
+    failures = []
+    for width in range(20, 41):
+        head = tuple(x for line in typeset(title, width // 2, False) for x in (line, "")[: 1 if rendering == "lines" else 2])
+        lines = head + _render_lost_indent(paragraphs, width, rendering)
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+        # (Where the headline can join the first heading is another question.)
+        if got[-3:] != paragraphs[1:]:
+            failures.append(width)
+    assert failures == []
