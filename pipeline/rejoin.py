@@ -669,10 +669,21 @@ def _opens_after_full_line(texts: list[str], widths: list[int], v: int, column: 
     """
     if v + 2 >= len(texts) or not closes_sentence(texts[v]):
         return False
+    # Line v + 2 must be able to go on from such a first line: a line that
+    # stops short by the indent mid-sentence is a first line itself, so line
+    # v + 1, short by as much, is the last line of a paragraph that happened
+    # to end there ("…优良制度。" / "大家…恢复。" / "她表示，…").
+    next_opens = (
+        v + 3 < len(texts)
+        and closes_sentence(texts[v + 1])
+        and not closes_sentence(texts[v + 2])
+        and _indent_short(texts[v + 2], widths[v + 2], column, lost, texts[v + 3])
+    )
     return (
         _indent_short(texts[v + 1], widths[v + 1], column, lost, texts[v + 2])
         and not _DAMAGE.search(texts[v + 1] + texts[v + 2])
         and widths[v + 1] + _head_width(texts[v + 2], pushes) > column - lost
+        and not next_opens
     )
 
 

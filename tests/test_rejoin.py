@@ -437,3 +437,27 @@ def test_headings_do_not_outvote_the_first_lines_that_show_a_dropped_indent(rend
         if got[-3:] != paragraphs[1:]:
             failures.append(width)
     assert failures == []
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_last_line_as_short_as_a_dropped_indent_before_a_first_line_ends_its_paragraph(rendering):
+    # With the indent dropped, a full line closing a sentence followed by a
+    # line short by the indent reads as a paragraph that ended on a full line
+    # and the next one's first line.  But where the line after that stops
+    # short by the indent mid-sentence, that one is the first line, and the
+    # line between, closing a sentence, is the last of its paragraph.
+    han = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
+    checked = 0
+    for width in range(20, 41):
+        # Lines of the middle paragraph: the indented first, a full one that
+        # closes a sentence, and a last one exactly as wide as the first.
+        middle = han[: 2 * width - 3] + "。" + han[100 : 100 + width - 3] + "。"
+        before = han[300 : 300 + 3 * width] + "。"
+        after = han[200 : 200 + 3 * width + 5] + "。"
+        paragraphs = [before, middle, after, han[400 : 400 + width + 5] + "。"]
+        lines = _render_lost_indent(paragraphs, width, rendering)
+        assert [len(x) for x in typeset(middle, width, True)] == [width, width, width - 2]  # (with the indent)
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+        assert got == paragraphs, f"width {width}"
+        checked += 1
+    assert checked == 21
