@@ -661,14 +661,26 @@ def _maybe_first_line(texts: list[str], widths: list[int], v: int) -> bool:
 def _opens_after_full_line(texts: list[str], widths: list[int], v: int, column: int, lost: int, pushes: bool) -> bool:
     """Whether line v + 1 opens a paragraph although line v filled the column.
 
-    Line v closes a sentence (a closing quote alone does not: "形成“15分钟”"
-    ends a term, not a sentence); line v + 1 is filled to the column less the
+    Line v closes a sentence; line v + 1 is filled to the column less the
     dropped indent (its next piece would not have fitted) and goes on to a
     further line.  A wrap inside a paragraph fills the whole column, so such
-    a line can only be the next paragraph's first.
+    a line can only be the next paragraph's first.  A line v that ends with
+    a closing mark but no sentence (a closing quote may end a term,
+    "形成“15分钟”"; a bracket a title, "…（最美奋斗者）") needs more: line
+    v + 1 stopped mid-sentence (a paragraph's last line may stop anywhere)
+    where the next piece would have fitted the whole column, and holds no
+    Latin or digits, whose printed widths are a guess.
     """
-    if v + 2 >= len(texts) or not closes_sentence(texts[v]):
+    if v + 2 >= len(texts):
         return False
+    closes = closes_sentence(texts[v])
+    if not closes and texts[v][-1:] not in PARAGRAPH_FINAL:
+        return False
+    stopped = (
+        not closes_sentence(texts[v + 1])
+        and widths[v + 1] + _head_width(texts[v + 2], pushes) <= column
+        and not any(ch.isascii() and not ch.isspace() for ch in texts[v + 1])
+    )
     # Line v + 2 must be able to go on from such a first line: a line that
     # stops short by the indent mid-sentence is a first line itself, so line
     # v + 1, short by as much, is the last line of a paragraph that happened
@@ -684,6 +696,7 @@ def _opens_after_full_line(texts: list[str], widths: list[int], v: int, column: 
         and not _DAMAGE.search(texts[v + 1] + texts[v + 2])
         and widths[v + 1] + _head_width(texts[v + 2], pushes) > column - lost
         and not next_opens
+        and (closes or stopped)
     )
 
 

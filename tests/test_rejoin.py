@@ -461,3 +461,27 @@ def test_a_last_line_as_short_as_a_dropped_indent_before_a_first_line_ends_its_p
         assert got == paragraphs, f"width {width}"
         checked += 1
     assert checked == 21
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("hung", [False, True])
+def test_a_one_line_paragraph_closed_by_a_bracket_before_a_dropped_indent_is_its_own(rendering, hung):
+    # A one-line paragraph that fills the column with its indent and ends
+    # with a bracket, no sentence ("…（最美奋斗者）"), then a paragraph whose
+    # first line stops short by the dropped indent mid-sentence, where the
+    # next character would have fitted the whole column: no wrap leaves that
+    # room, so that line opens a paragraph, and the bracket closed one.
+    han = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
+    checked = 0
+    for width in range(20, 41):
+        inner = 5 if hung else 4  # (one character more hangs the bracket past the column)
+        one_line = han[500 : 500 + width - 4 - inner] + "（" + han[600 : 600 + inner] + "）"
+        before = han[300 : 300 + 3 * width] + "。"
+        after = han[200 : 200 + 3 * width + 5] + "。"
+        paragraphs = [before, one_line, after, han[400 : 400 + width + 5] + "。"]
+        assert len(typeset(one_line, width, True)) == 1
+        lines = _render_lost_indent(paragraphs, width, rendering)
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+        assert got == paragraphs, f"width {width}"
+        checked += 1
+    assert checked == 21
