@@ -335,12 +335,20 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     # starts a line with one, pushes the character before the mark down with
     # it ("…第三枚金" / "牌。"): there, the next line's first piece takes its
     # closing marks along.  Only lines as printed tell (lines rebuilt from
-    # runs are a guess).
+    # runs are a guess).  A line wider than the column by more than the
+    # closing marks at its end was set to another measure (a headline on one
+    # line) and tells nothing about hanging, unless a flag may stand for the
+    # marks (a lost byte where a hung "，" was).
     as_printed = [v for v, group in enumerate(printed) if len(group) == 1]
     pushes = (
         column is not None
         and len(as_printed) >= MIN_COLUMN_LINES
-        and all(widths[v] <= column and texts[v][:1] not in _HANGING for v in as_printed)
+        and not any(
+            texts[v][:1] in _HANGING
+            or column < widths[v] <= column + _hung(texts[v])
+            or (widths[v] > column and _DAMAGE.search(texts[v]))
+            for v in as_printed
+        )
     )
     # A copy sets its title narrower than its body, in short lines that wrap
     # one another; past the first line that fills the column, a line short

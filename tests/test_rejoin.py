@@ -257,6 +257,37 @@ def test_a_character_pushed_down_with_its_closing_mark_is_a_wrap(width):
     assert [p for p in paras if not any(p in g for g in got)] == []
 
 
+@pytest.mark.parametrize("width", [14, 16, 20, 23, 24, 25])
+def test_a_headline_on_one_line_does_not_hide_a_typesetter_that_pushes(width):
+    # The same pushing typesetter's copy under its headline set on one line,
+    # wider than the column.  That line was set to another measure and ends
+    # with no mark: it shows no hanging, so the short lines stay wraps.
+    from bench.heldout import wrap
+
+    title = expected_lines()[0]
+    paras = [canonical_paragraph(line)[0] for line in expected_lines()[1:15]]
+    lines = (title,) + tuple(line for p in paras for line in wrap(p, width, "push"))
+    got = [join_fragments(f) for *_, f in split_paragraphs(lines, "lines")]
+    assert [p for p in paras if not any(p in g for g in got)] == []
+
+
+def test_a_flag_where_a_hung_mark_was_still_shows_a_typesetter_that_hangs():
+    # A hanging typesetter's copy whose hung marks were lost to a wrong codec
+    # (the flag of a lost byte stands at the line's end, past the column).
+    # Those lines may still have hung their marks, so the copy is not taken
+    # for a pushing typesetter's; the breaks the layout shows are all found.
+    from pipeline.mojibake import LOST
+
+    hung = re.compile("[，。、；：？！）”]+$")
+    for width in range(14, 41):
+        lines = tuple(
+            hung.sub(LOST, line) if sum(map(cell_width, line)) > 2 * width else line
+            for line in _render(BODY, width, "lines")
+        )
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "lines")]
+        assert len(got) == len(_merge_unseen(BODY, _visible_breaks(BODY, width))), f"width {width}"
+
+
 def _render_lost_indent(paragraphs: list[str], width: int, rendering: str) -> tuple[str, ...]:
     """Paragraphs set with a two-character indent that the extraction dropped (pdfminer's way)."""
     lines: list[str] = []
