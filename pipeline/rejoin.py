@@ -431,7 +431,33 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
             and widths[v] <= usual - SHORT_LINE_SLACK
         ):
             ends.add(printed[v - 1][-1])
+    # Above the body, a headline's lines end where its typography says so,
+    # whatever their widths: a column tag in brackets closes a headline
+    # ("…（人民时评）"), a kicker ends with a dash ("…王辅成——"), and a
+    # subtitle opens with one ("——访…").
+    # The body starts at the first indented line or the first as wide as a
+    # body line may be (a paragraph's first line short by a dropped indent is
+    # one; a headline on one line may be wider than the column).
+    if column is not None:
+        head = next(
+            (v for v, w in enumerate(widths) if indents[v] or column - LOST_INDENT - 2 <= w <= column + 2), len(widths)
+        )
+        for v in range(min(head, len(widths) - 1)):
+            if _ends_headline(texts[v], texts[v + 1]):
+                ends.add(printed[v][-1])
     return ends
+
+
+def _ends_headline(text: str, following: str) -> bool:
+    """Whether a line above a copy's body ends a headline, a kicker or a subtitle by its marks alone."""
+    # (What follows must hold text: a line of flags alone is the tail of a
+    # damaged line, a dash printed as a run of its own ends the line before
+    # it; neither is a subtitle.)
+    if not any(is_letter_or_digit(ch) for ch in following):
+        return False
+    if text.endswith(("）", ")")) and text.rfind("（" if text.endswith("）") else "(") >= 0:
+        return True
+    return text.endswith("——") or following.startswith("——")
 
 
 # Flags and lost-byte marks stand for an unknown number of cells.

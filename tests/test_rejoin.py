@@ -516,3 +516,47 @@ def test_a_one_line_paragraph_closed_by_a_bracket_before_a_dropped_indent_is_its
         assert got == paragraphs, f"width {width}"
         checked += 1
     assert checked == 21
+
+
+HEADLINES = [
+    # (headline block as printed, one line each; the paragraphs they are)
+    (("长春工业经济提振发力（经济聚焦）", "规上工业增速连续两月居首"), ["长春工业经济提振发力（经济聚焦）", "规上工业增速连续两月居首"]),
+    (("长春市工业和信息化局负责人——", "量质齐升交出亮眼成绩单"), ["长春市工业和信息化局负责人——", "量质齐升交出亮眼成绩单"]),
+    (("长春工业经济提振发力", "——看量质齐升的成绩单"), ["长春工业经济提振发力", "——看量质齐升的成绩单"]),
+    # A dash printed as a run of its own stays with the line it ends.
+    (("长春市工业和信息化局负责人", "——", "量质齐升交出亮眼成绩单"), ["长春市工业和信息化局负责人——", "量质齐升交出亮眼成绩单"]),
+]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("block, expected", HEADLINES)
+def test_a_headline_block_ends_its_lines_where_its_marks_say(rendering, block, expected):
+    # A copy's headline block set one line a paragraph, each line shorter
+    # than the body's column and alike in width, as if one wrapped the
+    # other.  Its marks tell: a column tag in brackets closes a headline, a
+    # kicker ends with a dash, a subtitle opens with one.
+    for width in range(20, 41):
+        body = _render(BODY[3:10], width, rendering)
+        head = tuple(x for line in block for x in ((line,) if rendering == "lines" else (line, "")))
+        got = [join_fragments(f) for _, _, f in split_paragraphs(head + body, rendering)]
+        assert got[: len(expected)] == expected, f"width {width}"
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_dateline_closed_by_a_bracket_on_a_body_line_short_by_its_indent_stays(rendering):
+    # The body's first line, short by a dropped indent, may end with the
+    # dateline's bracket ("…电（记者王迪）"): that is a body line, not a
+    # headline closed by its column tag.
+    # (At widths 34 and 40 too many of this short copy's inner lines end
+    # with a mark, which hides its column and so its dropped indent; the
+    # dateline's line is then taken for a paragraph's end with or without
+    # the headline rule: open.)
+    han = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
+    for width in [w for w in range(20, 41) if w not in (34, 40)]:
+        dateline = "本报长春电（记者" + han[: width - 11] + "）"
+        para = dateline + BODY[5]
+        assert typeset(para, width, True)[0] == "\u3000\u3000" + dateline
+        lines = ("长春工业经济提振发力", "") + _render_lost_indent([para, *BODY[6:10]], width, rendering)
+        lines = lines if rendering != "lines" else tuple(x for x in lines if x)
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+        assert para in got, f"width {width}"
