@@ -435,12 +435,21 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     # whatever their widths: a column tag in brackets closes a headline
     # ("…（人民时评）"), a kicker ends with a dash ("…王辅成——"), and a
     # subtitle opens with one ("——访…").
-    # The body starts at the first indented line or the first as wide as a
-    # body line may be (a paragraph's first line short by a dropped indent is
-    # one; a headline on one line may be wider than the column).
+    # The body starts at the first indented line, or at the first two lines
+    # in a row as wide as body lines may be (a paragraph's first line short by
+    # a dropped indent is one; a headline on one line may be as wide as the
+    # column, but the line after it is a subtitle or a byline).
     if column is not None:
+
+        # (Lines split at unseen wraps above: indents by the final lines.)
+        indents = [is_indented(pieces[group[0]][1]) for group in printed]
+
+        def body_like(v: int) -> bool:
+            return indents[v] or column - LOST_INDENT - 2 <= widths[v] <= column + 2
+
         head = next(
-            (v for v, w in enumerate(widths) if indents[v] or column - LOST_INDENT - 2 <= w <= column + 2), len(widths)
+            (v for v in range(len(widths)) if indents[v] or (body_like(v) and v + 1 < len(widths) and body_like(v + 1))),
+            len(widths),
         )
         for v in range(min(head, len(widths) - 1)):
             if _ends_headline(texts[v], texts[v + 1]):

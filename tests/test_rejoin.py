@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.degrade import _NO_LINE_END, cell_width, split_runs, typeset
 from pipeline import SectionKind, repair_document
@@ -560,3 +562,55 @@ def test_a_dateline_closed_by_a_bracket_on_a_body_line_short_by_its_indent_stays
         lines = lines if rendering != "lines" else tuple(x for x in lines if x)
         got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
         assert para in got, f"width {width}"
+
+
+_HAN = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.integers(1, 20).map(lambda n: _HAN[n * 7 : n * 8] or _HAN[:n]),
+            st.integers(0, 99999).map(str),
+            st.sampled_from(["，", "。", "（", "）", "“", "”", "——"]),
+        ),
+        min_size=1,
+        max_size=60,
+    ).map(lambda runs: [x for r in runs for x in (r, "")])
+)
+def test_runs_keep_all_their_text(lines):
+    # Printed lines rebuilt from runs are cut again where a wrap went unseen,
+    # so the copy's lines change in number while they are measured; what is
+    # known of each line (its indent) must follow them.  (A short copy of
+    # runs under a narrow headline raised IndexError.)
+    got = [join_fragments(f) for _, _, f in split_paragraphs(tuple(lines), "runs")]
+    assert "".join(got).replace(" ", "") == "".join(lines)
+
+
+def test_a_short_copy_of_runs_whose_wraps_are_cut_again_keeps_its_text():
+    # The layout of a generated copy (runs, a dropped indent, column 15)
+    # that raised IndexError: its lines were cut again at unseen wraps and
+    # then looked up by their old numbers.  The text is the fixture's.
+    runs = (
+        "济如何提振，发力量质齐升月", "业增速连续两个月居、个副省级城", "26", "动工业经济企稳回、升经验做。",
+        "法进行专", "题报道：量质齐头并进长春工", "业经济提振，发力交出", "3", "了一份亮", "眼的，成绩单这一增速是",
+        "38", "结",
+    )
+    lines = tuple(x for run in runs for x in (run, ""))
+    got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "runs")]
+    assert "".join(got) == "".join(runs)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_headline_as_wide_as_the_body_still_ends_at_its_column_tag(rendering):
+    # A headline on one line may be nearly as wide as the body's lines; the
+    # short subtitle under it shows it is no body line, so its column tag
+    # still closes it.
+    for width in range(20, 41):
+        headline = _HAN[: width - 7] + "（一线）"
+        block = (headline, "规上工业增速连续两月居首")
+        body = _render(BODY[3:10], width, rendering)
+        head = tuple(x for line in block for x in ((line,) if rendering == "lines" else (line, "")))
+        got = [join_fragments(f) for _, _, f in split_paragraphs(head + body, rendering)]
+        assert got[:2] == list(block), f"width {width}"
