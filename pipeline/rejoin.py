@@ -600,22 +600,29 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
 
     Such a line can open no paragraph (the line before it stopped mid-
     sentence), so it is set at the full column whatever the copy does with
-    indents.  Closing marks at its end are taken as hung past the column (a
-    line they end exactly is counted two cells short, which moves no mode).
+    indents.  A line ending with closing marks (，、”) may have hung them
+    past the column or ended it with them exactly, so it supports both
+    widths; a width that lines without such marks support wins a tie, and
+    where none do, the hung reading does (the typesetters measured hang).
     """
-    counts = Counter(
-        widths[v] - _hung(texts[v])
-        for v in range(1, len(texts))
-        if texts[v]
-        and texts[v - 1]
-        and texts[v - 1][-1] not in PARAGRAPH_FINAL
-        and not indents[v]
-        and not indents[v - 1]
-    )
-    if not counts:
+    plain: Counter[int] = Counter()
+    either: Counter[int] = Counter()
+    for v in range(1, len(texts)):
+        if texts[v] and texts[v - 1] and texts[v - 1][-1] not in PARAGRAPH_FINAL and not indents[v] and not indents[v - 1]:
+            hung = _hung(texts[v])
+            if hung:
+                either[widths[v]] += 1
+                either[widths[v] - hung] += 1
+            else:
+                plain[widths[v]] += 1
+    if not plain and not either:
         return None
-    column, support = max(counts.items(), key=lambda item: (item[1], item[0]))
-    return column if support >= MIN_COLUMN_LINES else None
+
+    def key(width: int) -> tuple[int, int, int]:
+        return plain[width] + either[width], plain[width], width if plain[width] else -width
+
+    column = max(set(plain) | set(either), key=key)
+    return column if key(column)[0] >= MIN_COLUMN_LINES else None
 
 
 def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], column: int | None, needed: int = 1) -> int:
