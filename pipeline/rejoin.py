@@ -132,8 +132,17 @@ def is_indented(line: str) -> bool:
 _BYLINE = re.compile(
     r"^(本报记者|本报通讯员|本报特约记者|本报评论员|新华社记者|人民日报记者"
     r"|本報記者|本報通訊員|本報特約記者|本報評論員|新華社記者|人民日報記者)"
-    r"(?:[\s\u3000\xa0、]+[\u4e00-\u9fff·]{2,5})+[\s\u3000\xa0]*$"
+    r"(?:[\s\u3000\xa0、]+[\u4e00-\u9fff·]{1,5})+[\s\u3000\xa0]*$"
 )
+# (A name's characters may be spaced out too, "新华社记者  刘  潇摄"; the
+# name is two characters or more.)
+MIN_BYLINE_NAME = 2
+
+
+def _is_byline(line: str) -> bool:
+    """Whether a line is a byline and nothing else (see :data:`_BYLINE`)."""
+    match = _BYLINE.match(line)
+    return match is not None and len(re.sub(r"[\s\u3000\xa0、]", "", line[match.end(1) :])) >= MIN_BYLINE_NAME
 
 
 def split_paragraphs(
@@ -171,7 +180,7 @@ def split_paragraphs(
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
-        byline = _BYLINE.match(line.strip()) is not None
+        byline = _is_byline(line.strip())
         if not line.strip(_CLOSING_MARKS + " \u3000"):
             # Closing marks alone ("”" pushed past a page break) end the
             # paragraph before them, whatever break they follow; they open none.

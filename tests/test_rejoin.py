@@ -439,16 +439,20 @@ def test_a_byline_under_a_heading_is_a_paragraph_of_its_own(width, rendering):
         ("本報記者  韓俊傑", True),
         ("新华社记者  张玉薇摄", True),
         ("本报记者  王明峰  常碧罗", True),
+        ("新华社记者\xa0\xa0刘\xa0\xa0潇摄", True),
+        ("本報記者  賀  勇攝", True),
         ("本报记者走访了解到当地", False),
         ("本报北京10月10日电  （记者郑轶）", False),
         ("本报记者", False),
+        ("新华社记者  刘", False),
     ],
 )
 def test_a_byline_is_told_by_its_names_set_apart(line, byline):
-    # A printed line of a sentence opening "本报记者走访…" is no byline.
-    from pipeline.rejoin import _BYLINE
+    # A printed line of a sentence opening "本报记者走访…" is no byline; a
+    # name's characters may be spaced out too ("刘  潇摄").
+    from pipeline.rejoin import _is_byline
 
-    assert bool(_BYLINE.match(line)) is byline
+    assert _is_byline(line) is byline
 
 
 @pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
