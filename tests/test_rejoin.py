@@ -23,6 +23,8 @@ from pipeline.rejoin import join_fragments, split_paragraphs
 from .support import expected_lines
 
 BODY = expected_lines()[1:13]
+# The fixture's Han characters alone, to set lines of exact widths from.
+_HAN = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
 
 
 def _visible_breaks(paragraphs: list[str], width: int, indent: bool = False) -> list[bool]:
@@ -483,15 +485,14 @@ def test_a_last_line_as_short_as_a_dropped_indent_before_a_first_line_ends_its_p
     # and the next one's first line.  But where the line after that stops
     # short by the indent mid-sentence, that one is the first line, and the
     # line between, closing a sentence, is the last of its paragraph.
-    han = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
     checked = 0
     for width in range(20, 41):
         # Lines of the middle paragraph: the indented first, a full one that
         # closes a sentence, and a last one exactly as wide as the first.
-        middle = han[: 2 * width - 3] + "。" + han[100 : 100 + width - 3] + "。"
-        before = han[300 : 300 + 3 * width] + "。"
-        after = han[200 : 200 + 3 * width + 5] + "。"
-        paragraphs = [before, middle, after, han[400 : 400 + width + 5] + "。"]
+        middle = _HAN[: 2 * width - 3] + "。" + _HAN[100 : 100 + width - 3] + "。"
+        before = _HAN[300 : 300 + 3 * width] + "。"
+        after = _HAN[200 : 200 + 3 * width + 5] + "。"
+        paragraphs = [before, middle, after, _HAN[400 : 400 + width + 5] + "。"]
         lines = _render_lost_indent(paragraphs, width, rendering)
         assert [len(x) for x in typeset(middle, width, True)] == [width, width, width - 2]  # (with the indent)
         got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
@@ -508,14 +509,13 @@ def test_a_one_line_paragraph_closed_by_a_bracket_before_a_dropped_indent_is_its
     # first line stops short by the dropped indent mid-sentence, where the
     # next character would have fitted the whole column: no wrap leaves that
     # room, so that line opens a paragraph, and the bracket closed one.
-    han = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
     checked = 0
     for width in range(20, 41):
         inner = 5 if hung else 4  # (one character more hangs the bracket past the column)
-        one_line = han[500 : 500 + width - 4 - inner] + "（" + han[600 : 600 + inner] + "）"
-        before = han[300 : 300 + 3 * width] + "。"
-        after = han[200 : 200 + 3 * width + 5] + "。"
-        paragraphs = [before, one_line, after, han[400 : 400 + width + 5] + "。"]
+        one_line = _HAN[500 : 500 + width - 4 - inner] + "（" + _HAN[600 : 600 + inner] + "）"
+        before = _HAN[300 : 300 + 3 * width] + "。"
+        after = _HAN[200 : 200 + 3 * width + 5] + "。"
+        paragraphs = [before, one_line, after, _HAN[400 : 400 + width + 5] + "。"]
         assert len(typeset(one_line, width, True)) == 1
         lines = _render_lost_indent(paragraphs, width, rendering)
         got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
@@ -557,18 +557,14 @@ def test_a_dateline_closed_by_a_bracket_on_a_body_line_short_by_its_indent_stays
     # mark that ends the column exactly rather than hanging past it; read as
     # hung, they had put the column two cells short and hidden the dropped
     # indent.)
-    han = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
     for width in range(20, 41):
-        dateline = "本报长春电（记者" + han[: width - 11] + "）"
+        dateline = "本报长春电（记者" + _HAN[: width - 11] + "）"
         para = dateline + BODY[5]
         assert typeset(para, width, True)[0] == "\u3000\u3000" + dateline
         lines = ("长春工业经济提振发力", "") + _render_lost_indent([para, *BODY[6:10]], width, rendering)
         lines = lines if rendering != "lines" else tuple(x for x in lines if x)
         got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
         assert para in got, f"width {width}"
-
-
-_HAN = re.sub(r"[^\u4e00-\u9fff]", "", "".join(expected_lines()))
 
 
 @settings(max_examples=300, deadline=None)
