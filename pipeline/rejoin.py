@@ -463,6 +463,11 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         for v in range(min(head, len(widths) - 1)):
             if _ends_headline(texts[v], texts[v + 1]):
                 ends.add(printed[v][-1])
+    # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
+    # own wherever it stands, however wide the headline over it.
+    for v in range(len(widths) - 1):
+        if _SOURCE_LINE.match(texts[v + 1]) or _SOURCE_LINE.match(texts[v]):
+            ends.add(printed[v][-1])
     return ends
 
 
@@ -476,6 +481,11 @@ def _ends_headline(text: str, following: str) -> bool:
     if text.endswith(("）", ")")) and text.rfind("（" if text.endswith("）") else "(") >= 0:
         return True
     return text.endswith("——") or following.startswith("——")
+
+
+# The source line a page prints under a headline: the paper's name and the
+# date and page in brackets ("《人民日报》（2025年10月20日第08版）").
+_SOURCE_LINE = re.compile(r"^《[^《》]{2,12}》\s*（[^（）]*\d[^（）]*）$")
 
 
 # Flags and lost-byte marks stand for an unknown number of cells.
