@@ -575,6 +575,11 @@ def test_three_versions_of_an_infographic_are_told_apart_by_their_lines():
     assert out == [True] * n + [False] * len(truth) + [True] * n
 
 
+def _opening_words(paragraph: str) -> str:
+    """A paragraph's first 40 characters without a trailing comma: words an article may say twice (a lead, a standfirst)."""
+    return paragraph[:40].rstrip("，、；：")
+
+
 def _copy_of(paragraphs: list[str], marker: str = "space-lines", width: int = 24) -> str:
     import random
 
@@ -1536,7 +1541,7 @@ def test_a_copy_saying_twice_what_its_article_says_twice_stays_one_copy(quoted, 
     from bench.degrade import Profile, render_copy
 
     lines = expected_lines()
-    lead = lines[quoted][:40].rstrip("，、；：")
+    lead = _opening_words(lines[quoted])
     truth = [lines[0], lead, lines[5], lines[quoted], lines[quoted + 1]]
     clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
     copy = render_copy(truth[:4], Profile("before", rendering, "none", "none", width), random.Random(0), False)
@@ -1668,7 +1673,7 @@ def test_a_standfirst_only_the_copy_has_saying_again_a_later_paragraph_is_kept(q
     from bench.degrade import Profile, render_copy
 
     lines = expected_lines()
-    standfirst = lines[quoted][:40].rstrip("，、；：")
+    standfirst = _opening_words(lines[quoted])
     truth = [lines[0], standfirst, *lines[1:12]]
     clean = "\n".join([lines[0]] + ["\u3000\u3000" + p for p in lines[1:12]])
     copy = render_copy(truth[:rendered], Profile(place, "spaced-lines", "space-lines", "none", 20), random.Random(0), False)
