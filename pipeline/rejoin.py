@@ -1260,16 +1260,30 @@ def _bare_page_numbers(texts: list[str], furniture: set[int], numbered: set[int]
             clusters.append([i])
     figures = []
     echoes = set()
-    for cluster in clusters:
+    # Numberless heads and feet between the first and the last, with and
+    # without a figure beside them.
+    beside, bare_of = 0, 0
+    for c, cluster in enumerate(clusters):
         shown = {int(n) for i in cluster if i in numbered for n in _DIGITS.findall(texts[i])}
+        found = False
         for j in (neighbour(cluster[0], -1), neighbour(cluster[-1], 1)):
             if j is not None and j not in furniture and _PAGE_NUMBER.match(texts[j]):
                 if not shown:
+                    found = True
                     if j not in figures:  # (between a foot and the next head, it is beside both)
                         figures.append(j)
                 elif int(texts[j]) in shown:
                     echoes.add(j)  # the folio again ("第5版 要闻", then "5")
                 break
+        if not shown and 0 < c < len(clusters) - 1:
+            beside += found
+            bare_of += not found
+    # A paper prints its page's number on every page: where more of a
+    # numberless head's inner pages show no figure beside it than show one,
+    # the figures are the text's, which a page break put there ("70" of
+    # "70周年", a run of its own).  (The first and last pages may be cut.)
+    if bare_of > beside:
+        return echoes
     if all(int(texts[b]) == int(texts[a]) + 1 for a, b in zip(figures, figures[1:])):
         return echoes | set(figures)
     return echoes

@@ -295,8 +295,8 @@ def test_a_two_page_copys_bare_folios_are_furniture(rendering):
     # copy: too few for a count among the text's own figures, but the
     # second stands where no text ends (a figure with nothing after it), a
     # page after the first, and neither reads on into the text beside it.
-    truth = TRUTH[:8]
-    copy = render_copy(truth, Profile("copy-only", rendering, "space-lines", "none", 20), random.Random(0), False)
+    truth = TRUTH
+    copy = render_copy(truth, Profile("copy-only", "runs", "space-lines", "none", 20), random.Random(0), False)
     texts = [line.strip() for line in copy.split("\n") if line.strip()]
     # The page ends between two runs of words: a break beside a figure of the
     # text ("01" / "17" / "秒") cannot be told from the figure's own unit.
@@ -344,3 +344,31 @@ def test_the_pages_own_credit_closing_a_copy_is_furniture(rendering, glued):
     out = repair_document("\n".join(body) + "\n\n" + paged)
     assert out.text.splitlines() == truth
     assert out.report.counts["furniture_lines_removed"] == 1
+
+
+def test_a_figure_of_the_text_beside_one_numberless_head_stays():
+    # A head that prints no number ("人民日报") at every page break, one of
+    # which falls right before a figure of the text cut into a run or line of
+    # its own ("70" of "70周年"): the head's other pages show no figure
+    # beside them, so this one is the text's, not the page's number.  (Held
+    # out: a copy lost "70" of "成立70周年" this way.)
+    truth = TRUTH
+    copy = render_copy(truth, Profile("copy-only", "runs", "space-lines", "none", 20), random.Random(0), False)
+    texts = [line.strip() for line in copy.split("\n") if line.strip()]
+    # Pages of a length whose breaks fall once before a figure, elsewhere
+    # beside words.
+    def breaks(page):
+        return [k for k in range(page, len(texts), page)]
+
+    page = next(
+        p
+        for p in range(8, len(texts) // 3)
+        if len(breaks(p)) >= 4
+        and sum(texts[k].isdigit() for k in breaks(p)) == 1
+        and not any(texts[k - 1].isdigit() for k in breaks(p))
+        and not texts[breaks(p)[-1]].isdigit()
+    )
+    paged, added = _paged(copy, ["人民日报"], [], page, False, True)
+    out = repair_document(paged)
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == len(added)
