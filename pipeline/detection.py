@@ -491,6 +491,8 @@ def _settle_edges(
     # clean text's closing lines a copy prints again, which the fragment rule
     # (looking at words only) must not pull back.
     at_boundary: set[int] = set()
+    # Lines moved to the copy as standing before the clean title.
+    before_title: set[int] = set()
 
     # Characters each line writes in traditional script: a traditional copy's
     # line on the edge of simplified clean text is the copy's, whatever its
@@ -573,9 +575,59 @@ def _settle_edges(
         # its own: a whole-line repeat is the copy's.
         if clean_lines[form] > 1:
             return True
+        # The line right before the clean text's title, which the copy
+        # opened with, is the copy's last: web text opens with its title.
+        # (A kicker over the title the copy would open with, so the title
+        # would not be the copy's first line.)
+        if before_copys_title(i):
+            # The clean title's place settles it: no rule moves it back.
+            before_title.add(i)
+            return True
         if i == first_clean and title_like:
             return False
         return in_other_clean_line(i, form)
+
+    def before_copys_title(i: int) -> bool:
+        # The copy's title: its first line that is no page furniture.  The
+        # clean text's title, holding it, follows within a few clean lines.
+        pos = position[i]
+        if pos == 0 or not labels[content[pos - 1]]:
+            return False
+        run = [t for t in _run_lines(content[pos - 1]) if not is_furniture_form(lines[t], credits=False)]
+        title = forms[run[0]] if run else ""
+        # (Page furniture on the edge is the copy's too, but that is for
+        # the furniture rules to say, which know what to remove.)
+        if sum(c.isalpha() for c in title) < MIN_SHORT_TITLE or title in forms[i] or find_furniture((lines[i],)):
+            return False
+        # The lines up to it are printed lines of the copy, no wider than its
+        # column (its widest line where it shows none: runs fill few lines),
+        # by half a column again for a wider column than its first part
+        # showed: a web paragraph, one line of its own, is wider still (the
+        # next copy's title, left clean after the clean text, is no title of
+        # the clean text's).
+        printed = max([column or 0] + [display_width(lines[t].strip()) for t in run])
+        for t in content[pos : pos + MAX_LINES_BEFORE_TITLE]:
+            if labels[t]:
+                return False
+            # Whole, or as its first or last printed line (the copy wrapped
+            # it, or lost its first words).  A copy of part of the article
+            # opens on a paragraph's first line instead, which the clean
+            # text holds whole a few lines after its title: a paragraph is
+            # longer than a title and closes with a full stop.
+            text = lines[t].strip().rstrip(_CLOSERS)
+            if (
+                t != i
+                and (forms[t].startswith(title) or forms[t].endswith(title))
+                and len(forms[t]) <= MAX_TITLE_CHARS
+                and not text.endswith("。")
+            ):
+                # The clean text's title opens clean text (not the next
+                # copy's title, left on the clean side).
+                q = position[t] + 1
+                return q < len(content) and not labels[content[q]]
+            if display_width(lines[t].strip()) > PRINTED_SLACK * printed:
+                return False
+        return False
 
     def continues_open_copy_line(i: int) -> bool:
         pos = position[i]
@@ -748,7 +800,11 @@ def _settle_edges(
             before = labels[content[pos - 1]] if pos > 0 else None
             after = labels[content[pos + 1]] if pos + 1 < len(content) else None
             if labels[i]:
-                if (before is False or after is False) and is_stray_clean(i, ends_run=after is False):
+                if (
+                    (before is False or after is False)
+                    and i not in before_title
+                    and is_stray_clean(i, ends_run=after is False)
+                ):
                     labels[i] = False
                     moved = True
                 continue
@@ -951,6 +1007,21 @@ def _untitled_foot(
 
 # Characters taken from each side of a line break to find the break's text in the clean text.
 JOIN_SIDE = 2
+
+# Printed lines of a copy's last paragraph that may stand between it and the
+# clean title (a paragraph the web text lacks, set in a narrow column).
+MAX_LINES_BEFORE_TITLE = 8
+
+# Characters (of its form) a title has at most: a headline and its subtitle on
+# one line.
+MAX_TITLE_CHARS = 60
+
+# How much wider than the copy's printed lines a line before the clean title
+# may be and still be taken for one of them.
+PRINTED_SLACK = 1.5
+
+# Closing marks a line may end with after its last word or full stop.
+_CLOSERS = "”’」』）)】》"
 
 
 # Characters in traditional script that make a line the traditional copy's.

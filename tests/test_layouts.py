@@ -1912,3 +1912,51 @@ def test_a_run_of_clean_paragraphs_the_copy_ran_into_one_pins_a_second_saying_to
     kept = dedup._keep_out_of_order(decisions, forms, sizes)
     assert kept[1] == (paragraphs[1], (), standfirst, 0.9, None)
     assert kept[:1] + kept[2:] == decisions[:1] + decisions[2:]
+
+
+@pytest.mark.parametrize(
+    "extra, rendering, width",
+    [(12, "spaced-lines", 24), (13, "runs", 24), (17, "lines", 14), (21, "lines", 30), (51, "runs", 20)],
+)
+def test_a_copys_new_last_paragraph_against_the_clean_title_is_the_copys(extra, rendering, width):
+    # A copy before the clean text ends with a paragraph the web text lacks,
+    # its last lines written right against the clean title.  Those lines
+    # close a sentence, or end like a heading, as clean lines do; but web
+    # text opens with its title, and the title the copy opened with stands
+    # right after them: they are the copy's, and its new paragraph goes
+    # after the paragraph before it, not before the title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = lines[:5] + [lines[extra]]
+    copy = render_copy(truth, Profile("before", rendering, "none", "none", width), random.Random(0), False)
+    body = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:5]])
+    out = repair_document(copy.rstrip("\n") + "\n" + body + "\n")
+    assert out.text.splitlines() == truth
+
+
+def test_web_paragraphs_before_the_next_copys_title_stay_clean():
+    # Clean paragraphs between two copies, the second copy left on the clean
+    # side: the copy's title stands again a few lines after them.  The lines before it are web
+    # paragraphs, wider than the copy's column, not the copy's last printed
+    # lines.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    truth = expected_lines()[:4]
+    copy = render_copy(truth, Profile("two-copies", "lines", "none", "none", 20), random.Random(0), False)
+    copy_lines = copy.rstrip("\n").split("\n")
+    web = ["\u3000\u3000" + p for p in truth[2:]]
+    doc = tuple(copy_lines + web + copy_lines)
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    labels = [True] * len(copy_lines) + [False] * (len(web) + len(copy_lines))
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    assert settled[len(copy_lines) : len(copy_lines) + len(web)] == [False] * len(web)
