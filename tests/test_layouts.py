@@ -1960,3 +1960,23 @@ def test_web_paragraphs_before_the_next_copys_title_stay_clean():
     labels = [True] * len(copy_lines) + [False] * (len(web) + len(copy_lines))
     settled = detection._settle_edges(doc, evidence, labels, contained, forms)
     assert settled[len(copy_lines) : len(copy_lines) + len(web)] == [False] * len(web)
+
+
+@pytest.mark.parametrize("foot", ["本版责编：陈丽华", "- 23 -"])
+@pytest.mark.parametrize("rendering, width", [("lines", 26), ("spaced-lines", 29), ("runs", 20)])
+def test_a_copys_page_foot_against_the_clean_title_leaves_with_the_copy(foot, rendering, width):
+    # A copy before the clean text ends with its page's foot, written right
+    # against the clean title: the page's credit line (which names the
+    # page, not the article) or a dressed page number.  Web text has no
+    # pages; the foot is the copy's and leaves with its furniture.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:5]
+    copy = render_copy(truth, Profile("before", rendering, "none", "none", width), random.Random(0), False)
+    sep = "\n" if rendering == "lines" else "\n\n"
+    body = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    out = repair_document(copy.rstrip("\n") + sep + foot + "\n" + body + "\n")
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == 1
