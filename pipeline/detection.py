@@ -1576,7 +1576,9 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
         found |= {i for i in range(lo, hi) if not labels[i] and find_furniture((lines[i],))}
         # A credit line is the copy's where the copy prints it again with its
         # text going on after it (a page's foot, not the article's end).
-        last = max((i for i in range(start, end) if lines[i].strip()), default=start)
+        # (Going on with text, not only with the page's foot under the
+        # article's own last line: "版式设计：…" over "本版责编：…" and "23".)
+        last = max((i for i in range(start, end) if _text_line(lines[i])), default=start)
         feet = {lines[i].strip() for i in range(start, last) if is_furniture_form(lines[i])}
         found |= {i for i in range(lo, hi) if not labels[i] and lines[i].strip() in feet}
         # And the copy with the short pieces beyond its edges, where a head
@@ -1595,6 +1597,12 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
                 a, b = sorted((last, edge))
                 out[a : b + 1] = [True] * (b + 1 - a)
     return out
+
+
+def _text_line(line: str) -> bool:
+    """Whether a line holds text: not blank, no fixed form of a page's head or foot, no page number."""
+    t = line.strip()
+    return bool(t) and not t.isdigit() and not is_furniture_form(t) and not find_furniture((t,))
 
 
 def _pieces_beyond(lines: tuple[str, ...], i: int, step: int) -> int:

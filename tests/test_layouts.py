@@ -1980,3 +1980,23 @@ def test_a_copys_page_foot_against_the_clean_title_leaves_with_the_copy(foot, re
     out = repair_document(copy.rstrip("\n") + sep + foot + "\n" + body + "\n")
     assert out.text.splitlines() == truth
     assert out.report.counts["furniture_lines_removed"] == 1
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+def test_an_articles_credit_line_over_the_copys_page_foot_is_the_articles(rendering):
+    # The article ends with its own credit line ("版式设计：…"), which both
+    # the clean text and the copy after it print; under the copy's, the
+    # page's foot closes the copy ("本版责编：…", the page number).  Only the
+    # page's foot follows it: it is the article's end, not a page's foot
+    # inside the copy, so the clean text keeps it.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:5] + ["版式设计：蔡华伟"]
+    copy = render_copy(truth, Profile("after", rendering, "none", "none", 24), random.Random(0), False)
+    sep = "\n" if rendering == "lines" else "\n\n"
+    foot = sep.join(["本版责编：赵  政  孙  萌", "23"])
+    body = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:-1]] + [truth[-1]])
+    out = repair_document(body + "\n" + copy.rstrip("\n") + sep + foot + "\n")
+    assert out.text.splitlines() == truth
