@@ -575,10 +575,10 @@ def _settle_edges(
         # its own: a whole-line repeat is the copy's.
         if clean_lines[form] > 1:
             return True
-        # The line right before the clean text's title, which the copy
-        # opened with, is the copy's last: web text opens with its title.
-        # (A kicker over the title the copy would open with, so the title
-        # would not be the copy's first line.)
+        # A line between a copy and the clean title that the copy opened
+        # with is the copy's: web text opens with its title.  (A kicker over
+        # the clean title is no such line: the copy prints it too, as its
+        # own first line, which the title under it does not hold.)
         if before_copys_title(i):
             # The clean title's place settles it: no rule moves it back.
             before_title.add(i)
@@ -599,12 +599,12 @@ def _settle_edges(
         # the furniture rules to say, which know what to remove.)
         if sum(c.isalpha() for c in title) < MIN_SHORT_TITLE or title in forms[i] or find_furniture((lines[i],)):
             return False
-        # The lines up to it are printed lines of the copy, no wider than its
-        # column (its widest line where it shows none: runs fill few lines),
-        # by half a column again for a wider column than its first part
-        # showed: a web paragraph, one line of its own, is wider still (the
-        # next copy's title, left clean after the clean text, is no title of
-        # the clean text's).
+        # The lines up to that title must look like the copy's printed lines:
+        # no wider than half as much again as its column or its widest line
+        # (runs fill few lines, so a wider column may not have shown yet).
+        # Web paragraphs, each a line of its own, are wider: between two
+        # copies, they stand before the next copy's title left clean, which
+        # holds the copy's title too.
         printed = max([column or 0] + [display_width(lines[t].strip()) for t in run])
         for t in content[pos : pos + MAX_LINES_BEFORE_TITLE]:
             if labels[t]:
@@ -1578,7 +1578,7 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
         # text going on after it (a page's foot, not the article's end).
         # (Going on with text, not only with the page's foot under the
         # article's own last line: "版式设计：…" over "本版责编：…" and "23".)
-        last = max((i for i in range(start, end) if _text_line(lines[i])), default=start)
+        last = next((i for i in range(end - 1, start - 1, -1) if _text_line(lines[i])), start)
         feet = {lines[i].strip() for i in range(start, last) if is_furniture_form(lines[i])}
         found |= {i for i in range(lo, hi) if not labels[i] and lines[i].strip() in feet}
         # And the copy with the short pieces beyond its edges, where a head
