@@ -1569,10 +1569,10 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
     for start, end in _broken_runs(labels):
         lo, hi = max(0, start - FURNITURE_REACH), min(len(lines), end + FURNITURE_REACH)
         found = {lo + i for i in find_furniture(lines[lo:hi], credits=False)}
-        found |= {i for i in range(lo, hi) if not labels[i] and is_furniture_form(lines[i], credits=False)}
-        # So are a dressed page number ("- 23 -") and the page's own credit
-        # ("本版责编：…", which names the page, not the article), by their
-        # form alone.
+        # So is, by its form alone, a line the clean side holds there that
+        # is a page head's fixed form, a dressed page number ("- 23 -") or
+        # the page's own credit ("本版责编：…", which names the page, not the
+        # article): each is furniture seen on its own.
         found |= {i for i in range(lo, hi) if not labels[i] and find_furniture((lines[i],))}
         # A credit line is the copy's where the copy prints it again with its
         # text going on after it (a page's foot, not the article's end).

@@ -295,8 +295,8 @@ def test_a_two_page_copys_bare_folios_are_furniture(rendering):
     # copy: too few for a count among the text's own figures, but the
     # second stands where no text ends (a figure with nothing after it), a
     # page after the first, and neither reads on into the text beside it.
-    truth = TRUTH
-    copy = render_copy(truth, Profile("copy-only", "runs", "space-lines", "none", 20), random.Random(0), False)
+    truth = TRUTH[:8]
+    copy = render_copy(truth, Profile("copy-only", rendering, "space-lines", "none", 20), random.Random(0), False)
     texts = [line.strip() for line in copy.split("\n") if line.strip()]
     # The page ends between two runs of words: a break beside a figure of the
     # text ("01" / "17" / "秒") cannot be told from the figure's own unit.

@@ -1939,9 +1939,9 @@ def test_a_copys_new_last_paragraph_against_the_clean_title_is_the_copys(extra, 
 
 def test_web_paragraphs_before_the_next_copys_title_stay_clean():
     # Clean paragraphs between two copies, the second copy left on the clean
-    # side: the copy's title stands again a few lines after them.  The lines before it are web
-    # paragraphs, wider than the copy's column, not the copy's last printed
-    # lines.
+    # side: the copy's title stands again a few lines after them.  They are
+    # web paragraphs, wider than the copy's column, not the copy's last
+    # printed lines.
     import random
 
     from bench.degrade import Profile, render_copy
