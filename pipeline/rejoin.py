@@ -465,8 +465,9 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
                 ends.add(printed[v][-1])
     # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
     # own wherever it stands, however wide the headline over it.
+    sources = {v for v, text in enumerate(texts) if _SOURCE_LINE.match(text)}
     for v in range(len(widths) - 1):
-        if _SOURCE_LINE.match(texts[v + 1]) or _SOURCE_LINE.match(texts[v]):
+        if v in sources or v + 1 in sources:
             ends.add(printed[v][-1])
     return ends
 
