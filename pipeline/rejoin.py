@@ -130,8 +130,8 @@ def is_indented(line: str) -> bool:
 # rebuilt printed line would run into it).  Both scripts: a traditional copy
 # prints "本報記者".
 _BYLINE = re.compile(
-    r"^(本报记者|本报通讯员|本报特约记者|本报评论员|新华社记者|人民日报记者"
-    r"|本報記者|本報通訊員|本報特約記者|本報評論員|新華社記者|人民日報記者)"
+    r"^(本报记者|本报通讯员|本报特约记者|本报评论员|新华社记者|人民日报记者|人民网记者"
+    r"|本報記者|本報通訊員|本報特約記者|本報評論員|新華社記者|人民日報記者|人民網記者)"
     r"(?:[\s\u3000\xa0、]+[\u4e00-\u9fff·]{1,5})+[\s\u3000\xa0]*$"
 )
 # (A name's characters may be spaced out too, "新华社记者  刘  潇摄"; the
@@ -366,6 +366,9 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     # (Only lines as printed, whose widths are known: no flag in them, not
     # lines rebuilt from runs.)
     body_from = next((v for v, w in enumerate(widths) if column is not None and w >= column - 2), len(widths))
+    # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
+    # own (see below), so the line after it opens one.
+    sources = {v for v, text in enumerate(texts) if _SOURCE_LINE.match(text)}
     ends: set[int] = set()
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
@@ -375,7 +378,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
             # line, short by the indent and filled to it, shows the break.
             ends.add(printed[v][-1])
             continue
-        opener = v == 0 or printed[v - 1][-1] in ends
+        opener = v == 0 or printed[v - 1][-1] in ends or v - 1 in sources
         # In a copy whose indent the lines did not show, a first line may
         # still look like one set with a dropped indent (see _maybe_first_line).
         maybe_first = not lost and opener and _maybe_first_line(texts, widths, v)
@@ -389,10 +392,13 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
                 width += lost
             elif maybe_first and column is None and not rebuilt:
                 width += LOST_INDENT
+        # The widest this line may have been printed: the fit tests below may
+        # end a paragraph only where even that left room.
+        widest = width + _unsure_cells(texts[v])
         if (
             not rebuilt
             and not _DAMAGE.search(texts[v] + texts[v + 1])
-            and width + _head_width(texts[v + 1], pushes) <= widths[v + 1] - _hung(texts[v + 1])
+            and widest + _head_width(texts[v + 1], pushes) <= widths[v + 1] - _hung(texts[v + 1])
             and not maybe_first
         ):
             # The next line holds more than this one and the piece it would
@@ -404,12 +410,17 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
             continue
         neighbours = [*widths[max(0, v - 1) : v], width, widths[v + 1]]
         local = min(max(neighbours), usual)
-        head = _LATIN_HEAD.match(texts[v + 1])
+        # (A number in quotes is carried down with its opening quote, "…大力
+        # 实施" / "“13715”专项行动".  Not one in brackets: a line that opens
+        # with one may be a note of its own, a dateline under a headline
+        # "（2019年10月10日）", which a short line before it ends.)
+        quoted = texts[v + 1][: len(texts[v + 1]) - len(texts[v + 1].lstrip("“‘"))]
+        head = _LATIN_HEAD.match(texts[v + 1][len(quoted) :])
         # An indented line's width is uncertain (two ASCII spaces may stand for
         # two ideographic ones), so it gets only the slack test.
         indented = is_indented(pieces[printed[v][0]][1])
         if column is not None and max(neighbours) >= column - 2 and not indented:
-            if width + _head_width(texts[v + 1], pushes) <= column:
+            if widest + _head_width(texts[v + 1], pushes) <= column:
                 ends.add(printed[v][-1])
             continue
         # A line that ends a sentence is measured against the usual column, so
@@ -423,7 +434,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         )
         if width > (usual if closes else local) - SHORT_LINE_SLACK and not heading:
             continue
-        if head and width + display_width(head.group()) > local - SHORT_LINE_SLACK:
+        if head and width + display_width(quoted + head.group()) > local - SHORT_LINE_SLACK:
             continue
         ends.add(printed[v][-1])
     # A heading set on its own line closes with no mark; when the line before
@@ -465,7 +476,6 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
                 ends.add(printed[v][-1])
     # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
     # own wherever it stands, however wide the headline over it.
-    sources = {v for v, text in enumerate(texts) if _SOURCE_LINE.match(text)}
     for v in range(len(widths) - 1):
         if v in sources or v + 1 in sources:
             ends.add(printed[v][-1])
@@ -720,6 +730,10 @@ def _maybe_first_line(texts: list[str], widths: list[int], v: int) -> bool:
     # line that closes a sentence (it may be a paragraph's last).
     carried = v + 3 < len(texts) and texts[v + 2][:1] in _NO_LINE_END
     ref = [u for u in ([v + 1, v + 2] if carried else [v + 1]) if not closes_sentence(texts[u])]
+    if not ref and v + 3 < len(texts) and not closes_sentence(texts[v + 2]):
+        # The next line closed a sentence (it may have been a paragraph's
+        # last): the one after, going on mid-sentence, shows the column.
+        ref = [v + 2]
     columns = {widths[u] - hung for u in ref for hung in (0, _hung(texts[u]))}
     if carried and v + 1 in ref:
         # The next line with the opening marks it carried down to the one after.
@@ -784,7 +798,28 @@ def _indent_short(text: str, width: int, column: int, lost: int, after: str = ""
     latin = sum(ch.isascii() and not ch.isspace() for ch in text)
     carried = display_width(_opening_marks(after))
     low, high = column - lost - carried - (1 if latin else 0), column - lost + (latin + 1) // 2
-    return low <= width <= high or low <= width - _hung(text) <= high
+    # No-break spaces beside Chinese characters may have been set up to
+    # twice as wide as counted (see _unsure_cells).
+    unsure = _unsure_cells(text)
+    return any(w <= high and low <= w + unsure for w in (width, width - _hung(text)))
+
+
+# No-break spaces beside a Chinese character inside a line: a dateline's gap
+# ("电\xa0\xa0全国…", "电\xa0（记者…").  They are the font's own glyphs,
+# whose width the text keeps no trace of; a PDF may set each a whole
+# character wide (the real People's Daily pages do) or half of one.  (An
+# ASCII space is counted as one cell: it is mostly the extractor's mark for
+# a gap, and copies set a headline's word gaps that wide.)
+_INNER_SPACES = re.compile(r"(?<=[^\x00-\x7f\xa0\u3000])\xa0+|\xa0+(?=[^\x00-\x7f\xa0\u3000])")
+
+
+def _unsure_cells(text: str) -> int:
+    """Cells a line may have taken beyond its measured width: each no-break space beside a Chinese character, counted at one cell, may have been set at two.
+
+    Measured at one cell a space, a full line with a dateline's gap looks a
+    character short, and a line that stops short ends its paragraph.
+    """
+    return sum(len(m.group()) for m in _INNER_SPACES.finditer(text.strip()))
 
 
 def _opening_marks(text: str) -> str:

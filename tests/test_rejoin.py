@@ -368,6 +368,63 @@ def test_a_one_paragraph_news_item_with_a_dropped_indent_stays_whole(rendering):
     assert checked > 30
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("paragraphs", [1, 3])
+def test_a_first_line_with_a_datelines_gap_set_wide_stays_whole(rendering, paragraphs):
+    # A real People's Daily page sets the gap after a dateline as two
+    # no-break spaces a whole character wide each ("…电\xa0\xa0全国…");
+    # counted at half a character each, the paragraph's first line, short by
+    # its dropped indent too, looked short enough to end the paragraph.
+    # Alone (a one-paragraph news item) or among paragraphs that show the
+    # indent, the first line goes on.
+    head = ("长春工业经济提振发力", "《吉林日报》（2022年10月13日 第 01 版）")
+    checked = 0
+    for width in range(24, 41):
+        for k, body in enumerate(BODY[: 12 - paragraphs]):
+            para = "新华社北京10月19日电\u3000\u3000" + body
+            first = typeset(para, width, True)
+            # (A first line that closes a sentence may as well be a paragraph
+            # of one line.)
+            if len(first) < 3 or first[0][-1] in "。！？":
+                continue
+            paras = [para, *BODY[k + 1 : k + paragraphs]]
+            # Set with the gap as wide as two characters; extracted as two
+            # no-break spaces.
+            copy = tuple(x.replace("\u3000\u3000", "\xa0\xa0") for x in _render_lost_indent(paras, width, rendering))
+            lines = tuple(x for h in head for x in ((h, "") if rendering != "lines" else (h,))) + copy
+            got = [canonical_paragraph(join_fragments(f))[0] for _, _, f in split_paragraphs(lines, rendering)]
+            want = [canonical_paragraph(p)[0] for p in (*head, *paras)]
+            if paragraphs == 1:
+                assert got == want, f"width {width}"
+            else:
+                # (It may end on a full line, which no reader sees.)
+                assert got[:2] == want[:2] and got[2].startswith(want[2]), f"width {width}"
+            checked += 1
+    assert checked > 30
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_line_before_a_quoted_number_that_did_not_fit_is_a_wrap(rendering):
+    # "…大力实施" / "“13715”专项行动…": the number goes down with its
+    # opening quote, so the line before may stop well short of the column
+    # mid-sentence.  In a copy too short to show its column, only the room
+    # the quoted number needed tells that this is a wrap.
+    checked = 0
+    for width in range(18, 33):
+        for n in range(width // 2, 2 * width):
+            para = _HAN[:n] + "“13715”" + _HAN[n : n + width] + "。"
+            lines = typeset(para, width, False)
+            at = next(k for k, line in enumerate(lines) if "13715" in line)
+            room = 2 * width - sum(map(cell_width, lines[at - 1]))
+            if not lines[at].startswith("“13715”") or room < 4:
+                continue
+            copy = tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
+            got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+            assert got == [para], f"width {width}"
+            checked += 1
+    assert checked > 10
+
+
 def test_a_short_copy_of_printed_lines_with_figures_is_not_runs():
     # A one-paragraph news item as pdfminer gives a People's Daily page: a
     # headline, the source line, the paragraph's printed lines (figures and
@@ -443,6 +500,10 @@ def test_a_byline_under_a_heading_is_a_paragraph_of_its_own(width, rendering):
         ("本报记者  王明峰  常碧罗", True),
         ("新华社记者\xa0\xa0刘\xa0\xa0潇摄", True),
         ("本報記者  賀  勇攝", True),
+        # (The paper's website's reporters sign its pages too.)
+        ("人民网记者  罗  娜", True),
+        ("人民網記者  羅  娜", True),
+        ("人民网记者发现，当地", False),
         ("本报记者走访了解到当地", False),
         ("本报北京10月10日电  （记者郑轶）", False),
         ("本报记者", False),
