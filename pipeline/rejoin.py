@@ -145,6 +145,17 @@ def _is_byline(line: str) -> bool:
     return match is not None and len(re.sub(r"[\s\u3000\xa0、]", "", line[match.end(1) :])) >= MIN_BYLINE_NAME
 
 
+# A section's number alone on its line ("（三）"), as a long article sets it
+# between its parts: no wrap leaves a line holding only that, so it is a
+# paragraph of its own however full the line before it.
+_SECTION_NUMBER = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
+
+
+def _stands_alone(line: str) -> bool:
+    """Whether a line is a paragraph of its own by its form: a byline or a section's number."""
+    return _is_byline(line) or _SECTION_NUMBER.match(line) is not None
+
+
 def split_paragraphs(
     lines: tuple[str, ...], layout: str | None, skip: set[int] = frozenset()
 ) -> list[tuple[int, int, list[str]]]:
@@ -152,7 +163,7 @@ def split_paragraphs(
 
     Breaks come from markers and indentation before a fragment, and from the
     layout: a printed line that stops short of the column ends its paragraph.
-    A byline on a line of its own is a paragraph of its own.
+    A byline or a section's number on a line of its own is a paragraph of its own.
     In a "runs" rendering the printed lines are first rebuilt from the runs.
     Lines in ``skip`` (page furniture) are passed over as if absent, with the
     one blank line that separates them in a blank-separated rendering.
@@ -180,7 +191,7 @@ def split_paragraphs(
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
-        byline = _is_byline(line.strip())
+        alone = _stands_alone(line.strip())
         if not line.strip(_CLOSING_MARKS + " \u3000"):
             # Closing marks alone ("”" pushed past a page break) end the
             # paragraph before them, whatever break they follow; they open none.
@@ -190,11 +201,11 @@ def split_paragraphs(
                 paragraphs.append((first, i, [pieces[t][1] for t in current]))
                 current = []
                 continue
-        elif current and (hard_break or byline):
+        elif current and (hard_break or alone):
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
         current.append(k)
-        if k in ends or byline:
+        if k in ends or alone:
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
     if current:
@@ -332,6 +343,8 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     # the indent, which is no paragraph end (see :func:`_lost_indent`).
     middle = _middle_width(texts, widths, indents)
     lost = _lost_indent(texts, widths, indents, middle, MIN_REBUILT_INDENT_LINES if rebuilt else MIN_INDENT_LINES)
+    # (Shown by two first lines or more, the dropped indent is beyond doubt.)
+    sure = bool(lost) and _lost_indent(texts, widths, indents, middle, MIN_REBUILT_INDENT_LINES) > 0
     if lost:
         column = middle
     if column is not None and any(len(group) > 1 for group in printed):
@@ -367,13 +380,17 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     # lines rebuilt from runs.)
     body_from = next((v for v, w in enumerate(widths) if column is not None and w >= column - 2), len(widths))
     # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
-    # own (see below), so the line after it opens one.
+    # own (see below), so the line after it opens one.  It closes the
+    # headline block too: the lines under it are the body's, where a short
+    # line is a heading of its own, not a headline's wrapped line.
     sources = {v for v, text in enumerate(texts) if _SOURCE_LINE.match(text)}
+    if column is not None and sources:
+        body_from = min(body_from, min(sources))
     ends: set[int] = set()
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
             break
-        if lost and _opens_after_full_line(texts, widths, v, column, lost, pushes):
+        if lost and _opens_after_full_line(texts, widths, v, column, lost, pushes, sure):
             # A paragraph that ended on a full line: only the next one's first
             # line, short by the indent and filled to it, shows the break.
             ends.add(printed[v][-1])
@@ -395,10 +412,21 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
         # The widest this line may have been printed: the fit tests below may
         # end a paragraph only where even that left room.
         widest = width + _unsure_cells(texts[v])
+        # What the next line holds, as counted; never more than the column.
+        # A body line counted up to a character wider than that overran it
+        # by what it could not divide: an odd count of half-width figures
+        # leaves half a character over ("…300元…", a real page's line
+        # half a character past its margin), a number's last figures hang
+        # past it as marks do ("…发电6.").  It held no more than any other
+        # line.  (One wider still was set to another measure: a list's long
+        # item under its short ones.)
+        held = widths[v + 1] - _hung(texts[v + 1])
+        if column is not None and column < held <= column + 2:
+            held = column
         if (
             not rebuilt
             and not _DAMAGE.search(texts[v] + texts[v + 1])
-            and widest + _head_width(texts[v + 1], pushes) <= widths[v + 1] - _hung(texts[v + 1])
+            and widest + _head_width(texts[v + 1], pushes) <= held
             and not maybe_first
         ):
             # The next line holds more than this one and the piece it would
@@ -742,7 +770,9 @@ def _maybe_first_line(texts: list[str], widths: list[int], v: int) -> bool:
     return any(_indent_short(texts[v], widths[v], column, LOST_INDENT, texts[v + 1]) for column in columns)
 
 
-def _opens_after_full_line(texts: list[str], widths: list[int], v: int, column: int, lost: int, pushes: bool) -> bool:
+def _opens_after_full_line(
+    texts: list[str], widths: list[int], v: int, column: int, lost: int, pushes: bool, sure: bool = False
+) -> bool:
     """Whether line v + 1 opens a paragraph although line v filled the column.
 
     Line v closes a sentence; line v + 1 is filled to the column less the
@@ -753,13 +783,15 @@ def _opens_after_full_line(texts: list[str], widths: list[int], v: int, column: 
     "形成“15分钟”"; a bracket a title, "…（最美奋斗者）") needs more: line
     v + 1 stopped mid-sentence (a paragraph's last line may stop anywhere)
     where the next piece would have fitted the whole column, and holds no
-    Latin or digits, whose printed widths are a guess.
+    Latin or digits, whose printed widths are a guess.  So does a line v
+    with no mark at all (a heading, a kicker "2023年4月 主持召开…会议"),
+    and only where two first lines or more show the dropped indent
+    (``sure``): where one line alone showed it, that line may be a two-line
+    heading's last, as short as a first line by chance, under its first.
     """
     if v + 2 >= len(texts):
         return False
     closes = closes_sentence(texts[v])
-    if not closes and texts[v][-1:] not in PARAGRAPH_FINAL:
-        return False
     stopped = (
         not closes_sentence(texts[v + 1])
         and widths[v + 1] + _head_width(texts[v + 2], pushes) <= column
@@ -775,6 +807,10 @@ def _opens_after_full_line(texts: list[str], widths: list[int], v: int, column: 
         and not closes_sentence(texts[v + 2])
         and _indent_short(texts[v + 2], widths[v + 2], column, lost, texts[v + 3])
     )
+    # (Line v + 1 must end with no mark either: one that closes with a mark
+    # may be a two-line heading's last line, "…在这种风气" / "中长大…当然”".)
+    if not closes and texts[v][-1:] not in PARAGRAPH_FINAL and not (sure and stopped and texts[v + 1][-1] not in PARAGRAPH_FINAL):
+        return False
     return (
         _indent_short(texts[v + 1], widths[v + 1], column, lost, texts[v + 2])
         and not _DAMAGE.search(texts[v + 1] + texts[v + 2])
@@ -790,14 +826,15 @@ def _indent_short(text: str, width: int, column: int, lost: int, after: str = ""
     Closing marks at its end may have been hung past the column, or not.
     Opening marks that ``after`` (the next line) starts with were carried
     down from this line's end, which they may not close.  Counted in cells, a
-    line holding Latin or digits may stop a cell short of what it fills; and
-    a PDF's fonts set digits wider than half a CJK character (often two
-    thirds), so such a line may also count up to half a cell a character
-    more than it took.
+    line holding Latin or digits may stop a cell short of what it fills, or
+    run a cell past it: an odd count of half-width glyphs cannot end flush.
+    (No more than that: a real page sets its figures exactly half a
+    character wide, so a full line with eight of them, which a wider
+    allowance took for a first line, counts the column.)
     """
     latin = sum(ch.isascii() and not ch.isspace() for ch in text)
     carried = display_width(_opening_marks(after))
-    low, high = column - lost - carried - (1 if latin else 0), column - lost + (latin + 1) // 2
+    low, high = column - lost - carried - (1 if latin else 0), column - lost + (1 if latin else 0)
     # No-break spaces beside Chinese characters may have been set up to
     # twice as wide as counted (see _unsure_cells).
     unsure = _unsure_cells(text)

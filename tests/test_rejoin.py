@@ -425,6 +425,148 @@ def test_a_line_before_a_quoted_number_that_did_not_fit_is_a_wrap(rendering):
     assert checked > 10
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("over", ["odd", "6."])
+def test_a_first_line_over_a_line_past_the_column_stays_whole(rendering, over):
+    # A real page sets a line holding an odd count of half-width figures half
+    # a character past its margin ("…多花300元…"), and hangs a number's last
+    # figures past it as it hangs marks ("…发电6."); counted, such a line is
+    # wider than the column.  The paragraph's first line over it, short by
+    # its dropped indent, is no shorter than any full line: no sign that the
+    # paragraph ended there.
+    h = _HAN[300:]
+    # (Three half-width figures, the first opening the line: 61 cells; a
+    # line closing with two hung: 62.)
+    second = "4" + h[198:227] + "93" if over == "odd" else h[198:228] + over
+    lines = (
+        h[0:28], h[28:58], h[58:88], h[88:98] + "。",
+        h[100:128], second, h[228:258], h[258:288], h[288:290] + "。",
+        h[300:328], h[328:358], h[358:388], h[388:400] + "。",
+    )
+    paras = ["".join(lines[0:4]), "".join(lines[4:9]), "".join(lines[9:])]
+    copy = tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
+    got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+    assert got == paras
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("kicker", ["short", "wide"])
+def test_a_kicker_under_the_source_line_is_a_paragraph_of_its_own(rendering, kicker):
+    # A real page prints under its source line a kicker with no mark at its
+    # end ("2023年4月 主持召开…会议"), then the body, its indents dropped.
+    # Short, over a shorter line, the kicker is no headline's wrapped line:
+    # the source line closed the headline block.  As wide as a first line, it
+    # is told by the line after it, short by the indent mid-sentence although
+    # the next piece would have fitted: a paragraph's first line, in a copy
+    # whose other first lines show the same dropped indent.
+    head = ("长春工业经济提振发力", "《吉林日报》（2022年10月13日 第 01 版）")
+    checked = 0
+    for width in range(24, 41):
+        cells = 38 if kicker == "short" else 2 * width - 4
+        line = "2022年8月 " + _HAN[: (cells - 10) // 2]
+        if sum(map(cell_width, line)) != cells:
+            continue
+        for k in range(5):
+            # Three paragraphs of Han characters alone, of three lines and
+            # more: enough lines to show the column and the dropped indent.
+            h = _HAN[400 * k :]
+            body = [h[:80] + "。", h[100:190] + "。", h[200:300] + "。"]
+            if kicker == "short":
+                # (Under it, as on the real page, a paragraph of one short line.)
+                body.insert(0, h[90:99] + "。")
+            copy = _render_lost_indent(body, width, rendering)
+            lines = tuple(x for h in (*head, line) for x in ((h, "") if rendering != "lines" else (h,))) + copy
+            got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+            # (The first paragraph may end on a full line, which no reader sees.)
+            assert got[:3] == [*head, line] and got[3].startswith(body[0]), f"width {width}"
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_two_line_heading_whose_last_line_looks_like_a_first_line_stays_whole(rendering):
+    # A copy set with no indent: a heading of two lines with no mark, its
+    # first line full, its last short of the column by just an indent's room.
+    # That one line looks like a paragraph's first line with its indent
+    # dropped, under a full line; one such line is no proof of a dropped
+    # indent, and the heading stays whole.
+    checked = 0
+    for width in range(20, 37):
+        h = _HAN[width * 20 :]
+        paras = [
+            h[: 3 * width - 5] + "。",
+            h[3 * width : 4 * width] + h[4 * width : 5 * width - 2],
+            h[5 * width : 8 * width] + h[8 * width : 8 * width + 6] + "。",
+        ]
+        lines = tuple(typeset(p, width, False) for p in paras)
+        if [len(x) for x in lines] != [3, 2, 4]:
+            continue
+        flat = [x for group in lines for x in group]
+        copy = tuple(x for line in flat for x in ((line, "") if rendering != "lines" else (line,)))
+        got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+        assert got == paras, f"width {width}"
+        checked += 1
+    assert checked > 10
+
+
+@pytest.mark.parametrize(
+    "rendering, number",
+    # (Runs cut a figure from its brackets, "（" / "3" / "）": pieces that
+    # tell nothing alone.)
+    [("lines", "（二）"), ("spaced-lines", "（二）"), ("runs", "（二）"), ("lines", "（3）"), ("spaced-lines", "（3）")],
+)
+def test_a_sections_number_on_its_own_line_is_a_paragraph(rendering, number):
+    # A long article numbers its parts on lines of their own ("（三）").  No
+    # wrap leaves a line holding only that, so it is a paragraph of its own,
+    # even where the paragraph before it ended on a full line.
+    for width in range(16, 37):
+        h = _HAN[width * 10 :]
+        paras = [h[: 3 * width - 1] + "。", number, h[3 * width : 5 * width + 3] + "。"]
+        lines = _render(paras, width, rendering)
+        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+        assert got == paras, f"width {width}"
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_full_line_with_figures_after_a_sentences_end_is_no_first_line(rendering):
+    # A real page sets figures exactly half a character wide.  A full line
+    # holding eight of them, after a line that closed a sentence, counts the
+    # column (with its hung comma): it goes on with the paragraph, not a
+    # first line short by a dropped indent that figures set wider would hide.
+    h = _HAN[2000:]
+    third = h[300:302] + "2021" + h[302:313] + "2022" + h[313:326] + "，"
+    lines = (
+        h[0:28], h[28:58], h[58:70] + "。",
+        h[100:128], h[128:157] + "。", third, h[326:356], h[356:360] + "。",
+        h[400:428], h[428:458], h[458:470] + "。",
+    )
+    paras = ["".join(lines[0:3]), "".join(lines[3:8]), "".join(lines[8:])]
+    copy = tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
+    got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+    assert got == paras
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_two_line_heading_closed_by_a_quote_stays_whole_among_dropped_indents(rendering):
+    # A copy whose first lines show a dropped indent: a heading of two lines
+    # in quotes, its first line full with no mark, its last short of the
+    # column by the indent's room and closed by the quote ("…在这种风气" /
+    # "中长大，…理所当然”").  A line closed by a mark may be a paragraph's
+    # last, so it does not show that the full line over it ended one.
+    h = _HAN[3000:]
+    heading = "“" + h[500:529] + h[529:542] + "，" + h[542:555] + "”"
+    lines = (
+        h[0:28], h[28:58], h[58:70] + "。",
+        "“" + h[500:529], h[529:542] + "，" + h[542:555] + "”",
+        h[100:128], h[128:158], h[158:170] + "。",
+        h[200:228], h[228:258], h[258:270] + "。",
+    )
+    paras = ["".join(lines[0:3]), heading, "".join(lines[5:8]), "".join(lines[8:])]
+    copy = tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
+    got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+    assert got == paras
+
+
 def test_a_short_copy_of_printed_lines_with_figures_is_not_runs():
     # A one-paragraph news item as pdfminer gives a People's Daily page: a
     # headline, the source line, the paragraph's printed lines (figures and
