@@ -50,6 +50,16 @@ def _render(paragraphs: list[str], width: int, rendering: str) -> tuple[str, ...
     return tuple(lines)
 
 
+def _set(lines: tuple[str, ...] | list[str], rendering: str) -> tuple[str, ...]:
+    """Printed lines as a rendering extracts them: a blank line after each but in "lines"."""
+    return tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
+
+
+def _read(lines: tuple[str, ...], rendering: str) -> list[str]:
+    """The paragraphs split_paragraphs reads from extracted lines, each joined."""
+    return [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+
+
 def _merge_unseen(paragraphs: list[str], visible: list[bool]) -> list[str]:
     """The paragraphs a perfect reader of the layout would give: unseen breaks joined."""
     out = [paragraphs[0]]
@@ -391,7 +401,7 @@ def test_a_first_line_with_a_datelines_gap_set_wide_stays_whole(rendering, parag
             # Set with the gap as wide as two characters; extracted as two
             # no-break spaces.
             copy = tuple(x.replace("\u3000\u3000", "\xa0\xa0") for x in _render_lost_indent(paras, width, rendering))
-            lines = tuple(x for h in head for x in ((h, "") if rendering != "lines" else (h,))) + copy
+            lines = _set(head, rendering) + copy
             got = [canonical_paragraph(join_fragments(f))[0] for _, _, f in split_paragraphs(lines, rendering)]
             want = [canonical_paragraph(p)[0] for p in (*head, *paras)]
             if paragraphs == 1:
@@ -418,8 +428,7 @@ def test_a_line_before_a_quoted_number_that_did_not_fit_is_a_wrap(rendering):
             room = 2 * width - sum(map(cell_width, lines[at - 1]))
             if not lines[at].startswith("“13715”") or room < 4:
                 continue
-            copy = tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
-            got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+            got = _read(_set(lines, rendering), rendering)
             assert got == [para], f"width {width}"
             checked += 1
     assert checked > 10
@@ -444,8 +453,7 @@ def test_a_first_line_over_a_line_past_the_column_stays_whole(rendering, over):
         h[300:328], h[328:358], h[358:388], h[388:400] + "。",
     )
     paras = ["".join(lines[0:4]), "".join(lines[4:9]), "".join(lines[9:])]
-    copy = tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
-    got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+    got = _read(_set(lines, rendering), rendering)
     assert got == paras
 
 
@@ -475,8 +483,7 @@ def test_a_kicker_under_the_source_line_is_a_paragraph_of_its_own(rendering, kic
                 # (Under it, as on the real page, a paragraph of one short line.)
                 body.insert(0, h[90:99] + "。")
             copy = _render_lost_indent(body, width, rendering)
-            lines = tuple(x for h in (*head, line) for x in ((h, "") if rendering != "lines" else (h,))) + copy
-            got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+            got = _read(_set((*head, line), rendering) + copy, rendering)
             # (The first paragraph may end on a full line, which no reader sees.)
             assert got[:3] == [*head, line] and got[3].startswith(body[0]), f"width {width}"
             checked += 1
@@ -502,8 +509,7 @@ def test_a_two_line_heading_whose_last_line_looks_like_a_first_line_stays_whole(
         if [len(x) for x in lines] != [3, 2, 4]:
             continue
         flat = [x for group in lines for x in group]
-        copy = tuple(x for line in flat for x in ((line, "") if rendering != "lines" else (line,)))
-        got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+        got = _read(_set(flat, rendering), rendering)
         assert got == paras, f"width {width}"
         checked += 1
     assert checked > 10
@@ -523,7 +529,7 @@ def test_a_sections_number_on_its_own_line_is_a_paragraph(rendering, number):
         h = _HAN[width * 10 :]
         paras = [h[: 3 * width - 1] + "。", number, h[3 * width : 5 * width + 3] + "。"]
         lines = _render(paras, width, rendering)
-        got = [join_fragments(f) for _, _, f in split_paragraphs(lines, rendering)]
+        got = _read(lines, rendering)
         assert got == paras, f"width {width}"
 
 
@@ -541,8 +547,7 @@ def test_a_full_line_with_figures_after_a_sentences_end_is_no_first_line(renderi
         h[400:428], h[428:458], h[458:470] + "。",
     )
     paras = ["".join(lines[0:3]), "".join(lines[3:8]), "".join(lines[8:])]
-    copy = tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
-    got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+    got = _read(_set(lines, rendering), rendering)
     assert got == paras
 
 
@@ -562,8 +567,7 @@ def test_a_two_line_heading_closed_by_a_quote_stays_whole_among_dropped_indents(
         h[200:228], h[228:258], h[258:270] + "。",
     )
     paras = ["".join(lines[0:3]), heading, "".join(lines[5:8]), "".join(lines[8:])]
-    copy = tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
-    got = [join_fragments(f) for _, _, f in split_paragraphs(copy, rendering)]
+    got = _read(_set(lines, rendering), rendering)
     assert got == paras
 
 
