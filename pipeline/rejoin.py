@@ -344,7 +344,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     middle = _middle_width(texts, widths, indents)
     lost = _lost_indent(texts, widths, indents, middle, MIN_REBUILT_INDENT_LINES if rebuilt else MIN_INDENT_LINES)
     # (Shown by two first lines or more, the dropped indent is beyond doubt.)
-    sure = bool(lost) and _lost_indent(texts, widths, indents, middle, MIN_REBUILT_INDENT_LINES) > 0
+    sure = bool(lost) and _lost_indent(texts, widths, indents, middle, MIN_SURE_INDENT_LINES) > 0
     if lost:
         column = middle
     if column is not None and any(len(group) > 1 for group in printed):
@@ -731,6 +731,9 @@ def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], colum
 # guess, so that one may be a coincidence).
 MIN_INDENT_LINES = 1
 MIN_REBUILT_INDENT_LINES = 2
+# First lines that put a dropped indent beyond doubt, where a heading's end
+# rests on it alone (see _opens_after_full_line).
+MIN_SURE_INDENT_LINES = 2
 
 
 # The narrowest column of running text, in cells (twelve CJK characters).
@@ -786,8 +789,9 @@ def _opens_after_full_line(
     Latin or digits, whose printed widths are a guess.  So does a line v
     with no mark at all (a heading, a kicker "2023年4月 主持召开…会议"),
     and only where two first lines or more show the dropped indent
-    (``sure``): where one line alone showed it, that line may be a two-line
-    heading's last, as short as a first line by chance, under its first.
+    (``sure``) and line v + 1 ends with no mark either: where one line alone
+    showed the indent, or line v + 1 closes with a mark, line v + 1 may be a
+    two-line heading's last line, as short as a first line by chance.
     """
     if v + 2 >= len(texts):
         return False
@@ -809,7 +813,8 @@ def _opens_after_full_line(
     )
     # (Line v + 1 must end with no mark either: one that closes with a mark
     # may be a two-line heading's last line, "…在这种风气" / "中长大…当然”".)
-    if not closes and texts[v][-1:] not in PARAGRAPH_FINAL and not (sure and stopped and texts[v + 1][-1] not in PARAGRAPH_FINAL):
+    unmarked = texts[v][-1:] not in PARAGRAPH_FINAL
+    if not closes and unmarked and not (sure and stopped and texts[v + 1][-1] not in PARAGRAPH_FINAL):
         return False
     return (
         _indent_short(texts[v + 1], widths[v + 1], column, lost, texts[v + 2])
