@@ -327,7 +327,7 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     too long to have fitted in the space left.
 
     Where the copy was set with a paragraph indent that the extraction
-    dropped (:func:`_lost_indent`), a paragraph's first line is measured with
+    dropped (:func:`_lost_indent_lines`), a paragraph's first line is measured with
     its indent, and a full line that closes a sentence ends its paragraph
     where the next line is such a first line (:func:`_opens_after_full_line`).
     """
@@ -340,11 +340,12 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     indents = [is_indented(pieces[group[0]][1]) for group in printed]
     column = _column_cells(texts, widths, indents)
     # A paragraph indent the extraction dropped: its first line stops short by
-    # the indent, which is no paragraph end (see :func:`_lost_indent`).
+    # the indent, which is no paragraph end (see :func:`_lost_indent_lines`).
     middle = _middle_width(texts, widths, indents)
-    lost = _lost_indent(texts, widths, indents, middle, MIN_REBUILT_INDENT_LINES if rebuilt else MIN_INDENT_LINES)
+    shown = _lost_indent_lines(texts, widths, indents, middle)
+    lost = LOST_INDENT if shown >= (MIN_REBUILT_INDENT_LINES if rebuilt else MIN_INDENT_LINES) else 0
     # (Shown by two first lines or more, the dropped indent is beyond doubt.)
-    sure = bool(lost) and _lost_indent(texts, widths, indents, middle, MIN_SURE_INDENT_LINES) > 0
+    sure = bool(lost) and shown >= MIN_SURE_INDENT_LINES
     if lost:
         column = middle
     if column is not None and any(len(group) > 1 for group in printed):
@@ -683,8 +684,8 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
     return column if key(column)[0] >= MIN_COLUMN_LINES else None
 
 
-def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], column: int | None, needed: int = 1) -> int:
-    """Cells of a paragraph indent the extraction dropped, or 0.
+def _lost_indent_lines(texts: list[str], widths: list[int], indents: list[bool], column: int | None) -> int:
+    """How many first lines show a paragraph indent the extraction dropped (0: the copy shows none).
 
     A PDF text layer holds no characters for the room a paragraph's first line
     is indented by (pdfminer writes the line from its first glyph), so each
@@ -698,8 +699,9 @@ def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], colum
       fitted the column: no wrap does that, so its room was less.
 
     Where most such lines are the column less the indent (a line holding
-    Latin may stop a cell shorter), and at least ``needed`` of them, the
-    copy was set with an indent.  In a copy set without one they
+    Latin may stop a cell shorter), the copy was set with an indent, shown
+    by as many lines as that (the caller asks for one or two).  In a copy
+    set without one they
     fill the column, or stop short at widths of their own (headings).  Lines
     far shorter than an indented first line are not counted either way.
     ``column`` is the width of lines inside paragraphs (:func:`_middle_width`).
@@ -722,7 +724,7 @@ def _lost_indent(texts: list[str], widths: list[int], indents: list[bool], colum
     # title's wrapped line, a one-line item) was set short for its own
     # reasons and says nothing either way about the indent.
     telling = [v for v in candidates if widths[v] >= column - LOST_INDENT - SHORT_LINE_SLACK]
-    return LOST_INDENT if short >= needed and short >= 0.5 * len(telling) else 0
+    return short if short >= 0.5 * len(telling) else 0
 
 
 # First lines a copy must show short by the indent before it is taken as set
