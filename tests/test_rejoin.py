@@ -50,6 +50,11 @@ def _render(paragraphs: list[str], width: int, rendering: str) -> tuple[str, ...
     return tuple(lines)
 
 
+# A news item's head as a real page prints it: the headline, then the
+# page's source line.
+_NEWS_HEAD = ("长春工业经济提振发力", "《吉林日报》（2022年10月13日 第 01 版）")
+
+
 def _set(lines: tuple[str, ...] | list[str], rendering: str) -> tuple[str, ...]:
     """Printed lines as a rendering extracts them: a blank line after each but in "lines"."""
     return tuple(x for line in lines for x in ((line, "") if rendering != "lines" else (line,)))
@@ -364,7 +369,7 @@ def test_a_one_paragraph_news_item_with_a_dropped_indent_stays_whole(rendering):
     # source line, one paragraph.  The one first line there is, short by the
     # dropped indent after the source line, is evidence enough where the
     # lines are as printed.
-    head = ("长春工业经济提振发力", "《吉林日报》（2022年10月13日 第 01 版）")
+    head = _NEWS_HEAD
     checked = 0
     for width in range(24, 41):
         for para in BODY:
@@ -387,7 +392,7 @@ def test_a_first_line_with_a_datelines_gap_set_wide_stays_whole(rendering, parag
     # its dropped indent too, looked short enough to end the paragraph.
     # Alone (a one-paragraph news item) or among paragraphs that show the
     # indent, the first line goes on.
-    head = ("长春工业经济提振发力", "《吉林日报》（2022年10月13日 第 01 版）")
+    head = _NEWS_HEAD
     checked = 0
     for width in range(24, 41):
         for k, body in enumerate(BODY[: 12 - paragraphs]):
@@ -467,7 +472,7 @@ def test_a_kicker_under_the_source_line_is_a_paragraph_of_its_own(rendering, kic
     # is told by the line after it, short by the indent mid-sentence although
     # the next piece would have fitted: a paragraph's first line, in a copy
     # whose other first lines show the same dropped indent.
-    head = ("长春工业经济提振发力", "《吉林日报》（2022年10月13日 第 01 版）")
+    head = _NEWS_HEAD
     checked = 0
     for width in range(24, 41):
         cells = 38 if kicker == "short" else 2 * width - 4
