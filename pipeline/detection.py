@@ -1402,7 +1402,12 @@ def _parts_of_one_kind(forms: list[str], labels: list[bool], content: list[int])
     title = forms[content[0]]
     starts = [i for i in content if forms[i] == title][1:]
     for lo, hi in zip([0, *starts], [*starts, len(labels)]):
-        body = [labels[i] for i in content if lo <= i < hi]
+        # A part's kind is its text's, not its title's: the evidence often
+        # gives a title to the part before it (a copy's last line and the
+        # clean title look alike).
+        body = [labels[i] for i in content if lo <= i < hi and forms[i] != title]
+        if not body:
+            continue
         share = sum(body) / len(body)
         if 1 - PART_MAJORITY < share < PART_MAJORITY:
             return False

@@ -2000,3 +2000,29 @@ def test_an_articles_credit_line_over_the_copys_page_foot_is_the_articles(render
     body = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:-1]] + [truth[-1]])
     out = repair_document(body + "\n" + copy.rstrip("\n") + sep + foot + "\n")
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("paragraphs", [3, 4])
+def test_versions_are_told_by_their_text_where_the_evidence_gave_the_clean_title_to_the_copy_before(paragraphs):
+    # A whole copy, a short clean text, and a second copy cut off after the
+    # lead, each printing the title whole.  The evidence ran the first copy
+    # on over the clean title, and took the short second copy for clean
+    # text.  A part's kind is its text's: the clean title in the copy's
+    # label does not make the clean part one of both kinds (a title and
+    # three paragraphs would be a quarter broken), and the lines tell the
+    # versions apart.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[2], *lines[5 : 4 + paragraphs]]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    profile = Profile("two-copies", "lines", "none", "none", 28)
+    whole = _with_whole_title(render_copy(truth, profile, random.Random(0), False), truth[0])
+    cut = _with_whole_title(render_copy(truth[:2], profile, random.Random(0), False), truth[0])
+    doc = whole + [""] + clean + [""] + cut
+    start, end = len(whole) + 1, len(whole) + 1 + len(clean)
+    labels = [i <= start for i in range(len(doc))]
+    split, forms = _split(doc, labels)
+    assert [split[i] for i in range(len(doc)) if forms[i]] == [not start <= i < end for i in range(len(doc)) if forms[i]]
