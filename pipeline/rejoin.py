@@ -151,9 +151,26 @@ def _is_byline(line: str) -> bool:
 _SECTION_NUMBER = re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]$")
 
 
+# The names an editors' credit line gives after its role ("版式设计：沈亦伶",
+# "本版责编：赵  政  孙  萌"), set out as a byline's.
+_CREDIT_NAMES = re.compile(r"[\s\u3000\xa0]*[\u4e00-\u9fff·]{1,5}(?:[\s\u3000\xa0、]+[\u4e00-\u9fff·]{1,5})*[\s\u3000\xa0]*")
+
+
+def _is_credit_line(line: str) -> bool:
+    """Whether a line is an editors' credit and nothing else: it closes the article, or the page, and opens nothing."""
+    text = simplified(line)
+    match = _CREDIT.match(text)
+    names = text[match.end() :] if match else ""
+    return bool(match) and _CREDIT_NAMES.fullmatch(names) is not None and len(re.sub(r"[\s\u3000\xa0、]", "", names)) >= MIN_BYLINE_NAME
+
+
 def _stands_alone(line: str) -> bool:
-    """Whether a line is a paragraph of its own by its form: a byline or a section's number."""
-    return _is_byline(line) or _SECTION_NUMBER.match(line) is not None
+    """Whether a line is a paragraph of its own by its form: a byline, a credit line or a section's number.
+
+    No wrap leaves a line holding only that, and no paragraph runs on from it
+    (a copy's title set right under the credit that closed the text before).
+    """
+    return _is_byline(line) or _is_credit_line(line) or _SECTION_NUMBER.match(line) is not None
 
 
 def split_paragraphs(

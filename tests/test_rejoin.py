@@ -832,3 +832,43 @@ def test_a_headline_as_wide_as_the_body_still_ends_at_its_column_tag(rendering):
         got = [join_fragments(f) for _, _, f in split_paragraphs(head + body, rendering)]
         assert got[:2] == list(block), f"width {width}"
 
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("width", [20, 28, 35])
+def test_a_credit_line_before_the_next_copys_title_is_a_paragraph_of_its_own(width, rendering):
+    # A copy that marks its paragraphs by indent closes with the article's
+    # credit line ("版式设计：沈亦伶"), and a second copy's title follows,
+    # unindented as titles are.  Neither line closes a sentence, so the
+    # indent shows no break between them; but no paragraph runs on from a
+    # credit line, which names the article's editors and nothing else.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    credit = "版式设计：沈亦伶"
+    profile = Profile("two-copies", rendering, "indent-ideographic", "none", width)
+    first = render_copy([lines[0], *lines[2:4], credit], profile, random.Random(0), False)
+    second = render_copy([lines[0], lines[2]], profile, random.Random(0), False)
+    got = _read(tuple(first.rstrip("\n").split("\n") + second.rstrip("\n").split("\n")), rendering)
+    assert credit in got
+    assert got[got.index(credit) + 1].startswith(lines[0][:4])
+
+
+@pytest.mark.parametrize(
+    "line, credit",
+    [
+        ("版式设计：沈亦伶", True),
+        ("本版责编：赵  政  孙  萌", True),
+        ("版式設計：沈亦伶", True),
+        ("校对：张三、李四", True),
+        ("责任编辑：", False),
+        ("编辑：这是一个很长的句子，还有标点。", False),
+        ("编辑部：本报记者近日走访了当地", False),
+    ],
+)
+def test_a_credit_line_is_told_by_its_names_after_the_role(line, credit):
+    from pipeline.rejoin import _is_credit_line
+
+    assert _is_credit_line(line) is credit
