@@ -1006,6 +1006,8 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     * a dressed page number or a head's date cut into runs at every change
       of script (:func:`_glued_furniture`);
     * the bare figure beside a head or foot (:func:`_bare_page_numbers`);
+    * a page's number seen once, closing the lines after a sentence or set
+      apart from its section's name (:func:`_lone_page_marks`);
     * a short name standing next to furniture wherever it recurs (a
       section's name over the paper's: "评论").
 
@@ -1125,6 +1127,9 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     glued = _glued_furniture(texts, content, furniture)
     furniture |= glued
     numbered |= glued
+    lone = _lone_page_marks(lines, texts, content, neighbour)
+    furniture |= lone
+    numbered |= lone
     furniture |= _bare_page_numbers(texts, furniture, numbered, neighbour)
     # Short names that stand next to furniture wherever they recur (a
     # section's name over the paper's: "评论"); a title follows its page head
@@ -1337,6 +1342,42 @@ def _glued_furniture(texts: list[str], content: list[int], furniture: set[int]) 
             edge = w[0] == content[0] or w[-1] == content[-1]
             if recurs or edge or before in furniture or after in furniture or furniture.intersection(w):
                 out.update(w)
+    return out
+
+
+def _lone_page_marks(lines: tuple[str, ...], texts: list[str], content: list[int], neighbour) -> set[int]:
+    """A page's number seen once: closing the lines after a sentence, or set apart from its section's name.
+
+    Two shapes no sentence takes, where the page prints its number once (a
+    copy of one or two pages):
+
+    * the last page's foot: a bare figure that closes the lines, after a
+      line that closes a sentence (a figure of the text goes on into its
+      unit, or follows an open clause);
+    * a page's head cut at the change of script, "17" / "　经济": the name's
+      run keeps the gap the head sets between them (a title cut after its
+      opening figure, "3" / "部门联合发文", keeps none), and opens the lines
+      or follows a closed sentence.
+    """
+    out: set[int] = set()
+    if len(content) >= 2 and _PAGE_NUMBER.match(texts[content[-1]]) and closes_sentence(texts[content[-2]]):
+        out.add(content[-1])
+    for q, i in enumerate(content):
+        j = neighbour(i, 1)
+        if not _PAGE_NUMBER.match(texts[i]) or len(texts[i]) > 3 or j is None:
+            continue
+        name = texts[j]
+        gap = lines[j].replace("\f", "")[:1] in (" ", "\u3000")
+        opens = q == 0 or closes_sentence(texts[content[q - 1]])
+        if (
+            gap
+            and opens
+            and len(name) >= 2
+            and _section_name(name)
+            and simplified(name[0]) not in _UNITS
+            and is_furniture_form(texts[i] + "\u3000" + name)
+        ):
+            out.update((i, j))
     return out
 
 

@@ -148,12 +148,13 @@ def test_a_one_page_copys_head_and_foot_in_runs_are_furniture(head, foot):
     assert out.report.counts["furniture_lines_removed"] == len(head) + len(foot)
 
 
-@pytest.mark.parametrize("head", [["国际", "人民日报"], ["9\u3000国际"]])
+@pytest.mark.parametrize("head", [["国际", "人民日报"], ["9\u3000国际"], ["9", "\u3000国际"]])
 def test_a_one_page_copys_head_is_furniture(head):
     # A copy short enough for one page prints its head once: a section's
     # name over the paper's, or the page's number and its section, before
-    # the title.  Nothing recurs; the head's fixed form opening the copy says
-    # what it is.  (After the clean text, a section's name alone is not
+    # the title, whole or cut at the change of script ("9" / "　国际", the
+    # gap kept).  Nothing recurs; the head's fixed form opening the copy
+    # says what it is.  (After the clean text, a section's name alone is not
     # taken from it: it looks like a byline.)
     truth = TRUTH[:4]
     copy = render_copy(truth, Profile("before", "spaced-lines", "space-lines", "none", 24), random.Random(0), False)
@@ -372,3 +373,35 @@ def test_a_figure_of_the_text_beside_one_numberless_head_stays():
     out = repair_document(paged)
     assert out.text.splitlines() == truth
     assert out.report.counts["furniture_lines_removed"] == len(added)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("place", ["before", "after"])
+def test_a_one_page_copys_bare_folio_under_its_last_sentence_is_furniture(rendering, place):
+    # A copy of one page prints its number once, at its foot: a bare figure
+    # under the copy's last sentence.  Nothing recurs, nothing dresses it;
+    # but a figure of the text never stands alone after a closed sentence.
+    truth = TRUTH[:4]
+    copy = render_copy(truth, Profile(place, rendering, "space-lines", "none", 24), random.Random(0), False)
+    paged = copy.rstrip("\n") + ("\n" if rendering == "lines" else "\n\n") + "17\n"
+    body = "\n".join(truth[:1] + ["\u3000\u3000" + p for p in truth[1:]])
+    out = repair_document(paged + body if place == "before" else body + "\n" + paged)
+    assert out.text.splitlines() == truth
+    assert out.report.counts["furniture_lines_removed"] == 1
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A title cut after its opening figure keeps no gap.
+        ("3", "部门联合发文", "推进城乡居民用药保障"),
+        # A figure after an open clause is the text's, however it closes the lines.
+        ("全年共接待游客", "17"),
+        # Before a heading set in with a gap, too.
+        ("各地参与试点的城市共有", "17", "\u3000经济新闻"),
+        # So is a figure going on into its unit.
+        ("截至目前。", "17", "\u3000万人"),
+    ],
+)
+def test_a_lone_figure_of_the_text_is_no_page_number(lines):
+    assert not find_furniture(lines)
