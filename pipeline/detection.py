@@ -1240,6 +1240,10 @@ def _split_repeated_title(
                      for k, (i, end, broken) in enumerate(opens)]
     if {broken for *_, broken in opens} != {True, False}:
         return labels
+    # A part whose lines are printed ones is no clean version (_printed).
+    for (_, end, broken), lo, hi in zip(opens, starts, starts[1:]):
+        if not broken and _printed(lines, [t for t in content if end < t < hi]):
+            return labels
     out = list(labels)
     for k, ((_, title_end, broken), lo, hi) in enumerate(zip(opens, starts, starts[1:])):
         # The title's own lines, and after them every line up to where the
@@ -1332,6 +1336,10 @@ def _split_twin_titles(
         return sum(trad >= MIN_SCRIPT_CHARS for trad in han) / len(han) if han else None
 
     def split(copy_first: bool) -> list[bool]:
+        # (Not where the version it makes clean is printed: see _printed.)
+        clean = [i for i in content if (i >= second) == copy_first and i not in (content[0], second)]
+        if _printed(lines, clean):
+            return labels
         return [copy_first] * second + [not copy_first] * (len(labels) - second)
 
     # A copy in traditional script beside clean text in simplified: the
@@ -1393,6 +1401,27 @@ def _split_twin_titles(
     return out
 
 
+def _printed(lines: tuple[str, ...], members: list[int]) -> bool:
+    """Whether a version's lines past its title are a copy's printed lines, whatever its title says.
+
+    Web text never wraps: a clean version's paragraphs are lines as long as
+    they are, closing their sentences.  A version of more lines than a short
+    article holds, most of which stop mid-sentence, is a copy's, whatever
+    title it opens with (its first sentence saying the title's words again,
+    cut into runs where its title was: "慶祝…成立" / "70" / "週年招待會" /
+    "30" / "日晚…").  In a short article's few lines a subtitle or a caption
+    may stop anywhere: there the title decides.
+    """
+    if len(members) <= MAX_SHORT_PART:
+        return False
+    return sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in members) >= PRINTED_OPEN_SHARE * len(members)
+
+
+# Share of a version's lines stopping mid-sentence from which it is a copy's
+# printed lines (a clean version's hardly ever do).
+PRINTED_OPEN_SHARE = 0.5
+
+
 def _parts_of_one_kind(forms: list[str], labels: list[bool], content: list[int]) -> bool:
     """Whether each part that the opening line, standing again, opens holds lines of mostly one label.
 
@@ -1428,6 +1457,10 @@ def _versions_with_furniture(lines: tuple[str, ...], content: list[int], second:
             held.add(0 if i < second else 1)
     return held
 
+
+# Content lines past its title that a short article's clean part holds at
+# most (a title and a paragraph or two, a subtitle, a byline, a caption).
+MAX_SHORT_PART = 8
 
 # Longest line (content characters) taken for a whole title.
 MAX_TITLE = 40

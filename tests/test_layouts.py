@@ -2026,3 +2026,28 @@ def test_versions_are_told_by_their_text_where_the_evidence_gave_the_clean_title
     labels = [i <= start for i in range(len(doc))]
     split, forms = _split(doc, labels)
     assert [split[i] for i in range(len(doc)) if forms[i]] == [not start <= i < end for i in range(len(doc)) if forms[i]]
+
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
+def test_a_copy_whose_first_sentence_says_the_title_again_is_one_copy(rendering):
+    # A copy-only document whose title holds a figure, so runs cut it at the
+    # figure ("长春全市…增长" / "22.4%"), and whose lead says the title's
+    # words again, cut at the same figure.  The lead's first run reads like
+    # a whole title beside the copy's cut one, and the rest of the copy
+    # like the clean version it opens.  But that version's many lines stop
+    # mid-sentence, as printed lines do and web paragraphs never: the whole
+    # document is one copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title = "长春全市规模以上工业增加值增长22.4%"
+    truth = [title, title + "，" + lines[3], *lines[4:12]]
+    wrong = []
+    for width in range(14, 41):
+        copy = render_copy(truth, Profile("copy-only", rendering, "none", "none", width), random.Random(0), False)
+        out = repair_document(copy)
+        if set(_kinds(out)) != {SectionKind.BROKEN} or out.text.splitlines()[0] != title:
+            wrong.append(width)
+    assert wrong == []
