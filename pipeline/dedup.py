@@ -20,7 +20,7 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .chars import CLOSERS, SENTENCE_FINAL, ends_with_mark
+from .chars import CLOSERS, SENTENCE_FINAL, ends_with_mark, is_letter_or_digit
 from .compare import comparison_form
 from .mojibake import LOST
 from .model import DedupMatch, Paragraph, RepairOptions, SectionKind, StageReport
@@ -287,6 +287,54 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     return tuple(out), StageReport("dedup", dict(counts), tuple(matches) + tuple(repeats))
 
 
+# Content characters of a reference paragraph's opening that, found right
+# after a heading's worth of text in a copy's sentence, show where that
+# paragraph starts.
+MIN_OPENING = 12
+
+
+def _run_in_headings(
+    text: str, form: str, offsets: tuple[int, ...], sentences: list[tuple[int, int]], ref: Reference
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """Sentences cut where a reference paragraph starts after a heading only the copy has; the headings' indices.
+
+    A copy's subheading that fills its printed line, over a paragraph whose
+    indent the extraction dropped, shows no break: rejoin runs the two into
+    one sentence ("结构不断优化，绿色发展动力强劲2018年，全国粮食总产量…").
+    The reference shows where its paragraph starts: where, after a heading's
+    worth of text ending on a word, the sentence goes on with the opening of
+    a reference paragraph longer than a heading.  The heading is then a
+    sentence of its own, and is judged as a heading is: new unless the
+    reference holds it whole, however its words recur elsewhere.
+    """
+    # Paragraphs longer than a heading: a heading-sized one (a subheading
+    # quoting the text's phrase, "英雄辈出、星光熠熠的激情岁月") recurs
+    # inside sentences by right.
+    openings = {f[:MIN_OPENING]: f for f in ref.forms if len(f) > MAX_HEADING}
+    out: list[tuple[int, int]] = []
+    headings: set[int] = set()
+    for start, end in sentences:
+        lo = bisect.bisect_left(offsets, start)
+        hi = bisect.bisect_left(offsets, end)
+        cut = None
+        for at in range(lo + MIN_HEAD, min(lo + MAX_HEADING, hi - MIN_OPENING) + 1):
+            opening = openings.get(form[at : at + MIN_OPENING])
+            if opening is None:
+                continue
+            size = min(len(opening), hi - at)
+            # A heading ends on a word, not on a clause's mark ("…国家，",
+            # "…日电日前，", a dateline's "（记者王明）").
+            if form[at : at + size] == opening[:size] and is_letter_or_digit(text[: offsets[at]].rstrip()[-1]):
+                cut = offsets[at]
+            break
+        if cut is None:
+            out.append((start, end))
+        else:
+            headings.add(len(out))
+            out.extend(((start, cut), (cut, end)))
+    return out, headings
+
+
 def _after_clean_line(text: str, lines: list[str]) -> str:
     """``text`` without the longest of ``lines`` that opens it (all of it where none does)."""
     head = max((line for line in lines if len(line) < len(text) and text.startswith(line)), key=len, default="")
@@ -396,11 +444,11 @@ def _uncovered_sentences(
     # Each sentence's verdict: ("whole", span), ("marks", span), or ("pieces",
     # [spans]) (none: a duplicate), with its content size.
     verdicts: list[tuple[str, list[tuple[int, int]], int]] = []
-    sentences = sentence_spans(text)
+    sentences, headings = _run_in_headings(text, form, offsets, sentence_spans(text), ref)
     sentence_forms = []
     # Share of each sentence one place of the reference holds.
     held: list[float] = []
-    for start, end in sentences:
+    for no, (start, end) in enumerate(sentences):
         lo = bisect.bisect_left(offsets, start)
         hi = bisect.bisect_left(offsets, end)
         n = hi - lo
@@ -408,6 +456,9 @@ def _uncovered_sentences(
         held.append(0.0)
         if n == 0:
             verdicts.append(("marks", [(start, end)], 0))
+            continue
+        if no in headings:
+            verdicts.append(("pieces", [], n) if form[lo:hi] in ref.joined() else ("whole", [(start, end)], n))
             continue
         mask = covered[lo:hi] if hits is None else _best_place_mask(lo, hi, hits, k)
         if not all(mask) and ref.paragraphs_spanned(form[lo:hi]) > PLACE_SPAN:

@@ -2028,6 +2028,52 @@ def test_versions_are_told_by_their_text_where_the_evidence_gave_the_clean_title
     assert [split[i] for i in range(len(doc)) if forms[i]] == [not start <= i < end for i in range(len(doc)) if forms[i]]
 
 
+@pytest.mark.parametrize("heading", ["坚定不移地稳工业运行，动力强劲", "企业经营收益增加，底气更足", "产业投资快速增长绿色发展"])
+def test_a_heading_only_the_copy_has_run_into_the_next_paragraph_is_told_apart_by_its_opening(heading):
+    # A copy's subheading that fills its printed line, over a paragraph
+    # whose indent the extraction dropped, shows no break: rejoin gives one
+    # paragraph, the heading and the clean paragraph's text.  The heading
+    # uses the article's words (from the paragraph after), so new words
+    # join two phrases the clean text never writes side by side, and the
+    # whole sentence read as the copy's own: the clean paragraph came out
+    # twice.  The clean paragraph's opening shows where the heading ends.
+    lines = expected_lines()
+    clean_texts = [lines[0], *lines[2:8]]
+    copy_texts = [lines[0], lines[2], heading + lines[6], lines[7]]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts[:5], heading, *clean_texts[5:]]
+
+
+def _merged(clean_texts: list[str], copy_texts: list[str]) -> list[str]:
+    """The texts dedup gives for clean paragraphs and one copy's paragraphs after them."""
+    from pipeline.dedup import merge
+    from pipeline.model import Paragraph, RepairOptions
+
+    clean = [Paragraph(t, SectionKind.CLEAN, 0, i + 1, i + 1) for i, t in enumerate(clean_texts)]
+    broken = [Paragraph(t, SectionKind.BROKEN, 1, 50 + i, 50 + i) for i, t in enumerate(copy_texts)]
+    out, _ = merge(tuple(clean + broken), options=RepairOptions())
+    return [p.text for p in out]
+
+
+@pytest.mark.parametrize("case", ["after a clause", "heading-sized paragraph"])
+@pytest.mark.parametrize("place", ["alone", "after the lead"])
+def test_a_sentence_only_the_copy_has_that_goes_on_with_a_paragraphs_opening_is_kept_whole(case, place):
+    # What runs into a paragraph's opening is a heading only where it ends
+    # on a word: a clause the copy's own sentence opens with ("…首位，")
+    # goes on into the clean text's words by right, and the sentence, which
+    # joins two things the clean text says far apart, is kept whole.  Nor
+    # is a heading-sized paragraph ("无惧风浪立潮头，…") the opening of one:
+    # a sentence may end with the words a subheading quotes.
+    lines = expected_lines()
+    if case == "after a clause":
+        clean_texts = [lines[0], *lines[2:8]]
+        new = "规上工业增速连续两个月居15个副省级城市和全国省会城市首位，" + lines[6]
+    else:
+        clean_texts = [lines[0], lines[2], lines[10], lines[12]]
+        new = "长春工业的七十年，正是这样一段" + lines[12] + "新时代必将产生更多英雄模范。"
+    copy_texts = [new] if place == "alone" else [lines[0], lines[2], new]
+    assert new in _merged(clean_texts, copy_texts)
+
+
 @pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
 def test_a_copy_whose_first_sentence_says_the_title_again_is_one_copy(rendering):
     # A copy-only document whose title holds a figure, so runs cut it at the
