@@ -1384,6 +1384,12 @@ def _split_twin_titles(
 
     def open_share(lo: int, hi: int) -> float:
         body = [i for i in content if lo < i < hi and i != second]
+        # Its text's, not its title block's: a subtitle that both versions
+        # print whole closes nothing in either ("侦破…案件1.8万起" over a
+        # one-paragraph article), and tells them nothing apart.
+        others = {forms[i] for i in content if not lo <= i < hi}
+        if len(body) > 1 and forms[body[0]] in others and _closes_nothing(lines[body[0]].strip()):
+            body = body[1:]
         if not body:
             return 0.0
         return sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in body) / len(body)

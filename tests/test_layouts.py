@@ -2097,3 +2097,55 @@ def test_a_copy_whose_first_sentence_says_the_title_again_is_one_copy(rendering)
         if set(_kinds(out)) != {SectionKind.BROKEN} or out.text.splitlines()[0] != title:
             wrong.append(width)
     assert wrong == []
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("marker", ["indent-ideographic", "none", "space-lines"])
+def test_a_short_article_with_a_subtitle_before_its_wide_copy_is_told_by_its_text(rendering, marker):
+    # A title, a subtitle and one paragraph, then a copy set wide enough to
+    # print the title whole, holding a lead the web text lacks.  The two
+    # versions are told apart by how often their lines stop mid-sentence;
+    # the subtitle closes nothing in either, and in a version of one
+    # paragraph it made the clean one look half open.  It is the title
+    # block's, not the text's, and no longer counts.  (At some widths the
+    # copy's lines happen to close their sentences, and nothing tells the
+    # versions apart: 34 here.)
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title, subtitle = "长春工业提振发力", "量质齐头并进交出亮眼成绩单"
+    wrong = []
+    for width in (30, 37, 40):
+        for lead in (2, 6):
+            truth = [title, subtitle, lines[lead], lines[5]]
+            copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+            out = repair_document("\n\n".join([title, subtitle, lines[5]]) + "\n\n" + copy)
+            if out.text.splitlines() != [canonical_paragraph(t)[0] for t in truth]:
+                wrong.append((width, lead))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines", "lines"])
+def test_a_copy_of_the_title_and_a_lead_after_the_clean_text_is_told_by_its_open_lines(rendering):
+    # The clean text (a title and four paragraphs) and, after it, a copy of
+    # the title and the lead the web text lacks, two printed lines.  The
+    # copy's first line closes nothing, as a subtitle would; but only a
+    # line both versions print whole is a title block's, passed over when
+    # their lines are weighed: this one is the copy's text, and it shows
+    # the copy's lines stop mid-sentence.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title, body = "长春工业提振发力", [lines[3], lines[4], lines[9], lines[12]]
+    wrong = []
+    for width in range(30, 41, 2):
+        for lead in (5, 8):
+            copy = render_copy([title, lines[lead]], Profile("copy-novel", rendering, "none", "none", width), random.Random(0), False)
+            out = repair_document("\n".join([title] + ["\u3000\u3000" + p for p in body]) + "\n" + copy)
+            if out.text.splitlines() != [canonical_paragraph(t)[0] for t in [title, lines[lead], *body]]:
+                wrong.append((width, lead))
+    assert wrong == []
