@@ -190,7 +190,7 @@ def split_paragraphs(
         return []
     marked = _marks_paragraphs(lines, pieces)
     if layout != "runs":
-        ends = _short_line_ends(pieces, [[k] for k in range(len(pieces))])
+        ends = _short_line_ends(pieces, _lines_with_cut_figures(pieces) if layout == "spaced-lines" else [[k] for k in range(len(pieces))])
         if marked:
             # Where the copy marks paragraphs, a short line that stops
             # mid-sentence is a run cut at a font change ("10" / "月"), which a
@@ -320,6 +320,50 @@ def _printed_lines(pieces: list[tuple[int, str, bool]]) -> list[list[int]]:
         else:
             groups[-1].append(k)
         prev = text
+    return groups
+
+
+def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[int]]:
+    """Printed lines of a blank-separated rendering, with a line cut into runs at a figure put back together.
+
+    A copy with few figures or Latin words reads as printed lines, but the
+    PDF still cut each line holding one into runs at the change of script:
+    "唐代《元和郡县图志》中用" / "16" / "个字来描述绵阳：“东据天".  Neither
+    piece around the figure is a short printed line.  A run of figures or
+    Latin alone, before a run of the other script, goes on the printed line
+    of the run before it where the three fit the section's column and that
+    run closed no sentence; else it opens the next printed line with the run
+    after it, where the two fit ("…成绩单。" closing its paragraph short,
+    then "2019" / "年，…").
+    """
+    column, _ = column_fit([line.strip() for _, line, _ in pieces])
+    groups = [[k] for k in range(len(pieces))]
+    if column is None:
+        return groups
+    texts = [line.strip() for _, line, _ in pieces]
+    hard = [h for _, _, h in pieces]
+
+    def fits(members: list[int]) -> bool:
+        return sum(display_width(texts[t]) for t in members) <= column + _hung(texts[members[-1]])
+
+    k = 1
+    while k < len(groups) - 1:
+        # (A line may hold more than one figure: the run before may be put
+        # back together already.)
+        before, (figure,), (after,) = groups[k - 1], groups[k], groups[k + 1]
+        if hard[figure] or hard[after] or not texts[figure].isascii() or _char_class(texts[after][0]) != "cjk":
+            k += 1
+        elif (
+            _char_class(texts[before[-1]][-1]) == "cjk"
+            and not closes_sentence(texts[before[-1]])
+            and fits([*before, figure, after])
+        ):
+            groups[k - 1 : k + 2] = [[*before, figure, after]]
+        elif fits([figure, after]):
+            groups[k : k + 2] = [[figure, after]]
+            k += 1
+        else:
+            k += 1
     return groups
 
 

@@ -872,3 +872,48 @@ def test_a_credit_line_is_told_by_its_names_after_the_role(line, credit):
     from pipeline.rejoin import _is_credit_line
 
     assert _is_credit_line(line) is credit
+
+
+def test_a_printed_line_cut_into_runs_at_its_figure_reads_as_the_line():
+    # A copy of printed lines with a blank line after each, but the PDF cut
+    # a line holding a figure into runs at the change of script ("…中用" /
+    # "16" / "个字来描述…"), as it does every such line.  With few figures
+    # the copy still reads as printed lines, and the two pieces around the
+    # figure each looked like a short line ending its paragraph.  Cut or
+    # whole, the line must read the same.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:12]
+    checked, wrong = 0, []
+    for width in range(14, 41):
+        copy = render_copy(truth, Profile("copy-only", "spaced-lines", "none", "none", width), random.Random(0), False)
+        lines = copy.rstrip("\n").split("\n")
+        whole = _read(tuple(lines), "spaced-lines")
+        for at, line in enumerate(lines):
+            runs = split_runs(line, False)
+            if len(runs) != 3 or not runs[1].isascii() or min(len(runs[0]), len(runs[2])) < 3:
+                continue
+            checked += 1
+            cut = lines[:at] + [x for run in runs for x in (run, "")][:-1] + lines[at + 1 :]
+            if _read(tuple(cut), "spaced-lines") != whole:
+                wrong.append((width, at))
+    assert checked >= 10 and wrong == []
+
+
+def test_a_paragraph_opening_with_a_figure_cut_into_runs_still_opens_after_a_short_line():
+    # "…成绩单。" closes its paragraph on a short line; the next opens with
+    # a figure, cut into runs ("2019" / "年，长春工业稳中求进。").  The
+    # three would fit one printed line, but a line that closed its sentence
+    # short of the column ended its paragraph: the figure opens the next.
+    # Cut or whole, the lines read the same.
+    paragraphs = [*BODY[1:3], "2019年，长春工业稳中求进。", *BODY[3:6]]
+    wrong = []
+    for width in range(20, 41):
+        printed = [line for p in paragraphs for line in typeset(p, width, False)]
+        at = printed.index("2019年，长春工业稳中求进。")
+        cut = [*printed[:at], "2019", "年，长春工业稳中求进。", *printed[at + 1 :]]
+        if _read(_set(cut, "spaced-lines"), "spaced-lines") != _read(_set(printed, "spaced-lines"), "spaced-lines"):
+            wrong.append(width)
+    assert wrong == []
