@@ -158,6 +158,9 @@ _CREDIT_NAMES = re.compile(r"[\s\u3000\xa0]*[\u4e00-\u9fff·]{1,5}(?:[\s\u3000\x
 
 def _is_credit_line(line: str) -> bool:
     """Whether a line is an editors' credit and nothing else: it closes the article, or the page, and opens nothing."""
+    # (Every credit has its colon: asked before the script is, as every line is asked.)
+    if "：" not in line and ":" not in line:
+        return False
     text = simplified(line)
     match = _CREDIT.match(text)
     names = text[match.end() :] if match else ""
@@ -336,11 +339,13 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
     after it, where the two fit ("…成绩单。" closing its paragraph short,
     then "2019" / "年，…").
     """
-    column, _ = column_fit([line.strip() for _, line, _ in pieces])
+    texts = [line.strip() for _, line, _ in pieces]
     groups = [[k] for k in range(len(pieces))]
+    if not any(text.isascii() for text in texts):
+        return groups
+    column, _ = column_fit(texts)
     if column is None:
         return groups
-    texts = [line.strip() for _, line, _ in pieces]
     hard = [h for _, _, h in pieces]
 
     def fits(members: list[int]) -> bool:
