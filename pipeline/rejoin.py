@@ -164,7 +164,9 @@ def _is_credit_line(line: str) -> bool:
     text = simplified(line)
     match = _CREDIT.match(text)
     names = text[match.end() :] if match else ""
-    return bool(match) and _CREDIT_NAMES.fullmatch(names) is not None and len(re.sub(r"[\s\u3000\xa0、]", "", names)) >= MIN_BYLINE_NAME
+    if not match or _CREDIT_NAMES.fullmatch(names) is None:
+        return False
+    return len(re.sub(r"[\s\u3000\xa0、]", "", names)) >= MIN_BYLINE_NAME
 
 
 def _stands_alone(line: str) -> bool:
@@ -193,7 +195,8 @@ def split_paragraphs(
         return []
     marked = _marks_paragraphs(lines, pieces)
     if layout != "runs":
-        ends = _short_line_ends(pieces, _lines_with_cut_figures(pieces) if layout == "spaced-lines" else [[k] for k in range(len(pieces))])
+        printed = _lines_with_cut_figures(pieces) if layout == "spaced-lines" else [[k] for k in range(len(pieces))]
+        ends = _short_line_ends(pieces, printed)
         if marked:
             # Where the copy marks paragraphs, a short line that stops
             # mid-sentence is a run cut at a font change ("10" / "月"), which a
@@ -1394,6 +1397,10 @@ def _glued_furniture(texts: list[str], content: list[int], furniture: set[int]) 
     return out
 
 
+# Figures of a page number seen once.
+MAX_LONE_FOLIO = 3
+
+
 def _lone_page_marks(lines: tuple[str, ...], texts: list[str], content: list[int], neighbour) -> set[int]:
     """A page's number seen once: closing the lines after a sentence, or set apart from its section's name.
 
@@ -1408,12 +1415,16 @@ def _lone_page_marks(lines: tuple[str, ...], texts: list[str], content: list[int
       opening figure, "3" / "部门联合发文", keeps none), and opens the lines
       or follows a closed sentence.
     """
+    def folio(text: str) -> bool:
+        # (Three figures at most: a year, "2019", is the text's.)
+        return _PAGE_NUMBER.match(text) is not None and len(text) <= MAX_LONE_FOLIO
+
     out: set[int] = set()
-    if len(content) >= 2 and _PAGE_NUMBER.match(texts[content[-1]]) and closes_sentence(texts[content[-2]]):
+    if len(content) >= 2 and folio(texts[content[-1]]) and closes_sentence(texts[content[-2]]):
         out.add(content[-1])
     for q, i in enumerate(content):
         j = neighbour(i, 1)
-        if not _PAGE_NUMBER.match(texts[i]) or len(texts[i]) > 3 or j is None:
+        if not folio(texts[i]) or j is None:
             continue
         name = texts[j]
         gap = lines[j].replace("\f", "")[:1] in (" ", "\u3000")

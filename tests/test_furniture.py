@@ -397,6 +397,8 @@ def test_a_one_page_copys_bare_folio_under_its_last_sentence_is_furniture(render
         ("3", "部门联合发文", "推进城乡居民用药保障"),
         # A figure after an open clause is the text's, however it closes the lines.
         ("全年共接待游客", "17"),
+        # A year is no page number, closing the lines or not.
+        ("全年计划如期完成。", "2019"),
         # Before a heading set in with a gap, too.
         ("各地参与试点的城市共有", "17", "\u3000经济新闻"),
         # So is a figure going on into its unit.
