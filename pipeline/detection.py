@@ -735,7 +735,7 @@ def _settle_edges(
             and repeated
             and run
             and run[0] == i
-            and lines[i].strip() in printed_again([t for t in run[-HEAD_LINES:] if t != i])
+            and simplified(lines[i].strip()) in printed_again([t for t in run[-CLOSING_REACH:] if t != i])
         ):
             at_boundary.add(i)
             return True
@@ -761,8 +761,10 @@ def _settle_edges(
 
     def printed_again(tail: list[int]) -> set[str]:
         # The texts of a copy's last lines, one line or consecutive ones
-        # joined (a line the copy cut in two), whole.
-        texts = [lines[t].strip() for t in tail]
+        # joined (a line the copy cut in two, or into runs), whole and to
+        # the mark; in simplified script, as a traditional copy prints them
+        # in its own.
+        texts = [simplified(lines[t].strip()) for t in tail]
         return {"".join(texts[a:b]) for a in range(len(texts)) for b in range(a + 1, len(texts) + 1)}
 
     def _run_lines(i: int) -> list[int]:
@@ -1463,6 +1465,11 @@ def _versions_with_furniture(lines: tuple[str, ...], content: list[int], second:
             held.add(0 if i < second else 1)
     return held
 
+
+# A copy's last lines searched for the clean text's closing line that it
+# prints again: a signature and a date cut into runs at every change of
+# script ("…管理局" / "2019" / "年" / "10" / "月" / "30" / "日") take that many.
+CLOSING_REACH = 10
 
 # Content lines past its title that a short article's clean part holds at
 # most (a title and a paragraph or two, a subtitle, a byline, a caption).

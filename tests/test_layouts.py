@@ -2149,3 +2149,80 @@ def test_a_copy_of_the_title_and_a_lead_after_the_clean_text_is_told_by_its_open
             if out.text.splitlines() != [canonical_paragraph(t)[0] for t in [title, lines[lead], *body]]:
                 wrong.append((width, lead))
     assert wrong == []
+
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines", "lines"])
+@pytest.mark.parametrize("traditional", [False, True])
+def test_the_clean_texts_signature_and_date_the_copy_prints_again_at_its_end_are_clean(rendering, traditional):
+    # A notice closes with its signing body and date; a copy of it follows,
+    # its title whole.  The evidence gave the two short lines to the copy
+    # (the signature stands inside the copy's title).  The copy prints them
+    # again at its end, so they are the clean text's: compared by form, as
+    # a traditional copy prints them in its script, and over the copy's
+    # last runs, into which a date is cut at every change of script
+    # ("2022" / "年" / "10" / "月" / "13" / "日").
+    import random
+
+    import opencc
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    title = "长春市工业和信息化局关于提振工业经济的通告"
+    truth = [title, *lines[2:6], "长春市工业和信息化局", "2022年10月13日"]
+    clean = [truth[0]] + ["    " + p for p in truth[1:]]
+    wrong = []
+    for width in (17, 23, 29, 35):
+        copy = render_copy(truth, Profile("after", rendering, "none", "none", width), random.Random(0), False)
+        copy_lines = _with_whole_title(copy, title)
+        if traditional:
+            copy_lines = [opencc.OpenCC("s2t").convert(line) for line in copy_lines]
+        doc = tuple(clean + [""] + copy_lines)
+        kinds = [detection.line_kind(line) for line in doc]
+        forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+        contained = detection._contained_in_longer_line(forms)
+        evidence = detection.line_evidence(doc, contained, kinds)
+        labels = [i >= len(clean) - 2 for i in range(len(doc))]
+        settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+        if settled[len(clean) - 2 : len(clean)] != [False, False]:
+            wrong.append(width)
+    assert wrong == []
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+def test_a_copys_title_quoting_its_last_sentence_without_the_full_stop_stays_the_copys(rendering):
+    # A second copy after the clean text opens with its title without its
+    # first words, which quotes the article's last sentence ("中国人我感到由衷
+    # 自豪”"); the copy ends with that sentence, full stop and all.  Only a
+    # line printed again to the mark is the clean text's closing line: the
+    # title is no closing line of the clean text, and stays the copy's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    title = "“我们要让长春工业昂首向前”"
+    truth = [title, lines[2], lines[3], lines[4] + "他说：“我们要让长春工业昂首向前。”"]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]]
+    checked, wrong = 0, []
+    for width in range(14, 41):
+        copy = render_copy(truth, Profile("after", rendering, "none", "none", width), random.Random(0), False)
+        copy_lines = copy.rstrip("\n").split("\n")
+        last = copy_lines[-1].strip()
+        if len(form_only(last)) < 8 or not last.endswith("。”"):
+            continue
+        checked += 1
+        end = next(k for k in range(1, 8) if "".join(line.strip() for line in copy_lines[:k]) == title)
+        doc = tuple(clean + ["", ""] + [" " + last.replace("。", "")] + copy_lines[end:])
+        kinds = [detection.line_kind(line) for line in doc]
+        forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+        contained = detection._contained_in_longer_line(forms)
+        evidence = detection.line_evidence(doc, contained, kinds)
+        labels = [i >= len(clean) for i in range(len(doc))]
+        if not detection._settle_edges(doc, evidence, labels, contained, forms)[len(clean) + 2]:
+            wrong.append(width)
+    assert checked >= 10 and wrong == []
