@@ -1762,6 +1762,18 @@ def _split(doc: list[str], labels: list[bool]) -> tuple[list[bool], list[str]]:
     return detection._split_repeated_title(lines, forms, labels, contained), forms
 
 
+def _settled(doc: tuple[str, ...], labels: list[bool]) -> list[bool]:
+    """:func:`detection._settle_edges` over ``doc`` with the evidence's ``labels``."""
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    return detection._settle_edges(doc, evidence, labels, contained, forms)
+
+
 def _with_whole_title(copy: str, title: str) -> list[str]:
     """A rendered copy's lines with its title on one line, as a copy wide enough prints it."""
     lines = copy.rstrip("\n").split("\n")
@@ -1945,20 +1957,13 @@ def test_web_paragraphs_before_the_next_copys_title_stay_clean():
     import random
 
     from bench.degrade import Profile, render_copy
-    from pipeline import detection
-    from pipeline.compare import form_only
 
     truth = expected_lines()[:4]
     copy = render_copy(truth, Profile("two-copies", "lines", "none", "none", 20), random.Random(0), False)
     copy_lines = copy.rstrip("\n").split("\n")
     web = ["\u3000\u3000" + p for p in truth[2:]]
     doc = tuple(copy_lines + web + copy_lines)
-    kinds = [detection.line_kind(line) for line in doc]
-    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
-    contained = detection._contained_in_longer_line(forms)
-    evidence = detection.line_evidence(doc, contained, kinds)
-    labels = [True] * len(copy_lines) + [False] * (len(web) + len(copy_lines))
-    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    settled = _settled(doc, [True] * len(copy_lines) + [False] * (len(web) + len(copy_lines)))
     assert settled[len(copy_lines) : len(copy_lines) + len(web)] == [False] * len(web)
 
 
@@ -2166,8 +2171,6 @@ def test_the_clean_texts_signature_and_date_the_copy_prints_again_at_its_end_are
     import opencc
 
     from bench.degrade import Profile, render_copy
-    from pipeline import detection
-    from pipeline.compare import form_only
 
     lines = expected_lines()
     title = "长春市工业和信息化局关于提振工业经济的通告"
@@ -2180,12 +2183,7 @@ def test_the_clean_texts_signature_and_date_the_copy_prints_again_at_its_end_are
         if traditional:
             copy_lines = [opencc.OpenCC("s2t").convert(line) for line in copy_lines]
         doc = tuple(clean + [""] + copy_lines)
-        kinds = [detection.line_kind(line) for line in doc]
-        forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
-        contained = detection._contained_in_longer_line(forms)
-        evidence = detection.line_evidence(doc, contained, kinds)
-        labels = [i >= len(clean) - 2 for i in range(len(doc))]
-        settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+        settled = _settled(doc, [i >= len(clean) - 2 for i in range(len(doc))])
         if settled[len(clean) - 2 : len(clean)] != [False, False]:
             wrong.append(width)
     assert wrong == []
@@ -2201,7 +2199,6 @@ def test_a_copys_title_quoting_its_last_sentence_without_the_full_stop_stays_the
     import random
 
     from bench.degrade import Profile, render_copy
-    from pipeline import detection
     from pipeline.compare import form_only
 
     lines = expected_lines()
@@ -2218,11 +2215,6 @@ def test_a_copys_title_quoting_its_last_sentence_without_the_full_stop_stays_the
         checked += 1
         end = next(k for k in range(1, 8) if "".join(line.strip() for line in copy_lines[:k]) == title)
         doc = tuple(clean + ["", ""] + [" " + last.replace("。", "")] + copy_lines[end:])
-        kinds = [detection.line_kind(line) for line in doc]
-        forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
-        contained = detection._contained_in_longer_line(forms)
-        evidence = detection.line_evidence(doc, contained, kinds)
-        labels = [i >= len(clean) for i in range(len(doc))]
-        if not detection._settle_edges(doc, evidence, labels, contained, forms)[len(clean) + 2]:
+        if not _settled(doc, [i >= len(clean) for i in range(len(doc))])[len(clean) + 2]:
             wrong.append(width)
     assert checked >= 10 and wrong == []
