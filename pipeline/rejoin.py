@@ -139,10 +139,15 @@ _BYLINE = re.compile(
 MIN_BYLINE_NAME = 2
 
 
+def _names_long_enough(names: str) -> bool:
+    """Whether the names after a byline's or a credit's role hold :data:`MIN_BYLINE_NAME` characters, gaps aside."""
+    return len(re.sub(r"[\s\u3000\xa0、]", "", names)) >= MIN_BYLINE_NAME
+
+
 def _is_byline(line: str) -> bool:
     """Whether a line is a byline and nothing else (see :data:`_BYLINE`)."""
     match = _BYLINE.match(line)
-    return match is not None and len(re.sub(r"[\s\u3000\xa0、]", "", line[match.end(1) :])) >= MIN_BYLINE_NAME
+    return match is not None and _names_long_enough(line[match.end(1) :])
 
 
 # A section's number alone on its line ("（三）"), as a long article sets it
@@ -164,9 +169,7 @@ def _is_credit_line(line: str) -> bool:
     text = simplified(line)
     match = _CREDIT.match(text)
     names = text[match.end() :] if match else ""
-    if not match or _CREDIT_NAMES.fullmatch(names) is None:
-        return False
-    return len(re.sub(r"[\s\u3000\xa0、]", "", names)) >= MIN_BYLINE_NAME
+    return bool(match) and _CREDIT_NAMES.fullmatch(names) is not None and _names_long_enough(names)
 
 
 def _stands_alone(line: str) -> bool:
@@ -1302,12 +1305,12 @@ def _numbered_sections(texts: list[str], content: list[int], neighbour) -> set[i
     # / "7" / "、…") stands beside the name too, on its other side.
     heads: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
     for i in content:
-        if not _PAGE_NUMBER.match(texts[i]) or len(texts[i]) > 3:
+        if not _folio(texts[i]):
             continue
         for step in (1, -1):
             j = neighbour(i, step)
-            name = texts[j] if j is not None else ""
-            if j is not None and len(name) >= 2 and _section_name(name) and is_furniture_form(texts[i] + "\u3000" + name):
+            if j is not None and _number_and_name(texts[i], texts[j]):
+                name = texts[j]
                 if simplified(name[0]) not in _UNITS:
                     heads.setdefault((name, step), []).append((min(i, j), max(i, j), int(texts[i])))
                 break
@@ -1397,7 +1400,7 @@ def _glued_furniture(texts: list[str], content: list[int], furniture: set[int]) 
     return out
 
 
-# Figures of a page number seen once.
+# Figures a bare page number has at most (a year has four).
 MAX_LONE_FOLIO = 3
 
 
@@ -1415,30 +1418,28 @@ def _lone_page_marks(lines: tuple[str, ...], texts: list[str], content: list[int
       opening figure, "3" / "部门联合发文", keeps none), and opens the lines
       or follows a closed sentence.
     """
-    def folio(text: str) -> bool:
-        # (Three figures at most: a year, "2019", is the text's.)
-        return _PAGE_NUMBER.match(text) is not None and len(text) <= MAX_LONE_FOLIO
-
     out: set[int] = set()
-    if len(content) >= 2 and folio(texts[content[-1]]) and closes_sentence(texts[content[-2]]):
+    if len(content) >= 2 and _folio(texts[content[-1]]) and closes_sentence(texts[content[-2]]):
         out.add(content[-1])
     for q, i in enumerate(content):
         j = neighbour(i, 1)
-        if not folio(texts[i]) or j is None:
+        if not _folio(texts[i]) or j is None:
             continue
-        name = texts[j]
         gap = lines[j].replace("\f", "")[:1] in (" ", "\u3000")
         opens = q == 0 or closes_sentence(texts[content[q - 1]])
-        if (
-            gap
-            and opens
-            and len(name) >= 2
-            and _section_name(name)
-            and simplified(name[0]) not in _UNITS
-            and is_furniture_form(texts[i] + "\u3000" + name)
-        ):
+        if gap and opens and _number_and_name(texts[i], texts[j]) and simplified(texts[j][0]) not in _UNITS:
             out.update((i, j))
     return out
+
+
+def _folio(text: str) -> bool:
+    """Whether a line is a bare page number: three figures at most (a year, "2019", is the text's)."""
+    return _PAGE_NUMBER.match(text) is not None and len(text) <= MAX_LONE_FOLIO
+
+
+def _number_and_name(number: str, name: str) -> bool:
+    """Whether a figure and the line beside it are a page head cut at the change of script ("17" / "文化")."""
+    return len(name) >= 2 and _section_name(name) and is_furniture_form(number + "\u3000" + name)
 
 
 def _bare_page_numbers(texts: list[str], furniture: set[int], numbered: set[int], neighbour) -> set[int]:
