@@ -105,6 +105,7 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     labels = _settle_edges(lines, evidence, labels, contained, forms)
     labels = _require_copy(lines, forms, labels)
     labels = _furniture_to_copy(lines, labels)
+    labels = _tail_printed_again(forms, labels)
     sections = _sections(lines, evidence, labels)
     broken = sum(s.kind is SectionKind.BROKEN for s in sections)
     return sections, StageReport("detection", {"broken_sections": broken})
@@ -1648,6 +1649,51 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
                 a, b = sorted((last, edge))
                 out[a : b + 1] = [True] * (b + 1 - a)
     return out
+
+
+def _tail_printed_again(forms: list[str], labels: list[bool]) -> list[bool]:
+    """Give a copy the lines between its end and the clean title where the clean text prints every one of them again.
+
+    A copy's last lines may each close a sentence (photo captions and their
+    credits, a line each), which is what clean text looks like, so the
+    evidence ends the copy above them, or at its page foot inside them.  But
+    they stand between the copy and the title that opens the clean text, and
+    web text does not say its lines twice: where the clean text after that
+    title holds each of them, in their order, they are the copy's.  The
+    title is the copy's own, whole on a line or cut across its first lines.
+    """
+    content = [i for i, f in enumerate(forms) if f]
+    out = list(labels)
+    for start, end in _broken_runs(labels):
+        head = [q for q, i in enumerate(content) if start <= i < end][:1]
+        after = [i for i in content if i >= end]
+        if not head or not after:
+            continue
+        title = next((i for i in after if labels[i] or _titled(forms, content, head[0], forms[i])), None)
+        if title is None or labels[title]:
+            continue
+        stretch = [forms[i] for i in after if i < title]
+        clean = "\n".join(forms[i] for i in content if i > title and not labels[i])
+        if not stretch or sum(map(len, stretch)) < MIN_SELF_REPEAT or not _in_order(stretch, clean):
+            continue
+        out[end:title] = [True] * (title - end)
+    return out
+
+
+def _titled(forms: list[str], content: list[int], q: int, title: str) -> bool:
+    """Whether the content lines from the q-th on open with ``title``: whole on the first, or cut across lines."""
+    return len(title) >= MIN_SELF_REPEAT and (forms[content[q]] == title or _cut_title_at(forms, content, q, title))
+
+
+def _in_order(pieces: list[str], text: str) -> bool:
+    """Whether every piece stands in ``text``, each after the one before it."""
+    at = 0
+    for piece in pieces:
+        found = text.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
 
 
 def _text_line(line: str) -> bool:

@@ -2218,3 +2218,66 @@ def test_a_copys_title_quoting_its_last_sentence_without_the_full_stop_stays_the
         if not _settled(doc, [i >= len(clean) for i in range(len(doc))])[len(clean) + 2]:
             wrong.append(width)
     assert checked >= 10 and wrong == []
+
+
+# Photo captions and their credits, a line each: lines that close their
+# sentences in a copy as in clean text.
+_CAPTIONS = [
+    "图①：北京建国门桥西北角的主题花坛。",
+    "本报记者贺勇摄",
+    "图②：北京东单路口的主题花坛。",
+    "马怀刚摄（影像中国）",
+    "图③：北京西单路口的主题花坛。",
+    "何建勇摄（人民视觉）",
+]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("style", ["indent", "blank"])
+def test_a_copys_captions_under_its_page_foot_before_the_clean_title_are_the_copys(rendering, style):
+    # A copy before the clean text ends with the article's photo captions,
+    # its page's foot printed after the first.  Each caption closes its
+    # sentence, so the evidence ends the copy at the foot and takes the
+    # captions under it for clean text, which printed them twice; the clean
+    # text's own then went as their duplicates, or stayed beside them.  They
+    # stand between the copy and the clean title, and the clean text prints
+    # every one again: they are the copy's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:5] + _CAPTIONS
+    copy = render_copy(truth, Profile("before", rendering, "none", "none", 24), random.Random(0), False)
+    sep = "\n" if rendering == "lines" else "\n\n"
+    copy = copy.replace(_CAPTIONS[0] + sep, _CAPTIONS[0] + sep + sep.join(["第17版 要闻", "17"]) + sep)
+    if style == "indent":
+        body = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:5]] + _CAPTIONS)
+    else:
+        body = "\n\n".join(truth)
+    out = repair_document(copy.rstrip("\n") + sep + body + "\n")
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize(
+    "between, kept",
+    [
+        (_CAPTIONS[2:], False),  # printed again in order: the copy's
+        (["编者按：这是一条只在网页上的按语。", *_CAPTIONS[2:]], True),  # one the clean text lacks
+        ([_CAPTIONS[4], _CAPTIONS[2]], True),  # printed again, but not in that order
+    ],
+)
+def test_lines_between_a_copy_and_the_clean_title_go_to_the_copy_only_if_the_clean_text_prints_them_again(
+    between, kept
+):
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    title = expected_lines()[0]
+    copy = [title[:10], title[10:], "7月，规上工业增长22.4%；8", "月，增长41.6%。", *_CAPTIONS[:2]]
+    clean = [title, "\u3000\u3000" + expected_lines()[1], *_CAPTIONS]
+    doc = copy + between + clean
+    forms = [form_only(line) for line in doc]
+    labels = [i < len(copy) for i in range(len(doc))]
+    out = detection._tail_printed_again(forms, labels)
+    assert out[len(copy) : len(copy) + len(between)] == [not kept] * len(between)
+    assert out[: len(copy)] == labels[: len(copy)] and out[len(copy) + len(between) :] == labels[len(copy) + len(between) :]
