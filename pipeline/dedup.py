@@ -307,10 +307,14 @@ def _run_in_headings(
     sentence of its own, and is judged as a heading is: new unless the
     reference holds it whole, however its words recur elsewhere.
     """
-    # Paragraphs longer than a heading: a heading-sized one (a subheading
-    # quoting the text's phrase, "英雄辈出、星光熠熠的激情岁月") recurs
-    # inside sentences by right.
-    openings = {f[:MIN_OPENING]: f for f in ref.forms if len(f) > MAX_HEADING}
+    # Paragraphs longer than a heading, by their openings.  A heading-sized
+    # one (a subheading quoting the text's phrase, "英雄辈出、星光熠熠的激情
+    # 岁月") recurs inside sentences by right: it counts only where it is all
+    # of the sentence after a heading's dash (a list's short item under a
+    # heading only the copy has: "…基础设施“硬联通”——" / "2018年9月23日，
+    # 广深港高铁香港段正式通车；").  Where two share an opening, the longer
+    # one's is kept.
+    openings = {f[:MIN_OPENING]: f for f in sorted(ref.forms, key=len) if len(f) >= MIN_OPENING}
     out: list[tuple[int, int]] = []
     headings: set[int] = set()
     for start, end in sentences:
@@ -321,10 +325,17 @@ def _run_in_headings(
             opening = openings.get(form[at : at + MIN_OPENING])
             if opening is None:
                 continue
-            size = min(len(opening), hi - at)
-            # A heading ends on a word, not on a clause's mark ("…国家，",
-            # "…日电日前，", a dateline's "（记者王明）").
-            if form[at : at + size] == opening[:size] and is_letter_or_digit(text[: offsets[at]].rstrip()[-1]):
+            before = text[: offsets[at]].rstrip()
+            if len(opening) > MAX_HEADING:
+                # A heading ends on a word, not on a clause's mark ("…国家，",
+                # "…日电日前，", a dateline's "（记者王明）").
+                size = min(len(opening), hi - at)
+                ends_heading = is_letter_or_digit(before[-1])
+            elif before.endswith("——") and at + len(opening) == hi:
+                size, ends_heading = len(opening), True
+            else:
+                continue
+            if ends_heading and form[at : at + size] == opening[:size]:
                 cut = offsets[at]
             break
         if cut is None:

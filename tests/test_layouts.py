@@ -2048,6 +2048,18 @@ def test_a_heading_only_the_copy_has_run_into_the_next_paragraph_is_told_apart_b
     assert _merged(clean_texts, copy_texts) == [*clean_texts[:5], heading, *clean_texts[5:]]
 
 
+def test_a_heading_only_the_copy_has_ending_with_a_dash_is_told_apart_from_the_short_paragraph_it_ran_into():
+    # A heading may end with a dash ("…基础设施“硬联通”——"), over a
+    # paragraph whose break nothing showed, here one of a heading's size (a
+    # list's short item, a caption).  All that follows the dash is that
+    # paragraph: the heading is a sentence of its own.
+    lines = expected_lines()
+    heading = "稳运行，促满产——"
+    clean_texts = [lines[0], lines[2], lines[29], lines[30], lines[31]]
+    copy_texts = [lines[0], lines[2], lines[29], heading + lines[30], lines[31]]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts[:3], heading, *clean_texts[3:]]
+
+
 def _merged(clean_texts: list[str], copy_texts: list[str]) -> list[str]:
     """The texts dedup gives for clean paragraphs and one copy's paragraphs after them."""
     from pipeline.dedup import merge
@@ -2059,7 +2071,7 @@ def _merged(clean_texts: list[str], copy_texts: list[str]) -> list[str]:
     return [p.text for p in out]
 
 
-@pytest.mark.parametrize("case", ["after a clause", "heading-sized paragraph"])
+@pytest.mark.parametrize("case", ["after a clause", "heading-sized paragraph", "heading-sized paragraph ending it"])
 @pytest.mark.parametrize("place", ["alone", "after the lead"])
 def test_a_sentence_only_the_copy_has_that_goes_on_with_a_paragraphs_opening_is_kept_whole(case, place):
     # What runs into a paragraph's opening is a heading only where it ends
@@ -2073,8 +2085,12 @@ def test_a_sentence_only_the_copy_has_that_goes_on_with_a_paragraphs_opening_is_
         clean_texts = [lines[0], *lines[2:8]]
         new = "规上工业增速连续两个月居15个副省级城市和全国省会城市首位，" + lines[6]
     else:
+        # (Ending the sentence too: only after a heading's dash is all of a
+        # sentence's rest a heading-sized paragraph of its own.)
         clean_texts = [lines[0], lines[2], lines[10], lines[12]]
-        new = "长春工业的七十年，正是这样一段" + lines[12] + "新时代必将产生更多英雄模范。"
+        new = "长春工业的七十年，正是这样一段" + lines[12]
+        if case == "heading-sized paragraph":
+            new += "新时代必将产生更多英雄模范。"
     copy_texts = [new] if place == "alone" else [lines[0], lines[2], new]
     assert new in _merged(clean_texts, copy_texts)
 
