@@ -859,13 +859,17 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
         # Its title block's second line may be the one that shows it (a
         # subtitle cut across lines under a title too short to tell); the
         # page head over it ("国际" / "人民日报") is passed over.
+        # (A damaged copy's title may have lost characters to a lossy
+        # decode, "第二届世界顶尖科" / "学家论坛举" LOST: see _lossy_patterns.)
         furniture = {i + k for k in find_furniture(lines[i:j], credits=False)}
         block = [q for q, t in enumerate(content) if i <= t < j and t not in furniture][:TITLE_LINES]
+        lossy = _lossy_patterns(lines, i, j) if any(LOST in lines[t] for t in range(i, j)) else None
         for q in block:
             own = forms[content[q]]
             if (
                 own in clean_titles
-                or any(_cut_title_at(forms, content, q, t) for t in clean_titles)
+                or any(_lossy_title(lossy, content[q], t) for t in clean_titles)
+                or any(_cut_title_at(forms, content, q, t, lossy) for t in clean_titles)
                 or any(_lacks_first_words(own, t) for t in clean_titles)
             ):
                 return True
@@ -1070,12 +1074,25 @@ def _lacks_first_words(piece: str, title: str) -> bool:
     return piece != title and title.endswith(piece) and len(piece) >= max(MIN_SELF_REPEAT, len(title) // 2)
 
 
-def _cut_title_end(forms: list[str], content: list[int], q: int, title: str) -> int | None:
+# Characters of a title that one lost character (LOST, where a lossy decode
+# could not restore the bytes) may stand for: a lost UTF-8 character's bytes
+# can take the next one's with them.
+MAX_LOST_SPAN = 2
+
+
+def _cut_title_end(
+    forms: list[str], content: list[int], q: int, title: str, lossy: dict[int, str] | None = None
+) -> int | None:
     """Where content lines from the q-th on spell ``title`` across two or more lines: the last one's position, else None.
 
     A copy may lack the title's first words, so the lines need only spell its
-    end, as long as that is half the title.
+    end, as long as that is half the title.  ``lossy`` maps the lines that
+    lost characters to a decode (which comparison forms drop) to a pattern of
+    their form in which each lost character stands for up to
+    :data:`MAX_LOST_SPAN` of the title's (see :func:`_lossy_patterns`).
     """
+    if lossy and any(content[r] in lossy for r in range(q, min(q + TITLE_LINES + 2, len(content)))):
+        return _lossy_cut_title_end(forms, content, q, title, lossy)
     joined = ""
     for r in range(q, len(content)):
         joined += forms[content[r]]
@@ -1086,9 +1103,56 @@ def _cut_title_end(forms: list[str], content: list[int], q: int, title: str) -> 
     return None
 
 
-def _cut_title_at(forms: list[str], content: list[int], q: int, title: str) -> bool:
+def _lossy_cut_title_end(
+    forms: list[str], content: list[int], q: int, title: str, lossy: dict[int, str]
+) -> int | None:
+    """:func:`_cut_title_end` over lines some of which lost characters: their patterns matched against the title."""
+    pattern = ""
+    size = 0
+    for r in range(q, len(content)):
+        i = content[r]
+        pattern += lossy.get(i, re.escape(forms[i]))
+        size += len(forms[i])
+        if re.search(pattern, title) is None:
+            return None
+        if re.search(f"(?:{pattern})$", title) is not None:
+            return r if r > q and size >= max(MIN_SELF_REPEAT, len(title) // 2) - MAX_LOST_SPAN else None
+    return None
+
+
+def _lossy_patterns(lines: tuple[str, ...], lo: int, hi: int) -> dict[int, str]:
+    """Patterns of the content lines lo..hi that lost characters to a lossy decode, for :func:`_cut_title_end`.
+
+    Each run of lost characters becomes a wildcard of up to
+    :data:`MAX_LOST_SPAN` characters; the run that opens the next line
+    ("工业经济如何提振发力量质齐" / LOST / LOST "7" LOST "8月…", the title's
+    last character lost with its line break) is this line's end.
+    """
+    wild = f".{{0,{MAX_LOST_SPAN}}}"
+    out: dict[int, str] = {}
+    text_lines = [i for i in range(lo, hi) if lines[i].strip()]
+    for n, i in enumerate(text_lines):
+        pieces = re.split(f"{LOST}+", lines[i].strip())
+        if len(pieces) == 1 and not (n + 1 < len(text_lines) and lines[text_lines[n + 1]].lstrip().startswith(LOST)):
+            continue
+        pattern = wild.join(re.escape(form_only(piece)) for piece in pieces)
+        if n + 1 < len(text_lines) and lines[text_lines[n + 1]].lstrip().startswith(LOST) and pieces[-1]:
+            pattern += wild
+        if form_only(lines[i]):
+            out[i] = pattern
+    return out
+
+
+def _lossy_title(lossy: dict[int, str] | None, i: int, title: str) -> bool:
+    """Whether line i, which lost characters to a lossy decode, is ``title`` whole but for them."""
+    return bool(lossy) and i in lossy and re.fullmatch(lossy[i], title) is not None
+
+
+def _cut_title_at(
+    forms: list[str], content: list[int], q: int, title: str, lossy: dict[int, str] | None = None
+) -> bool:
     """Whether content lines from the q-th on spell ``title`` cut across lines (see :func:`_cut_title_end`)."""
-    return _cut_title_end(forms, content, q, title) is not None
+    return _cut_title_end(forms, content, q, title, lossy) is not None
 
 
 def _split_repeated_title(
@@ -1121,12 +1185,14 @@ def _split_repeated_title(
     passed over.
     """
     content = [i for i, f in enumerate(forms) if f and not is_furniture_form(lines[i], credits=False)]
+    # (Lines that lost characters to a lossy decode spell a title as patterns.)
+    lossy = _lossy_patterns(lines, 0, len(lines)) if any(LOST in line for line in lines) else None
     # A whole title and a cut one need three lines at least.
     if len(content) < 3:
         return labels
 
     def cut_at(q: int, title: str) -> bool:
-        return _cut_title_at(forms, content, q, title)
+        return _cut_title_at(forms, content, q, title, lossy)
 
     def is_title(i: int) -> bool:
         return _title_like(lines, forms, i)
@@ -1134,7 +1200,7 @@ def _split_repeated_title(
     def in_cut(p: int) -> bool:
         # The p-th content line is a piece of a title that a later line holds whole.
         return any(
-            is_title(i) and (end := _cut_title_end(forms, content, q, forms[i])) is not None and end >= p
+            is_title(i) and (end := _cut_title_end(forms, content, q, forms[i], lossy)) is not None and end >= p
             for q in range(p + 1) for i in content[p + 1 :]
         )
 
@@ -1177,7 +1243,7 @@ def _split_repeated_title(
     if title is None:
         cut = next(((q, forms[i]) for q in range(HEAD_LINES) for i in content[q + 2 :]
                     if is_title(i) and cut_at(q, forms[i]) and _stands_apart(lines, content, i)
-                    and cut_then(i, content[_cut_title_end(forms, content, q, forms[i])])), None)
+                    and cut_then(i, content[_cut_title_end(forms, content, q, forms[i], lossy)])), None)
         if cut is None:
             # The opening line may be the title without its first words, on one
             # line, where a whole title (unindented, as titles are, opening a
@@ -1206,13 +1272,13 @@ def _split_repeated_title(
         # what tells them apart.)
         twin = sum(forms[i] == forms[content[0]] for i in content[1:]) == 1
         if cut is None or (twin and cut[0] > 0):
-            return _split_twin_titles(lines, forms, labels, content, contained)
+            return _split_twin_titles(lines, forms, labels, content, contained, lossy)
         title = cut[1]
     opens: list[tuple[int, int, bool]] = []  # (title's first line, its last line, broken)
     q = 0
     while q < len(content):
         i = content[q]
-        end = None if forms[i] == title else _cut_title_end(forms, content, q, title)
+        end = None if forms[i] == title else _cut_title_end(forms, content, q, title, lossy)
         if end is None and forms[i] != title and title.endswith(forms[i]):
             # The opening line without the title's first words, and the second
             # copy's title, cut the same way.
@@ -1291,11 +1357,13 @@ def _split_twin_titles(
     labels: list[bool],
     content: list[int],
     contained: list[float | None] | None = None,
+    lossy: dict[int, str] | None = None,
 ) -> list[bool]:
     """Where a document of one label opens with a title that stands again, whole, further on: two versions.
 
     (The second may lack the title's first words, on one line, as a damaged
-    copy's title does.)
+    copy's title does, or characters a lossy decode lost: see
+    :func:`_lossy_patterns`.)
 
     A copy whose title fits on one line repeats the clean title exactly, so the
     title does not say which version is which; their lines do.  A copy's
@@ -1313,7 +1381,8 @@ def _split_twin_titles(
         (
             i
             for i in content[1:]
-            if (forms[i] == title or _lacks_first_words(forms[i], title)) and not _ends_sentence(lines[i])
+            if (forms[i] == title or _lacks_first_words(forms[i], title) or _lossy_title(lossy, i, title))
+            and not _ends_sentence(lines[i])
         ),
         None,
     )

@@ -2297,3 +2297,49 @@ def test_lines_between_a_copy_and_the_clean_title_go_to_the_copy_only_if_the_cle
     out = detection._tail_printed_again(forms, labels)
     assert out[len(copy) : len(copy) + len(between)] == [not kept] * len(between)
     assert out[: len(copy)] == labels[: len(copy)] and out[len(copy) + len(between) :] == labels[len(copy) + len(between) :]
+
+
+@pytest.mark.parametrize(
+    "title, width",
+    [
+        (0, 26),  # the title's last character lost with its line break: a line of its own
+        (51, 20),  # a character lost inside the title cut across two lines
+        (51, 30),  # a character lost inside the title printed whole
+        (45, 24),
+    ],
+)
+def test_a_lossy_copys_title_that_lost_a_character_still_opens_the_copy(title, width):
+    # A copy through UTF-8 read as GBK with errors replaced loses characters
+    # where a byte pair was invalid; comparison forms drop them.  A copy
+    # holding a paragraph the clean text lacks is told by its title, cut
+    # across lines or whole; with a character of it lost, the title matched
+    # no clean title, the copy was taken for clean text and came out
+    # unrepaired, its title twice.  A lost character stands for one or two
+    # of the title's.
+    import random
+
+    from bench.degrade import Profile, _codec, render_copy
+
+    lines = expected_lines()
+    truth = [lines[title], lines[2], lines[3], lines[6], lines[7]]
+    clean = [truth[0]] + ["\u3000\u3000" + p for p in truth[2:]]
+    profile = Profile("copy-novel", "lines", "indent-ideographic", "utf8-as-gbk", width)
+    copy = render_copy(truth[:2], profile, random.Random(0), False)
+    out = repair_document("\n".join(clean) + "\n" + _codec(copy, "utf8-as-gbk"))
+    assert [s.kind for s in out.sections] == [SectionKind.CLEAN, SectionKind.BROKEN]
+    texts = out.text.splitlines()
+    assert len(texts) == len(truth) and texts[0] == truth[0]
+    assert sum(truth[0][:4] in text for text in texts) == 1
+
+
+def test_a_lost_character_stands_for_at_most_two_of_the_titles():
+    from pipeline import detection
+    from pipeline.compare import form_only
+    from pipeline.mojibake import LOST
+
+    title = "潜力释放梯度培育专精特新"
+    for lost, spells in [("梯", True), ("梯度", True), ("释放梯度", False)]:
+        doc = ("潜力" + title[2:8].replace(lost, LOST, 1), title[8:])
+        forms = [form_only(line) for line in doc]
+        lossy = detection._lossy_patterns(doc, 0, len(doc))
+        assert (detection._cut_title_end(forms, [0, 1], 0, title, lossy) is not None) is spells
