@@ -172,6 +172,22 @@ def _is_credit_line(line: str) -> bool:
     return bool(match) and _CREDIT_NAMES.fullmatch(names) is not None and _names_long_enough(names)
 
 
+# A note in brackets closing a paragraph, which web text sets on a line of its
+# own: the reporter's name ("（钟艳宇）", "（新  彦）"), the source
+# ("（据新华社电）"), the author ("（作者为钢琴家）").  Han characters only: a
+# number's brackets are cut into runs with it ("（" / "2007" / "）").
+_CLOSING_NOTE = re.compile(r"^（[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000\xa0]{0,10}）$")
+
+
+def _closing_note(line: str, before: str) -> bool:
+    """Whether a line is a bracketed note on its own after a closed sentence (see :data:`_CLOSING_NOTE`).
+
+    After a closed sentence only: a title's column tag on its own line
+    ("进一步做好“六稳”工作" / "（经济形势理性看）") follows none.
+    """
+    return _CLOSING_NOTE.match(line) is not None and closes_sentence(before.rstrip())
+
+
 def _stands_alone(line: str) -> bool:
     """Whether a line is a paragraph of its own by its form: a byline, a credit line or a section's number.
 
@@ -217,7 +233,7 @@ def split_paragraphs(
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
-        alone = _stands_alone(line.strip())
+        alone = _stands_alone(line.strip()) or (k > 0 and _closing_note(line.strip(), pieces[k - 1][1]))
         if not line.strip(_CLOSING_MARKS + " \u3000"):
             # Closing marks alone ("”" pushed past a page break) end the
             # paragraph before them, whatever break they follow; they open none.

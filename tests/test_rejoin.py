@@ -917,3 +917,36 @@ def test_a_paragraph_opening_with_a_figure_cut_into_runs_still_opens_after_a_sho
         if _read(_set(cut, "spaced-lines"), "spaced-lines") != _read(_set(printed, "spaced-lines"), "spaced-lines"):
             wrong.append(width)
     assert wrong == []
+
+
+@pytest.mark.parametrize("rendering", ["runs", "lines", "spaced-lines"])
+@pytest.mark.parametrize("note", ["（钟艳宇）", "（新\xa0彦）", "（据新华社电）", "（作者为钢琴家）"])
+def test_a_note_in_brackets_after_a_closed_sentence_is_a_paragraph_of_its_own(note, rendering):
+    # A short news item ends with the reporter's name, the source or the
+    # author in brackets, which web text sets as a paragraph of its own.  In
+    # a copy that marks no paragraph it stands on a line of its own after
+    # the item's closed sentence; rebuilt from runs, it ran into the item.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    paragraphs = ["医学资讯", lines[3], lines[4] + "7月，规上工业增长22.4%。", note, lines[5]]
+    checked, wrong = 0, []
+    for width in range(14, 41):
+        copy = render_copy(paragraphs, Profile("copy-only", rendering, "none", "none", width), random.Random(0), False)
+        if note not in copy.split("\n"):
+            continue
+        checked += 1
+        if canonical_paragraph(note)[0] not in repair_document(copy).text.splitlines():
+            wrong.append(width)
+    assert checked >= 10 and wrong == []
+
+
+def test_a_titles_column_tag_on_a_line_of_its_own_stays_the_titles():
+    # A bracketed line after a line that closes no sentence is a title's
+    # column tag, wrapped: it stays with the title.
+    lines = ("进一步做好“六稳”工作", "（经济形势理性看）", "7、8月，规上工业增速连续两个月居15个副省级城市和", "全国省会城市首位。")
+    got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "lines")]
+    assert got[0] == "进一步做好“六稳”工作（经济形势理性看）"
+
