@@ -172,6 +172,10 @@ def _is_credit_line(line: str) -> bool:
     return bool(match) and _CREDIT_NAMES.fullmatch(names) is not None and _names_long_enough(names)
 
 
+# The end of a report's dateline: the day and "电" (wired), in either script.
+_DATELINE_END = re.compile(r"\d\s*日\s*[电電]$")
+
+
 # A note in brackets closing a paragraph, which web text sets on a line of its
 # own: the reporter's name ("（钟艳宇）", "（新  彦）"), the source
 # ("（据新华社电）"), the author ("（作者为钢琴家）").  Han characters only: a
@@ -230,6 +234,10 @@ def split_paragraphs(
         ends = _short_line_ends(pieces, _printed_lines(pieces))
     else:
         ends = set()
+    # A dateline ends no paragraph, however short its line: the report runs on
+    # from it ("本报加德满都10月12日电" / "（记者王慧、林芮）国家主席…").
+    # (A run's text may hold only "日电", its figures the runs before it.)
+    ends = {k for k in ends if not _DATELINE_END.search("".join(p[1].strip() for p in pieces[max(0, k - 2) : k + 1]))}
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):

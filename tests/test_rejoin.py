@@ -950,3 +950,28 @@ def test_a_titles_column_tag_on_a_line_of_its_own_stays_the_titles():
     got = [join_fragments(f) for _, _, f in split_paragraphs(lines, "lines")]
     assert got[0] == "进一步做好“六稳”工作（经济形势理性看）"
 
+
+@pytest.mark.parametrize("rendering", ["runs", "lines", "spaced-lines"])
+def test_a_dateline_ending_its_printed_line_ends_no_paragraph(rendering):
+    # A report opens with its dateline ("本报加德满都10月12日电"), set apart
+    # from the reporter's bracket by spaces, and the printed line may end
+    # right after it, short of the column where the bracket did not fit.  A
+    # dateline ends no paragraph: the report runs on from it.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    lead = "本报加德满都10月12日电\xa0\xa0（记者王慧、林芮）国家主席习近平12日在加德满都下榻饭店会见尼泊尔大会党主席德乌帕。"
+    paragraphs = ["习近平会见尼泊尔大会党主席德乌帕", lead, lines[3], lines[4]]
+    checked, wrong = 0, []
+    for width in range(14, 41):
+        # (Set with its indent, which the extraction drops.)
+        set_lines = typeset(lead, width, True)
+        if not any(line.rstrip().endswith("日电") for line in set_lines):
+            continue
+        checked += 1
+        copy = render_copy(paragraphs, Profile("copy-only", rendering, "indent-lost", "none", width), random.Random(0), False)
+        if canonical_paragraph(lead)[0] not in repair_document(copy).text.splitlines():
+            wrong.append(width)
+    assert checked >= 1 and wrong == []
