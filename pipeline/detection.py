@@ -1224,8 +1224,14 @@ def _split_repeated_title(
     def cut_then(i: int, end: int) -> bool:
         # The cut title ending at ``end`` and the whole one at i are followed
         # alike, or the whole one follows the cut one right away: a copy's
-        # page that holds the title only, before the clean text.
-        return followed_alike(i, end) or next((t for t in content if t > end), None) == i
+        # page that holds the title only, before the clean text.  (Right
+        # away but for the line the block opened with, which both print
+        # whole: "南宁建设一批“长者饭堂”" over a subtitle cut at its figure,
+        # "60" / "岁以上…", in the copy, and over the whole one after it.)
+        following = [t for t in content if t > end][:2]
+        return followed_alike(i, end) or following[:1] == [i] or (
+            following[1:] == [i] and forms[following[0]] == forms[content[0]]
+        )
 
     def lacks_first_words(p: int) -> bool:
         # A longer title-like line ends with it: that title, without its
@@ -1450,7 +1456,12 @@ def _split_twin_titles(
     # A version of nothing but its title block beside one with a body is a
     # copy's, as where the evidence told the parts apart (see _fill_title_blocks).
     versions = ((0, second), (second, len(lines)))
-    heads_only = [_title_block_only(lines, [i for i in content if lo <= i < hi]) for lo, hi in versions]
+    heads_only = [
+        _title_block_only(
+            lines, [i for i in content if lo <= i < hi], forms, frozenset(forms[i] for i in content if not lo <= i < hi)
+        )
+        for lo, hi in versions
+    ]
     if two and heads_only.count(True) == 1:
         return split(copy_first=heads_only[0])
 
@@ -1521,9 +1532,20 @@ def _parts_of_one_kind(forms: list[str], labels: list[bool], content: list[int])
     return True
 
 
-def _title_block_only(lines: tuple[str, ...], members: list[int]) -> bool:
-    """Whether a version's content lines are a title block alone: a title and a subtitle at most, closing nothing however short."""
-    return len(members) <= TITLE_LINES and all(_closes_nothing(lines[i].strip()) for i in members)
+def _title_block_only(
+    lines: tuple[str, ...], members: list[int], forms: list[str] | None = None, whole: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a version's content lines are a title block alone: a title and a subtitle at most, closing nothing however short.
+
+    The subtitle may be cut across lines ("60" / "岁以上老人用餐可享餐补", runs
+    cut at its figure) where another version prints it whole (``whole``, the
+    forms of that version's lines).
+    """
+    if not all(_closes_nothing(lines[i].strip()) for i in members):
+        return False
+    if len(members) <= TITLE_LINES:
+        return True
+    return forms is not None and "".join(forms[i] for i in members[1:]) in whole
 
 
 def _versions_with_furniture(lines: tuple[str, ...], content: list[int], second: int) -> set[int]:
@@ -1642,7 +1664,10 @@ def _fill_title_blocks(
         # However short its title ("截至九月底——").
         return _closes_nothing(lines[i].strip())
 
-    heads_only = [_title_block_only(lines, m) for m in members]
+    heads_only = [
+        _title_block_only(lines, m, forms, frozenset(forms[i] for other in members if other is not m for i in other))
+        for m in members
+    ]
     parts = []
     for (lo, hi), head_only in zip(bounds, heads_only):
         if head_only and not all(heads_only):

@@ -2343,3 +2343,39 @@ def test_a_lost_character_stands_for_at_most_two_of_the_titles():
         forms = [form_only(line) for line in doc]
         lossy = detection._lossy_patterns(doc, 0, len(doc))
         assert (detection._cut_title_end(forms, [0, 1], 0, title, lossy) is not None) is spells
+
+
+@pytest.mark.parametrize("style", ["blank", "indent"])
+@pytest.mark.parametrize("copies", [1, 2])
+def test_copies_of_the_title_block_alone_whose_subtitle_is_cut_at_its_figure(style, copies):
+    # A copy holding only the title block (the title whole, the subtitle cut
+    # into runs at its opening figure, "60" / "岁以上老人用餐可享餐补") before
+    # the clean text, and another after it.  Each was too thin to keep,
+    # and its pieces came out beside the clean text's.  With two copies,
+    # three whole titles tell nothing; the cut subtitle does, though the
+    # whole one follows it only after the clean title.  With one, the
+    # version of a title block alone is the copy's, its subtitle cut in
+    # two as it is.
+    lines = expected_lines()
+    title, subtitle = "南宁建设一批“长者饭堂”", "60岁以上老人用餐可享餐补"
+    truth = [title, subtitle, lines[2], lines[3], lines[4]]
+    block = "\n\n".join([title, "60", "岁以上老人用餐可享餐补"])
+    if style == "blank":
+        clean = "\n\n".join(truth)
+    else:
+        clean = "\n".join([title, subtitle] + ["\u3000\u3000" + p for p in truth[2:]])
+    out = repair_document(block + "\n\n\n" + clean + ("\n\n\n" + block) * (copies - 1) + "\n")
+    assert out.text.splitlines() == truth
+
+
+def test_three_short_lines_are_a_title_block_only_where_the_last_two_spell_a_line_of_the_other_version():
+    # A title block is a title and a subtitle; three lines closing nothing
+    # are one only where the last two are the subtitle cut, which the other
+    # version prints whole (not a title over a subtitle and a kicker).
+    from pipeline.compare import form_only
+    from pipeline.detection import _title_block_only
+
+    lines = ("南宁建设一批“长者饭堂”", "60", "岁以上老人用餐可享餐补")
+    forms = [form_only(line) for line in lines]
+    assert _title_block_only(lines, [0, 1, 2], forms, frozenset({"60岁以上老人用餐可享餐补"}))
+    assert not _title_block_only(lines, [0, 1, 2], forms, frozenset({"60岁以上老人用餐", "可享餐补"}))
