@@ -303,7 +303,8 @@ def _run_in_headings(
     one sentence ("结构不断优化，绿色发展动力强劲2018年，全国粮食总产量…").
     The reference shows where its paragraph starts: where, after a heading's
     worth of text ending on a word, the sentence goes on with the opening of
-    a reference paragraph longer than a heading.  The heading is then a
+    a reference paragraph longer than a heading (or, after a heading's
+    dash, is all of a heading-sized one).  The heading is then a
     sentence of its own, and is judged as a heading is: new unless the
     reference holds it whole, however its words recur elsewhere.
     """

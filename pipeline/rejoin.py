@@ -208,7 +208,9 @@ def split_paragraphs(
 
     Breaks come from markers and indentation before a fragment, and from the
     layout: a printed line that stops short of the column ends its paragraph.
-    A byline or a section's number on a line of its own is a paragraph of its own.
+    A byline or a section's number on a line of its own is a paragraph of its own,
+    as is a closing note in brackets after a closed sentence ("（钟艳宇）");
+    a dateline ends none, however short its line.
     In a "runs" rendering the printed lines are first rebuilt from the runs.
     Lines in ``skip`` (page furniture) are passed over as if absent, with the
     one blank line that separates them in a blank-separated rendering.
@@ -241,7 +243,10 @@ def split_paragraphs(
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
-        alone = _stands_alone(line.strip()) or (k > 0 and _closing_note(line.strip(), pieces[k - 1][1]))
+        # (A closing note only where no marker shows the paragraphs: where one
+        # does, it says whether the note is a paragraph, "…10亿元。" /
+        # "（资料图片）" running on.)
+        alone = _stands_alone(line.strip()) or (not marked and k > 0 and _closing_note(line.strip(), pieces[k - 1][1]))
         if not line.strip(_CLOSING_MARKS + " \u3000"):
             # Closing marks alone ("”" pushed past a page break) end the
             # paragraph before them, whatever break they follow; they open none.

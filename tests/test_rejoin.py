@@ -975,3 +975,29 @@ def test_a_dateline_ending_its_printed_line_ends_no_paragraph(rendering):
         if canonical_paragraph(lead)[0] not in repair_document(copy).text.splitlines():
             wrong.append(width)
     assert checked >= 1 and wrong == []
+
+
+@pytest.mark.parametrize("rendering", ["runs", "lines", "spaced-lines"])
+def test_a_note_in_brackets_a_marked_paragraph_ends_with_stays_in_it(rendering):
+    # Where the copy marks its paragraphs, the markers say whether a note on
+    # a line of its own is a paragraph: a caption's "（资料图片）" that its
+    # paragraph ends with, set on a line of its own by a line break, runs on.
+    # (Lines of spaces between paragraphs: with an indent, a short line that
+    # closes a sentence may still end a paragraph whose indent was lost.)
+    marker = "space-lines"
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    paragraph = "8月10日，长春市工业和信息化局牵头举办长春市“专精特新”企业融资专场对接活动，现场签约授信超过10亿元。（资料图片）"
+    truth = [lines[0], lines[3], paragraph, lines[4]]
+    checked, wrong = 0, []
+    for width in range(14, 41):
+        copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(0), False)
+        if "（资料图片）" not in [line.strip() for line in copy.split("\n")]:
+            continue
+        checked += 1
+        if paragraph not in repair_document(copy).text.splitlines():
+            wrong.append(width)
+    assert checked >= 1 and wrong == []
