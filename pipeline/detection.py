@@ -12,7 +12,10 @@ blank-separated ones), and what the lines on each edge say (a fragment of the
 copy that the clean text holds inside a longer line, a clean title that the copy
 repeats).  Last, a broken run beside a larger clean body must copy it: a run
 whose text the clean lines mostly lack is the article's own (a title block,
-photo captions, a list), however much it looks like PDF fragments.
+photo captions, a list), however much it looks like PDF fragments; and lines
+that look clean between a copy and the title it opened with, which the clean
+text after that title prints again, are the copy's.  Titles are compared in
+comparison form, where a character a lossy decode lost stands for one or two.
 
 Sections may stand anywhere: before, after or between clean parts, several of
 them, or the whole document; a clean document yields one clean section.
