@@ -221,7 +221,8 @@ def split_paragraphs(
     marked = _marks_paragraphs(lines, pieces)
     if layout != "runs":
         printed = _lines_with_cut_figures(pieces) if layout == "spaced-lines" else [[k] for k in range(len(pieces))]
-        ends = _short_line_ends(pieces, printed)
+        # (Lines put back together at a cut figure are still printed lines.)
+        ends = _short_line_ends(pieces, printed, rebuilt=False)
         if marked:
             # Where the copy marks paragraphs, a short line that stops
             # mid-sentence is a run cut at a font change ("10" / "月"), which a
@@ -372,7 +373,11 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
     of the run before it where the three fit the section's column and that
     run closed no sentence; else it opens the next printed line with the run
     after it, where the two fit ("…成绩单。" closing its paragraph short,
-    then "2019" / "年，…").
+    then "2019" / "年，…").  A run before that closed a sentence still takes
+    the figure where the figure and the run after it would leave room for
+    the next line's first piece, mid-sentence, even with a dropped indent:
+    no typesetter wraps so, so the sentence closed inside their line
+    ("…特別" / "合適。" / "2008" / "年，…買").
     """
     texts = [line.strip() for _, line, _ in pieces]
     groups = [[k] for k in range(len(pieces))]
@@ -386,6 +391,25 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
     def fits(members: list[int]) -> bool:
         return sum(display_width(texts[t]) for t in members) <= column + _hung(texts[members[-1]])
 
+    # A copy that shows its indents lost none; in one that shows none, a
+    # paragraph's first line may be short by one the extraction dropped.
+    indent = 0 if any(is_indented(line) for _, line, _ in pieces) else LOST_INDENT
+
+    def too_short(figure: int, after: int) -> bool:
+        # The figure and the run after it, as a printed line of their own,
+        # would go on mid-sentence to a next line whose first piece had room
+        # on it, even had the line been a first line whose indent the
+        # extraction dropped: no typesetter leaves that, so their line began
+        # before them, with a sentence closed inside it ("…特別" / "合適。" /
+        # "2008" / "年，…").
+        following = after + 1
+        return (
+            following < len(texts)
+            and not hard[following]
+            and not closes_sentence(texts[after])
+            and display_width(texts[figure] + texts[after]) + _head_width(texts[following]) + indent <= column
+        )
+
     k = 1
     while k < len(groups) - 1:
         # (A line may hold more than one figure: the run before may be put
@@ -395,7 +419,7 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
             k += 1
         elif (
             _char_class(texts[before[-1]][-1]) == "cjk"
-            and not closes_sentence(texts[before[-1]])
+            and (not closes_sentence(texts[before[-1]]) or too_short(figure, after))
             and fits([*before, figure, after])
         ):
             groups[k - 1 : k + 2] = [[*before, figure, after]]
@@ -407,7 +431,9 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
     return groups
 
 
-def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> set[int]:
+def _short_line_ends(
+    pieces: list[tuple[int, str, bool]], printed: list[list[int]], rebuilt: bool | None = None
+) -> set[int]:
     """Pieces after which a paragraph ends because their printed line stops short.
 
     Two tests, either of which ends a paragraph:
@@ -427,13 +453,19 @@ def _short_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int
     A line is not short when the next line starts with a Latin word or number
     too long to have fitted in the space left.
 
+    ``rebuilt`` says whether the printed lines are a guess rebuilt from runs,
+    which the fit tests do not trust (by default: whether any group holds more
+    than one piece).  A blank-separated copy's lines put back together at a
+    cut figure are printed lines, and its caller says so.
+
     Where the copy was set with a paragraph indent that the extraction
     dropped (:func:`_lost_indent_lines`), a paragraph's first line is measured with
     its indent, and a full line that closes a sentence ends its paragraph
     where the next line is such a first line (:func:`_opens_after_full_line`).
     """
     # Printed lines rebuilt from runs are a guess, not a typesetter's lines.
-    rebuilt = any(len(group) > 1 for group in printed)
+    if rebuilt is None:
+        rebuilt = any(len(group) > 1 for group in printed)
     texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
     widths = _printed_widths(pieces, printed)
     if len(widths) < 2:
@@ -764,6 +796,8 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
     past the column or ended it with them exactly, so it supports both
     widths; a width that lines without such marks support wins a tie, and
     where none do, the hung reading does (the typesetters measured hang).
+    A line of an odd count of cells (half-width figures) supports the even
+    widths on either side of it as well as its own.
     """
     plain: Counter[int] = Counter()
     either: Counter[int] = Counter()
@@ -775,6 +809,16 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
                 either[widths[v] - hung] += 1
             else:
                 plain[widths[v]] += 1
+                if widths[v] % 2:
+                    # An odd count of cells cannot end flush with a column of
+                    # whole characters: the line stopped a cell short of it
+                    # (a typesetter that never overruns) or ran a cell past
+                    # it (a real page's half-width figures), so it supports
+                    # both neighbours.  (Its own width wins where no line
+                    # of an even width says which: a copy whose every wrap
+                    # holds a figure is measured as before.)
+                    either[widths[v] - 1] += 1
+                    either[widths[v] + 1] += 1
     if not plain and not either:
         return None
 
