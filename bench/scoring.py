@@ -29,7 +29,7 @@ class Score:
     exact: float  # share of truth paragraphs found as whole output lines
     exact_output: bool  # output equals the truth
     duplicated: bool
-    lost: bool  # a truth paragraph missing, or found only with characters silently wrong
+    lost: bool  # a truth paragraph missing (held fewer times than the truth holds it), or found only with characters silently wrong
     flagged: bool  # a truth paragraph found only with some characters flagged as U+FFFD
     fffd_left: int
     space_cjk: int
@@ -112,12 +112,17 @@ def score(output: str, case) -> Score:
         if len(c) < MIN_CONTENT:
             continue
         found = out_content.count(c)
-        if found == 0:
-            if found_flagged(c, marked):
+        expected = truth_content.count(c)
+        if found < expected:
+            # Counted, not only looked for: a paragraph whose words another
+            # paragraph also holds (a subtitle the report's sentence repeats)
+            # is lost when the output holds them fewer times than the truth,
+            # though found.  The missing ones may stand with flags.
+            if found_flagged(c, marked.replace(c, "")):
                 flagged = True
             else:
                 lost = True
-        elif found > truth_content.count(c):
+        elif found > expected:
             duplicated = True
     # Partial duplicates: an output line that is not a truth line but whose
     # content stands again elsewhere in the output (a broken title kept beside

@@ -177,6 +177,21 @@ def test_the_yardstick_counts_a_sentence_the_article_says_twice_once_per_time():
     assert score(f"标题\n{flagged_head}\n{flagged_head}\n{flagged_body}\n", case).duplicated
 
 
+def test_the_yardstick_counts_a_subtitle_the_report_repeats_as_lost_when_dropped():
+    """A subtitle whose words a report's sentence holds is lost when dropped, though its words are found."""
+    from types import SimpleNamespace
+
+    from bench.scoring import score
+
+    subtitle = "进一步做好短缺药品保供稳价工作"
+    body = "为进一步做好短缺药品保供稳价工作，更好保障群众基本用药需求，《意见》提出以下相应政策举措。"
+    case = SimpleNamespace(truth=f"国办印发意见\n{subtitle}\n{body}\n")
+    assert not score(f"国办印发意见\n{subtitle}\n{body}\n", case).lost
+    assert score(f"国办印发意见\n{body}\n", case).lost
+    # Flagged where it stands, it is not lost.
+    assert not score(f"国办印发意见\n{subtitle.replace('药', chr(0xFFFD))}\n{body}\n", case).lost
+
+
 def test_the_second_generators_documents_never_raise_and_leave_clean_text_alone():
     """bench/heldout.py, written apart from bench/degrade.py, on short articles cut from the fixture.
 
