@@ -184,7 +184,8 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         merges = []  # the clean paragraphs each one's match spans (see _span)
         member_forms = []
         last_best = -1
-        for p in members:
+        forms_here = [comparison_form(p.text)[0] for p in members]
+        for m, p in enumerate(members):
             form, offsets = comparison_form(p.text)
             member_forms.append(form)
             covered, votes, hits = ref.cover(form)
@@ -229,8 +230,17 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                         len(head) >= MIN_HELD_REST and head in ref.joined()
                     )
                     kept = "" if held else rest
-                elif heading and form not in ref.joined():
-                    # Covered piece by piece is not held whole.
+                elif heading and (
+                    form not in ref.joined()
+                    or not _held_in_sequence(form, forms_here[:m], forms_here[m + 1 :], ref)
+                ):
+                    # Covered piece by piece is not held whole.  Held whole,
+                    # but not next to what stands beside it in the copy, it
+                    # is a heading of the copy's own whose words a sentence
+                    # of the article repeats (a subtitle "进一步做好…工作"
+                    # the clean text lacks, in "为进一步做好…工作，更好…"):
+                    # a piece of that sentence cut off by the rejoin would
+                    # run on into the piece beside it.
                     kept = p.text.strip()
                 else:
                     kept = _uncovered_sentences(p.text, form, offsets, covered, hits, ref, threshold)
@@ -285,6 +295,36 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         out.extend(by_anchor.get(i, ()))
     counts["repeated_clean_paragraphs_removed"] = len(repeats)
     return tuple(out), StageReport("dedup", dict(counts), tuple(matches) + tuple(repeats))
+
+
+def _held_in_sequence(form: str, before: list[str], after: list[str], ref: Reference) -> bool:
+    """Whether the reference holds ``form`` run on from the copy's paragraph before it or into the one after.
+
+    ``before`` and ``after`` are the comparison forms of the paragraphs around
+    it in its copy.  A paragraph of its own in the reference (another copy
+    kept it) is held as it stands.  A piece a rejoin cut off a paragraph
+    stands in the reference next to the piece beside it in the copy (``k``
+    characters of it are enough to tell).  At the copy's edge, where a copy
+    cut off mid-paragraph has nothing beside it, its first piece counts as
+    run on where a reference paragraph closes with it, its last where one
+    opens.
+    """
+    if form in ref.forms:
+        # A paragraph of its own there (another copy's, kept as new).
+        return True
+    k = ref.k
+    joined = ref.joined()
+    prev = next((f for f in reversed(before) if f), "")
+    nxt = next((f for f in after if f), "")
+    if prev and prev[-k:] + form in joined:
+        return True
+    if nxt and form + nxt[:k] in joined:
+        return True
+    # (A copy cut off mid-paragraph: its first piece closes a paragraph, its
+    # last one opens one.)
+    return (not prev and any(f.endswith(form) for f in ref.forms)) or (
+        not nxt and any(f.startswith(form) for f in ref.forms)
+    )
 
 
 # Content characters of a reference paragraph's opening that, found right
@@ -388,20 +428,48 @@ def _drop_repeated_clean(clean: list[Paragraph]) -> tuple[list[Paragraph], list[
     itself repeats a title-like line only by accident, but a speech repeats
     "同志们、朋友们！" and an essay its refrain, and those must stay.  The first
     occurrence stays.  Each drop is recorded as a match with coverage 1.0.
+
+    A copy stands where copies stand: after the article, or right after the
+    lines it repeats (a copy before the clean text, whose head the clean text
+    then prints again).  A repeat with article text after it that is no
+    repeat, and not right after what it repeats, is the article's own (an
+    essay's title printed again over its byline, mid-head).
     """
     seen: dict[str, int] = {}
-    kept: list[Paragraph] = []
-    dropped: list[DedupMatch] = []
-    for p in clean:
-        form = comparison_form(p.text)[0]
-        if len(form) >= MIN_REPEAT and form in seen and not _ends_sentence(p.text):
-            dropped.append(DedupMatch(p.start, p.end, (seen[form],), 1.0, ""))
+    # Each paragraph's earlier twin in the head, if it repeats one.
+    twins: list[int | None] = []
+    forms = [comparison_form(p.text)[0] for p in clean]
+    originals = 0
+    for n, (p, form) in enumerate(zip(clean, forms)):
+        twin = seen.get(form) if len(form) >= MIN_REPEAT and not _ends_sentence(p.text) else None
+        twins.append(twin)
+        if twin is not None:
             continue
         # Only the article's head (title, subtitle, kicker) is what a copy
         # repeats: a table's cells ("副部长1") recur further down by right.
-        if len(form) >= MIN_REPEAT and len(kept) < HEAD_PARAGRAPHS:
-            seen[form] = len(kept)
-        kept.append(p)
+        if len(form) >= MIN_REPEAT and originals < HEAD_PARAGRAPHS:
+            seen[form] = n
+        originals += 1
+    drop = set()
+    i = 0
+    while i < len(clean):
+        if twins[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < len(clean) and twins[j] is not None:
+            j += 1
+        # A run of repeats [i, j): the copy's, where it closes the clean text
+        # or follows the very lines it repeats (a page's number between,
+        # "- 2 -", holds no words of the article).
+        between = range(twins[j - 1] + 1, i)
+        if j == len(clean) or all(len(forms[n]) < MIN_REPEAT for n in between):
+            drop.update(range(i, j))
+        i = j
+    kept = [p for n, p in enumerate(clean) if n not in drop]
+    # (A match names its twin by its number among the kept paragraphs.)
+    number = {n: m for m, n in enumerate(n for n in range(len(clean)) if n not in drop)}
+    dropped = [DedupMatch(clean[n].start, clean[n].end, (number[twins[n]],), 1.0, "") for n in sorted(drop)]
     return kept, dropped
 
 

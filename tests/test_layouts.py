@@ -130,6 +130,40 @@ def test_a_list_closing_the_clean_text_before_the_second_copy_is_clean(rendering
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_an_articles_head_may_print_its_subtitle_again_over_the_byline(sep):
+    # An essay prints its title again between the dateline and the author's
+    # name: a repeat with the article's own text after it, not right after
+    # what it repeats, is the article's, and stays.
+    lines = expected_lines()
+    subtitle = "长春工业经济提振发力"
+    body = [lines[0], subtitle, "新华社长春10月13日电", subtitle, "本报记者  张三", *lines[3:9]]
+    out = repair_document(sep.join(body))
+    assert _kinds(out) == [SectionKind.CLEAN]
+    assert out.text.splitlines() == _canonical_lines(body)
+
+
+@pytest.mark.parametrize("where", ["after", "before", "before, page number"])
+def test_a_copy_of_the_head_alone_where_copies_stand_is_dropped(where):
+    # The guard on the rule above: a copy too short to tell from clean text
+    # (the title and subtitle on lines of their own) that detection left in
+    # the clean text repeats the head after the article, or before it, right
+    # before the lines it repeats (its page's number between, "- 2 -", holds
+    # no words).  Dedup drops it, naming each line's twin.
+    from pipeline.dedup import _drop_repeated_clean
+    from pipeline.model import Paragraph
+
+    lines = expected_lines()
+    subtitle = "长春工业经济提振发力"
+    article = [lines[0], subtitle, *lines[3:9]]
+    copy = [lines[0], subtitle] + (["- 2 -"] if "page" in where else [])
+    texts = article + copy if where == "after" else copy + article
+    kept, dropped = _drop_repeated_clean([Paragraph(t, SectionKind.CLEAN, 0, n, n) for n, t in enumerate(texts)])
+    start = 8 if where == "after" else len(copy)
+    assert [p.text for p in kept] == texts[:start] + texts[start + 2 :]
+    assert [(m.broken_start, m.clean_paragraphs) for m in dropped] == [(start, (0,)), (start + 1, (1,))]
+
+
 def test_clean_article_may_repeat_a_paragraph():
     # A speech repeats its address; only a copy's title-like line is a repeat to drop.
     clean, _ = sample_parts()
@@ -353,6 +387,67 @@ def test_subtitle_only_the_copy_has_is_kept():
     copy = render_copy(truth, profile, random.Random(0), False)
     out = repair_document("\n".join(truth[:1] + truth[2:]) + "\n" + copy)
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize(
+    "rendering, marker, width",
+    [("spaced-lines", "none", 23), ("runs", "space-lines", 16), ("lines", "indent-spaces", 38), ("lines", "indent-lost", 30)],
+)
+def test_subtitle_only_the_copy_has_that_a_sentence_holds_whole_is_kept(rendering, marker, width):
+    # The web page lost the subtitle; a sentence of the body holds all of
+    # its words ("量质齐头并进，长春工业经济提振发力，交出…").  A heading
+    # held whole is a duplicate only where it stands next to what stands
+    # beside it in the copy (a piece of that sentence the rejoin cut off);
+    # this one stands between the title and another paragraph.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    subtitle = "长春工业经济提振发力"
+    assert subtitle in lines[3] and not lines[3].startswith(subtitle)
+    truth = [lines[0], subtitle, lines[5], lines[3], lines[7]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document("\n".join(t for t in truth if t != subtitle) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering, marker, width", [("spaced-lines", "none", 23), ("lines", "indent-spaces", 38)])
+def test_subtitle_only_the_copies_have_that_a_sentence_holds_whole_is_kept_once(rendering, marker, width):
+    # Two copies, before and after the clean text, both print the subtitle
+    # the web page lost.  The first copy's is kept as new; the second's is
+    # held as a paragraph of its own by then, and is its duplicate.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    subtitle = "长春工业经济提振发力"
+    truth = [lines[0], subtitle, lines[5], lines[3], lines[7]]
+    copy = render_copy(truth, Profile("two-copies", rendering, marker, "none", width), random.Random(0), False)
+    clean = "\n".join(t for t in truth if t != subtitle)
+    out = repair_document(copy + "\n" + clean + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+def test_a_heading_sized_piece_cut_off_a_clean_sentence_is_a_duplicate():
+    # The guard on the rule above: a rejoin that cut a long paragraph after
+    # a heading's worth of words ("从变量看质量，长春坚定不移地稳工业运行" /
+    # "、稳项目投资…") left a piece the clean text holds run on into the
+    # piece beside it: after it, before it, or, alone at the copy's edge,
+    # opening a clean paragraph.
+    lines = expected_lines()
+    para = lines[7]
+    cut = para.index("、稳项目投资")
+    head, tail = para[:cut], para[cut:]
+    clean_texts = [lines[0], lines[4], para, lines[8]]
+    assert _merged(clean_texts, [lines[0], lines[4], head, tail, lines[8]]) == clean_texts
+    assert _merged(clean_texts, [lines[4], head, lines[0]]) == clean_texts
+    assert _merged(clean_texts, [head]) == clean_texts
+    # A copy that opens cut off, on a heading's worth of a paragraph's last
+    # words ("…的生动实践——"), then says something the clean text lacks.
+    novel = "全市工业企业加快复工复产，一批重大项目相继开工建设。"
+    assert "的生动实践——" not in _merged([lines[0], lines[12], lines[13], lines[14]], ["的生动实践——", novel])
 
 
 @pytest.mark.parametrize("rendering, marker, width", [("lines", "indent-spaces", 32), ("lines", "space-lines", 40)])
