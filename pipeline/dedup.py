@@ -297,14 +297,20 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
     return tuple(out), StageReport("dedup", dict(counts), tuple(matches) + tuple(repeats))
 
 
+# Anchors' worth of a neighbouring paragraph that must run on into a heading
+# in the reference for the heading to be a piece of the same text.
+SEQUENCE_ANCHORS = 3
+
+
 def _held_in_sequence(form: str, before: list[str], after: list[str], ref: Reference) -> bool:
     """Whether the reference holds ``form`` run on from the copy's paragraph before it or into the one after.
 
     ``before`` and ``after`` are the comparison forms of the paragraphs around
     it in its copy.  A paragraph of its own in the reference (another copy
     kept it) is held as it stands.  A piece a rejoin cut off a paragraph
-    stands in the reference next to the piece beside it in the copy (``k``
-    characters of it are enough to tell).  At the copy's edge, where a copy
+    stands in the reference next to the piece beside it in the copy (the
+    neighbour's :data:`SEQUENCE_ANCHORS` anchors' worth of characters nearest
+    to it, or all of a shorter one, tell).  At the copy's edge, where a copy
     cut off mid-paragraph has nothing beside it, its first piece counts as
     run on where a reference paragraph closes with it, its last where one
     opens.
@@ -312,7 +318,11 @@ def _held_in_sequence(form: str, before: list[str], after: list[str], ref: Refer
     if form in ref.forms:
         # A paragraph of its own there (another copy's, kept as new).
         return True
-    k = ref.k
+    # (Three anchors' worth of the neighbour, or all of a short one: a
+    # title's last words may run on into a subtitle in a sentence of the
+    # report, "习近平抵达加德满都" / "开始对尼泊尔进行国事访问" in "…乘专机
+    # 抵达加德满都，开始对尼泊尔…", but not the whole title.)
+    k = SEQUENCE_ANCHORS * ref.k
     joined = ref.joined()
     prev = next((f for f in reversed(before) if f), "")
     nxt = next((f for f in after if f), "")

@@ -412,6 +412,25 @@ def test_subtitle_only_the_copy_has_that_a_sentence_holds_whole_is_kept(renderin
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("rendering, marker, width", [("runs", "space-lines", 35), ("lines", "indent-spaces", 32)])
+def test_subtitle_a_sentence_holds_after_the_titles_last_words_is_kept(rendering, marker, width):
+    # The report's first sentence says the title's last words and the
+    # subtitle in a row ("习近平抵达加德满都" / "开始对尼泊尔进行国事访问",
+    # "…乘专机抵达加德满都，开始对尼泊尔进行国事访问。").  The subtitle runs
+    # on from the title's last words there, not from the title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title, subtitle = "长春工业稳中求进", "交出一份亮眼的成绩单"
+    lead = "今年以来，全市工业稳中求进，交出一份亮眼的成绩单。" + lines[4]
+    truth = [title, subtitle, lead, lines[5], lines[7]]
+    copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document("\n".join(t for t in truth if t != subtitle) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
 @pytest.mark.parametrize("rendering, marker, width", [("spaced-lines", "none", 23), ("lines", "indent-spaces", 38)])
 def test_subtitle_only_the_copies_have_that_a_sentence_holds_whole_is_kept_once(rendering, marker, width):
     # Two copies, before and after the clean text, both print the subtitle
