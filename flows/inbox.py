@@ -243,8 +243,9 @@ def list_inbox(inbox: Path) -> list[Path]:
     """The inbox's files (not sub-folders, not hidden files), sorted by name.
 
     Any file is listed: the library decides what it can read (text of any
-    encoding; binary files and, for now, PDFs are refused and land in
-    ``_failed/`` with the reason).  Sorted so that batches, the ledger and the
+    encoding, and PDFs from their text layer; binary files and PDFs with no
+    readable text layer are refused and land in ``_failed/`` with the
+    reason).  Sorted so that batches, the ledger and the
     logs come out in the same order on every run and machine.
     """
     if not inbox.is_dir():
