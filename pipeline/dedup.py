@@ -753,14 +753,20 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
     title) are all twins, so none is kept.  ``forms`` are the paragraphs'
     comparison forms, in the order of ``decisions``.
     """
+    # A twin renders one clean paragraph whole: the one it was placed by, of
+    # its size (a subtitle whose words one later paragraph says again matched
+    # that paragraph too; one that matched more is a mixture, no twin).
     is_twin = [
-        not kept and len(where) == 1 and abs(len(form) - clean_sizes[where[0]]) <= TWIN_SIZE * clean_sizes[where[0]]
-        for form, (_, where, kept, _, _) in zip(forms, decisions)
+        not kept
+        and best is not None
+        and len(where) <= MAX_TWIN_MATCHES
+        and abs(len(form) - clean_sizes[best]) <= TWIN_SIZE * clean_sizes[best]
+        for form, (_, where, kept, _, best) in zip(forms, decisions)
     ]
     twins: dict[int, str] = {}  # clean paragraph -> the copy's twin of it, in comparison form
-    for form, twin, (_, where, *_) in zip(forms, is_twin, decisions):
+    for form, twin, (*_, best) in zip(forms, is_twin, decisions):
         if twin:
-            twins.setdefault(where[0], form)
+            twins.setdefault(best, form)
     out = []
     for form, own_twin, (p, where, kept, coverage, best) in zip(forms, is_twin, decisions):
         # Each clean paragraph it matched rendered on its own (a standfirst
@@ -867,6 +873,10 @@ def _repeats(form: str, twin: str, k: int = 6) -> bool:
     grams = [form[j : j + k] for j in range(len(form) - k + 1)]
     return bool(grams) and sum(g in twin for g in grams) >= 0.5 * len(grams)
 
+
+# Most clean paragraphs a twin may match: the one it renders, and one that
+# says its words again.
+MAX_TWIN_MATCHES = 2
 
 # Shortest copy paragraph (content characters) taken for a second occurrence:
 # shorter ones (a name, a figure) recur by chance.

@@ -2174,6 +2174,40 @@ def test_a_heading_only_the_copy_has_ending_with_a_dash_is_told_apart_from_the_s
     assert _merged(clean_texts, copy_texts) == [*clean_texts[:3], heading, *clean_texts[3:]]
 
 
+def test_a_new_paragraph_that_says_the_subtitle_again_is_kept_whole():
+    # A paragraph only the copy has opens with a sentence of its own, then
+    # says the subtitle again ("奋斗成就伟业，梦想凝聚力量。全年看，长春工业
+    # 经济提振发力，…").  The copy renders the subtitle whole just before
+    # it, so the text is the article saying it twice, though a later
+    # paragraph also says the subtitle's words and both matched it.
+    lines = expected_lines()
+    subtitle = "长春工业经济提振发力交出亮眼成绩单"
+    novel = "奋斗成就伟业，梦想凝聚力量。全年看，长春工业经济提振发力，交出亮眼成绩单。"
+    later = lines[7] + "长春工业经济提振发力，交出亮眼成绩单。"
+    clean_texts = [lines[0], subtitle, lines[4], lines[5], later]
+    copy_texts = [lines[0], subtitle, novel, lines[4], lines[5], later]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts[:2], novel, *clean_texts[2:]]
+
+
+def test_a_copy_paragraph_spread_over_several_clean_ones_is_no_twin():
+    # The guard on the rule above: a copy paragraph matched by three clean
+    # paragraphs or more is a mixture of them (a title run into its
+    # subtitle, in a copy whose clean text holds a lossy copy's title
+    # lines), not one paragraph rendered whole; text it shares with another
+    # copy paragraph is no sign the article says that text twice.
+    from pipeline.dedup import _keep_second_occurrences
+    from pipeline.model import Paragraph
+
+    mixture = "长春工业经济提振发力交出亮眼成绩单"
+    later = "奋斗成就伟业梦想凝聚力量长春工业经济提振发力交出亮眼成绩单"
+    paragraphs = [Paragraph(t, SectionKind.BROKEN, 1, n, n) for n, t in enumerate([mixture, later])]
+    sizes = [len(mixture), 40, 40]
+    for where, twin in (((0,), True), ((0, 1), True), ((0, 1, 2), False)):
+        decisions = [(paragraphs[0], where, "", 1.0, 0), (paragraphs[1], (0,), "奋斗成就伟业，梦想凝聚力量。", 0.6, 0)]
+        out = _keep_second_occurrences(decisions, [mixture, later], sizes)
+        assert (out[1][2] == later) is twin, where
+
+
 def _merged(clean_texts: list[str], copy_texts: list[str]) -> list[str]:
     """The texts dedup gives for clean paragraphs and one copy's paragraphs after them."""
     from pipeline.dedup import merge
