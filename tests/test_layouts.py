@@ -399,17 +399,21 @@ def test_subtitle_only_the_copy_has_that_a_sentence_holds_whole_is_kept(renderin
     # held whole is a duplicate only where it stands next to what stands
     # beside it in the copy (a piece of that sentence the rejoin cut off);
     # this one stands between the title and another paragraph.
-    import random
-
-    from bench.degrade import Profile, render_copy
-
     lines = expected_lines()
     subtitle = "长春工业经济提振发力"
     assert subtitle in lines[3] and not lines[3].startswith(subtitle)
     truth = [lines[0], subtitle, lines[5], lines[3], lines[7]]
+    assert _repaired_beside_a_copy(truth, subtitle, rendering, marker, width) == truth
+
+
+def _repaired_beside_a_copy(truth: list[str], novel: str, rendering: str, marker: str, width: int) -> list[str]:
+    """The lines repair gives for the clean text without ``novel``, then a copy of all of ``truth``."""
+    import random
+
+    from bench.degrade import Profile, render_copy
+
     copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
-    out = repair_document("\n".join(t for t in truth if t != subtitle) + "\n" + copy)
-    assert out.text.splitlines() == truth
+    return repair_document("\n".join(t for t in truth if t != novel) + "\n" + copy).text.splitlines()
 
 
 @pytest.mark.parametrize("rendering, marker, width", [("runs", "space-lines", 35), ("lines", "indent-spaces", 32)])
@@ -418,17 +422,11 @@ def test_subtitle_a_sentence_holds_after_the_titles_last_words_is_kept(rendering
     # subtitle in a row ("习近平抵达加德满都" / "开始对尼泊尔进行国事访问",
     # "…乘专机抵达加德满都，开始对尼泊尔进行国事访问。").  The subtitle runs
     # on from the title's last words there, not from the title.
-    import random
-
-    from bench.degrade import Profile, render_copy
-
     lines = expected_lines()
     title, subtitle = "长春工业稳中求进", "交出一份亮眼的成绩单"
     lead = "今年以来，全市工业稳中求进，交出一份亮眼的成绩单。" + lines[4]
     truth = [title, subtitle, lead, lines[5], lines[7]]
-    copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
-    out = repair_document("\n".join(t for t in truth if t != subtitle) + "\n" + copy)
-    assert out.text.splitlines() == truth
+    assert _repaired_beside_a_copy(truth, subtitle, rendering, marker, width) == truth
 
 
 @pytest.mark.parametrize("rendering, marker, width", [("spaced-lines", "none", 23), ("lines", "indent-spaces", 38)])
