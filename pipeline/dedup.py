@@ -184,9 +184,10 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         merges = []  # the clean paragraphs each one's match spans (see _span)
         member_forms = []
         last_best = -1
-        forms_here = [comparison_form(p.text)[0] for p in members]
+        comparisons = [comparison_form(p.text) for p in members]
+        forms_here = [form for form, _ in comparisons]
         for m, p in enumerate(members):
-            form, offsets = comparison_form(p.text)
+            form, offsets = comparisons[m]
             member_forms.append(form)
             covered, votes, hits = ref.cover(form)
             coverage = sum(covered) / len(covered) if covered else 1.0
