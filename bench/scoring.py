@@ -29,7 +29,7 @@ class Score:
     exact: float  # share of truth paragraphs found as whole output lines
     exact_output: bool  # output equals the truth
     duplicated: bool
-    lost: bool  # a truth paragraph missing (held fewer times than the truth holds it), or found only with characters silently wrong
+    lost: bool  # a truth paragraph held fewer times than the truth holds it, or only with characters silently wrong
     flagged: bool  # a truth paragraph found only with some characters flagged as U+FFFD
     fffd_left: int
     space_cjk: int
