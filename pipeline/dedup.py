@@ -182,13 +182,11 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         section_of_pending = section
         decisions = []
         merges = []  # the clean paragraphs each one's match spans (see _span)
-        member_forms = []
         last_best = -1
         comparisons = [comparison_form(p.text) for p in members]
         forms_here = [form for form, _ in comparisons]
         for m, p in enumerate(members):
             form, offsets = comparisons[m]
-            member_forms.append(form)
             covered, votes, hits = ref.cover(form)
             coverage = sum(covered) / len(covered) if covered else 1.0
             if form:
@@ -265,8 +263,8 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 last_best = best
             decisions.append((p, where, kept, coverage, best))
             merges.append(_span(best, votes, clean_sizes, ref.k))
-        decisions = _keep_second_occurrences(decisions, member_forms, clean_sizes)
-        decisions = _keep_out_of_order(decisions, member_forms, clean_sizes)
+        decisions = _keep_second_occurrences(decisions, forms_here, clean_sizes)
+        decisions = _keep_out_of_order(decisions, forms_here, clean_sizes)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
         anchors = _anchors(decisions, merges, members[0].start, clean_lines)
