@@ -185,6 +185,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         last_best = -1
         comparisons = [comparison_form(p.text) for p in members]
         forms_here = [form for form, _ in comparisons]
+        repeated = _repeated_more([p.text for p in members], forms_here, ref)
         for m, p in enumerate(members):
             form, offsets = comparisons[m]
             covered, votes, hits = ref.cover(form)
@@ -242,7 +243,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                     # run on into the piece beside it.
                     kept = p.text.strip()
                 else:
-                    kept = _uncovered_sentences(p.text, form, offsets, covered, hits, ref, threshold)
+                    kept = _uncovered_sentences(p.text, form, offsets, covered, hits, ref, threshold, repeated)
             else:
                 # Punctuation only ("……", a stray "。"): a duplicate where the
                 # clean body holds the same marks, kept where it has none.
@@ -265,6 +266,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             merges.append(_span(best, votes, clean_sizes, ref.k))
         decisions = _keep_second_occurrences(decisions, forms_here, clean_sizes)
         decisions = _keep_out_of_order(decisions, forms_here, clean_sizes)
+        decisions = _keep_repeats_out_of_place(decisions, forms_here, repeated, ref)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
         anchors = _anchors(decisions, merges, members[0].start, clean_lines)
@@ -317,23 +319,86 @@ def _held_in_sequence(form: str, before: list[str], after: list[str], ref: Refer
     if form in ref.forms:
         # A paragraph of its own there (another copy's, kept as new).
         return True
-    # (Three anchors' worth of the neighbour, or all of a short one: a
-    # title's last words may run on into a subtitle in a sentence of the
-    # report, "习近平抵达加德满都" / "开始对尼泊尔进行国事访问" in "…乘专机
-    # 抵达加德满都，开始对尼泊尔…", but not the whole title.)
-    k = SEQUENCE_ANCHORS * ref.k
-    joined = ref.joined()
     prev = next((f for f in reversed(before) if f), "")
     nxt = next((f for f in after if f), "")
-    if prev and prev[-k:] + form in joined:
-        return True
-    if nxt and form + nxt[:k] in joined:
+    if _runs_on(form, prev, nxt, ref):
         return True
     # (A copy cut off mid-paragraph: its first piece closes a paragraph, its
     # last one opens one.)
     return (not prev and any(f.endswith(form) for f in ref.forms)) or (
         not nxt and any(f.startswith(form) for f in ref.forms)
     )
+
+
+def _runs_on(form: str, prev: str, nxt: str, ref: Reference) -> bool:
+    """Whether the reference holds ``form`` run on from the end of ``prev`` or into the start of ``nxt`` (comparison forms; empty: no neighbour)."""
+    # (Three anchors' worth of the neighbour, or all of a short one: a
+    # title's last words may run on into a subtitle in a sentence of the
+    # report, "习近平抵达加德满都" / "开始对尼泊尔进行国事访问" in "…乘专机
+    # 抵达加德满都，开始对尼泊尔…", but not the whole title.)
+    k = SEQUENCE_ANCHORS * ref.k
+    joined = ref.joined()
+    return bool(prev and prev[-k:] + form in joined) or bool(nxt and form + nxt[:k] in joined)
+
+
+def _repeated_more(texts: list[str], forms: list[str], ref: Reference) -> Counter:
+    """How many more times one copy says each reference paragraph's text, as a paragraph or a sentence, than the reference holds it.
+
+    A copy renders the article once, so where its paragraphs, or its
+    sentences, say a clean paragraph's words more often than the clean
+    text holds them, the article says them that many more times than the
+    web text (a speech's address, "同志们、朋友们！", which the web text
+    gives twice of three): so many of the copy's occurrences are new,
+    wherever each one looks a duplicate.  Only whole paragraphs and
+    sentences count: the title's words inside a paragraph only the copy
+    has ("…公开选调公务员报名开始，考生可于…") are that paragraph's, and
+    kept with it.  ``texts`` are one copy's paragraphs, ``forms`` their
+    comparison forms.
+    """
+    wanted = {form for form in ref.forms if len(form) >= MIN_HEAD}
+    said: Counter = Counter()
+    for text, form in zip(texts, forms):
+        if form in wanted:
+            said[form] += 1
+            continue
+        for start, end in sentence_spans(text):
+            sentence = comparison_form(text[start:end])[0]
+            if sentence in wanted:
+                said[sentence] += 1
+    joined = ref.joined()
+    more: Counter = Counter()
+    for form, n in said.items():
+        extra = n - joined.count(form)
+        if extra > 0:
+            more[form] = extra
+    return more
+
+
+def _keep_repeats_out_of_place(decisions: list, forms: list[str], repeated: Counter, ref: Reference) -> list:
+    """Keep whole the copy paragraphs that repeat a clean paragraph once more than the clean text, where it lacks them.
+
+    ``repeated`` (from :func:`_repeated_more`, less what sentences already
+    kept) says how many occurrences of each clean paragraph's text are new.
+    A dropped copy paragraph of that text is one of them where the
+    reference sets neither of its neighbours in the copy beside it: the
+    clean text's occurrences stand elsewhere.  One at the copy's edge has
+    a neighbour on one side only and is left a duplicate: a copy cut off
+    after the next copy's title (run into its section) says the title
+    again there.  At most so many are kept, first come first; each is
+    placed by its neighbours.  ``forms`` are the
+    paragraphs' comparison forms, in the order of ``decisions``.
+    """
+    left = Counter(repeated)
+    out = []
+    for i, (form, (p, where, kept, coverage, best)) in enumerate(zip(forms, decisions)):
+        prev = next((f for f in reversed(forms[:i]) if f), "")
+        nxt = next((f for f in forms[i + 1 :] if f), "")
+        if not kept and left[form] > 0 and prev and nxt and not _runs_on(form, prev, nxt, ref):
+            left[form] -= 1
+            out.append((p, (), p.text.strip(), coverage, None))
+        else:
+            out.append((p, where, kept, coverage, best))
+    return out
 
 
 # Content characters of a reference paragraph's opening that, found right
@@ -509,6 +574,7 @@ def _uncovered_sentences(
     hits: list[list[int]] | None,
     ref: Reference,
     threshold: float,
+    repeated: Counter | None = None,
 ) -> str:
     """What of ``text`` the reference lacks: uncovered sentences, and long uncovered runs inside covered ones.
 
@@ -528,6 +594,10 @@ def _uncovered_sentences(
     sentence's anchors short; the stretches between them are looked up whole
     (:func:`_cover_around_holes`), so a damaged copy of a clean sentence is
     still a duplicate.
+
+    ``repeated`` counts the clean paragraphs' texts the copy says more often
+    than the clean text (:func:`_repeated_more`); a sentence kept as one of
+    them is taken off the count.
     """
     k = ref.k
     # Each sentence's verdict: ("whole", span), ("marks", span), or ("pieces",
@@ -622,6 +692,24 @@ def _uncovered_sentences(
                 paragraphs = paragraphs if paragraphs is not None else set(ref.forms)
                 if sentence_forms[b] not in paragraphs:
                     verdicts[b] = ("whole", [sentences[b]], n)
+    # At the edge, beside a duplicate, a whole clean paragraph's text that
+    # the copy says more often than the clean text, where the reference does
+    # not run it on from that neighbour: a short paragraph (a speech's
+    # address) the copy's rejoin ran into the one beside it, which the web
+    # text lacks here.
+    if len(content) >= 2 and repeated:
+        for b, a, last in ((content[0], content[1], False), (content[-1], content[-2], True)):
+            kind, spans, n = verdicts[b]
+            sentence = sentence_forms[b]
+            if (
+                kind == "pieces"
+                and not spans
+                and verdicts[a][0] == "pieces"
+                and repeated[sentence] > 0
+                and not _runs_on(sentence, sentence_forms[a] if last else "", "" if last else sentence_forms[a], ref)
+            ):
+                repeated[sentence] -= 1
+                verdicts[b] = ("whole", [sentences[b]], n)
     kept = []
     last_kept = True
     any_content = False

@@ -2525,3 +2525,55 @@ def test_three_short_lines_are_a_title_block_only_where_the_last_two_spell_a_lin
     forms = [form_only(line) for line in lines]
     assert _title_block_only(lines, [0, 1, 2], forms, frozenset({"60岁以上老人用餐可享餐补"}))
     assert not _title_block_only(lines, [0, 1, 2], forms, frozenset({"60岁以上老人用餐", "可享餐补"}))
+
+
+ADDRESS = "同志们、朋友们！"
+
+
+@pytest.mark.parametrize("variant", ["same marks", "other marks"])
+def test_an_address_the_copy_says_once_more_than_the_clean_text_is_kept_where_it_stands(variant):
+    # A speech addresses its audience three times ("同志们、朋友们！"); the
+    # web text lacks the first.  The copy's three paragraphs of the same
+    # words are one more than the clean text holds, so one of them is the
+    # article's own; the one whose neighbours the clean text does not set
+    # beside those words is it.  (The clean text's two are the copy's other
+    # two: nothing is kept twice.)
+    lines = expected_lines()
+    first = ADDRESS if variant == "same marks" else "同志们，朋友们："
+    clean_texts = [lines[0], lines[2], lines[3], ADDRESS, lines[4], lines[5], ADDRESS, lines[6]]
+    copy_texts = [lines[0], first, lines[2], lines[3], ADDRESS, lines[4], lines[5], ADDRESS, lines[6]]
+    assert _merged(clean_texts, copy_texts) == [lines[0], first, *clean_texts[1:]]
+
+
+def test_an_address_the_copy_runs_into_a_paragraphs_end_is_kept_where_the_clean_text_lacks_it():
+    # The copy's last paragraph break fell on a full line, so its rejoin ran
+    # the speech's last address into the paragraph before it.  The clean
+    # text says the address twice, elsewhere, and the copy three times: the
+    # one the clean text lacks is kept, after that paragraph.
+    lines = expected_lines()
+    clean_texts = [lines[0], ADDRESS, lines[2], lines[3], ADDRESS, lines[4], lines[5]]
+    copy_texts = [lines[0], ADDRESS, lines[2], lines[3], ADDRESS, lines[4], lines[5] + ADDRESS]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts, ADDRESS]
+
+
+def test_an_address_the_copy_holds_as_often_as_the_clean_text_is_no_new_text():
+    # A paragraph the copy ran the address into, where the copy holds it no
+    # more often than the clean text: a caption or a heading set elsewhere
+    # than in the web text, not new text.  Nothing is kept.
+    lines = expected_lines()
+    clean_texts = [lines[0], ADDRESS, lines[2], lines[3], ADDRESS, lines[4], lines[5]]
+    copy_texts = [lines[0], lines[2], lines[3], ADDRESS, lines[4], lines[5] + ADDRESS]
+    assert _merged(clean_texts, copy_texts) == clean_texts
+    copy_texts = [lines[0], ADDRESS, lines[2], lines[3], lines[4], ADDRESS, lines[5]]
+    assert _merged(clean_texts, copy_texts) == clean_texts
+
+
+def test_the_next_copys_title_at_the_end_of_a_copys_section_is_no_new_text():
+    # Two copies back to back, the second cut off after its title, which
+    # detection left in the first copy's section: the section says the
+    # title twice, once more than the clean text, but the second stands at
+    # the section's edge, with nothing after it to place it by.  It is the
+    # next copy's, a duplicate.
+    lines = expected_lines()
+    clean_texts = [lines[0], lines[2], lines[3], lines[4]]
+    assert _merged(clean_texts, [*clean_texts, lines[0]]) == clean_texts
