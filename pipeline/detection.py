@@ -532,6 +532,9 @@ def _settle_edges(
 
         return damaged(i) and not any(damaged(j) for j in content if j != i and not labels[j])
 
+    # Each content line's leading white space.
+    indents = {i: _indent(lines[i]) for i in content}
+
     def refresh() -> None:
         nonlocal clean_text, clean_lines, first_clean
         first_clean = next((i for i in content if not labels[i]), None)
@@ -542,6 +545,20 @@ def _settle_edges(
     def in_other_clean_line(i: int, form: str) -> bool:
         # Lines shorter than the form cannot hold it, so no length filter is needed.
         return clean_text.count(form) > (0 if labels[i] else 1)
+
+    def indented_as_clean(i: int, toward: int) -> bool:
+        # Indented as most of the clean text's lines are, where no line of
+        # the copy is but the edge's own: web text's indent ("    ") on its
+        # closing lines (a signing body's name, short and open like a
+        # copy's), which the copy's rendering never gave its lines.
+        # (``toward``: the step from the line into its copy.)
+        indent = indents[i]
+        edge = 0
+        pos = position[i]
+        while indent and 0 <= pos < len(content) and labels[content[pos]] and indents[content[pos]] == indent:
+            edge += 1
+            pos += toward
+        return _clean_indent(lines, labels, indent, in_copy=edge)
 
     def is_fragment(i: int) -> bool:
         form = forms[i]
@@ -660,6 +677,10 @@ def _settle_edges(
 
     def is_stray_clean(i: int, ends_run: bool) -> bool:
         form = forms[i]
+        if indented_as_clean(i, toward=-1 if ends_run else 1):
+            # (The fragment rule, looking at words only, must not pull it back.)
+            at_boundary.add(i)
+            return True
         if len(form) < 2:
             return False
         # A copy does not repeat itself: a line on a copy's edge whose text the
@@ -1701,6 +1722,30 @@ def _fill_title_blocks(
 FURNITURE_REACH = 20
 
 
+def _indent(line: str) -> str:
+    """A line's leading white space."""
+    return line[: len(line) - len(line.lstrip())]
+
+
+def _clean_indent(lines: tuple[str, ...], labels: list[bool], indent: str, in_copy: int = 0) -> bool:
+    """Whether ``indent`` is the clean text's own: most clean lines carry it, and at most ``in_copy`` copy lines.
+
+    Web text indents its paragraphs one way throughout ("　　", "    ");
+    a copy's rendering indents at most its paragraphs' first lines, with
+    whatever its extraction kept.  Where no line of the copy carries the
+    clean text's indent (but the ``in_copy`` lines asked about), a line
+    that does is the clean text's, however much it looks like a copy's
+    (a signing body's name, a date under it).
+    """
+    if not indent:
+        return False
+    text = [j for j, line in enumerate(lines) if line.strip()]
+    clean = [j for j in text if not labels[j]]
+    return 2 * sum(_indent(lines[j]) == indent for j in clean) >= len(clean) > 0 and (
+        sum(labels[j] and _indent(lines[j]) == indent for j in text) <= in_copy
+    )
+
+
 def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]:
     """Give page furniture on a copy's edge (a running header, a page number) to the copy.
 
@@ -1734,6 +1779,10 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
         # or foot cut into runs ("第" / "8" / "版") opens or closes it.
         a, b = _pieces_beyond(lines, start, -1), _pieces_beyond(lines, end - 1, 1)
         found |= {a + i for i in find_furniture(lines[a : b + 1], credits=False)}
+        # Not a clean line indented as the clean text's paragraphs, which no
+        # line of the copy is: the date under the article's signature,
+        # "　　2019年10月30日", looks like a page head's date.
+        found = {i for i in found if labels[i] or not _clean_indent(lines, labels, _indent(lines[i]))}
         for edge, step in ((start - 1, -1), (end, 1)):
             # Walk outward from the copy over blank lines and furniture.
             t = edge

@@ -2577,3 +2577,62 @@ def test_the_next_copys_title_at_the_end_of_a_copys_section_is_no_new_text():
     lines = expected_lines()
     clean_texts = [lines[0], lines[2], lines[3], lines[4]]
     assert _merged(clean_texts, [*clean_texts, lines[0]]) == clean_texts
+
+
+@pytest.mark.parametrize("rendering", ["spaced-lines", "runs"])
+def test_the_clean_texts_closing_lines_indented_as_its_paragraphs_stay_clean_before_a_copy(rendering):
+    # Web text indented with four spaces ends with the signing bodies'
+    # names, short open lines like a copy's, which its last paragraph says
+    # too, as a copy's lines stand in longer ones: right before the copy,
+    # whose lines carry no indent.  The indent is the clean text's: the
+    # names stay with it, and none is lost to the copy's title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    names = ["中小城市发展战略研究院", "国信中小城市指数研究院"]
+    truth = [*lines[:12], f"研究成果由{names[0]}和{names[1]}联合发布。", *names]
+    clean = "\n".join([lines[0]] + ["    " + p for p in truth[1:]])
+    copy = render_copy(lines[:8], Profile("after", rendering, "space-lines", "none", 20), random.Random(0), False)
+    out = repair_document(clean + "\n\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+def test_a_copys_last_line_indented_as_the_clean_text_stays_the_copys_where_its_other_lines_are_too():
+    # A copy before web text indented with two spaces, set with the same
+    # indent at each paragraph's start, ends with a one-line paragraph the
+    # web text lacks, against the clean title.  Its indent shows nothing:
+    # the copy's other paragraphs carry it too.  It stays the copy's, kept
+    # after the paragraph it follows there.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    novel = "记者在现场看到，工人们正忙着装车。"
+    truth = [*lines[:8], novel, *lines[8:12]]
+    clean = "\n".join([lines[0]] + ["  " + p for p in lines[1:12]])
+    copy = render_copy([*lines[:8], novel], Profile("before", "lines", "indent-spaces", "none", 20), random.Random(0), False)
+    out = repair_document(copy + "\n" + clean)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["runs", "lines", "spaced-lines"])
+def test_the_date_under_the_clean_texts_signature_stays_clean_before_a_copys_page_head(rendering):
+    # Web text indented with U+3000 ends with its signature and the date
+    # under it, "　　2019年10月30日"; the copy after it opens with its page
+    # head, the paper's name and the date cut into runs.  The date line
+    # looks like the head's, but it carries the clean text's indent, which
+    # no line of the copy does: it stays clean.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [*lines[:12], "长春市工业和信息化局", "2019年10月30日"]
+    clean = "\n".join([lines[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    head = "\n\n".join(["人民日报\u3000", "2019", "年", "10", "月", "25", "日\u3000星期五"])
+    copy = render_copy(lines[:9], Profile("after", rendering, "space-lines", "none", 20), random.Random(0), False)
+    out = repair_document(clean + "\n\n\n" + head + "\n\n" + copy)
+    assert out.text.splitlines() == truth
