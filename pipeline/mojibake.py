@@ -354,18 +354,16 @@ def jieba_words() -> tuple[dict[str, int], float]:
     lazily, when a lossy line appears.
     """
     import math
-    from importlib.resources import files
+
+    from .lexicon import entries
 
     words: dict[str, int] = {}
     total = 0
-    with (files("jieba") / "dict.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            word, count, *_ = line.split(" ")
-            n = int(count)
-            words[word] = n
-            total += n
-            for end in range(1, len(word)):
-                words.setdefault(word[:end], 0)
+    for word, n, _ in entries():
+        words[word] = n
+        total += n
+        for end in range(1, len(word)):
+            words.setdefault(word[:end], 0)
     return words, math.log(total)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .chars import CLOSERS, PARAGRAPH_FINAL, SENTENCE_END, closes_sentence, display_width, is_letter_or_digit
+from .chars import CLOSERS, PARAGRAPH_FINAL, SENTENCE_END, closes_sentence, display_width, is_han, is_letter_or_digit
 from .compare import simplified
 from .model import Paragraph, Section, SectionKind, StageReport
 from .mojibake import FFFD, LOST
@@ -641,7 +641,34 @@ def _short_line_ends(
     for v in range(len(widths) - 1):
         if v in sources or v + 1 in sources:
             ends.add(printed[v][-1])
+    # So is the byline over it, a person's name ("王忠云" under "好政策让人心
+    # 里温暖"), however its width compares with the headline's.  (A
+    # headline's wrapped end may stand there too, "路径", but opens with no
+    # family name.)
+    for v in range(len(widths) - 2):
+        if v + 2 in sources and _byline(texts[v + 1]):
+            ends.add(printed[v][-1])
     return ends
+
+
+# Characters of a Chinese name on a byline (a transliterated one has middle
+# dots: "胡里奥·塞瓦略斯").
+BYLINE_NAME = (2, 4)
+MAX_TRANSLITERATED = 12
+
+
+def _byline(text: str) -> bool:
+    """Whether a line is a person's name alone, as a byline prints it ("谷业凯", "朱  柚")."""
+    name = "".join(text.split())
+    parts = name.split("·")
+    if not all(part and all(is_han(ch) for ch in part) for part in parts):
+        return False
+    lo, hi = BYLINE_NAME
+    if not (lo <= len(name) <= hi if len(parts) == 1 else len(name) <= MAX_TRANSLITERATED):
+        return False
+    from .lexicon import surnames
+
+    return name[0] in surnames()
 
 
 def _ends_headline(text: str, following: str) -> bool:

@@ -776,6 +776,16 @@ HEADLINES = [
     ),
     # A dash printed as a run of its own stays with the line it ends.
     (("长春市工业和信息化局负责人", "——", "量质齐升交出亮眼成绩单"), ["长春市工业和信息化局负责人——", "量质齐升交出亮眼成绩单"]),
+    # A byline over the source line, a person's name however short
+    # (real pages of People's Daily, 2025-10-20: "王忠云", "谷业凯").
+    (
+        ("好政策让人心里温暖", "王忠云", "《人民日报》（2025年10月20日第02版）"),
+        ["好政策让人心里温暖", "王忠云", "《人民日报》（2025年10月20日第02版）"],
+    ),
+    (
+        ("一个西班牙人对中国式现代化的观察", "胡里奥·塞瓦略斯", "《人民日报》（2025年10月20日第17版）"),
+        ["一个西班牙人对中国式现代化的观察", "胡里奥·塞瓦略斯", "《人民日报》（2025年10月20日第17版）"],
+    ),
 ]
 
 
@@ -1077,3 +1087,15 @@ def test_a_note_in_brackets_a_marked_paragraph_ends_with_stays_in_it(rendering):
         if paragraph not in repair_document(copy).text.splitlines():
             wrong.append(width)
     assert checked >= 1 and wrong == []
+
+
+@pytest.mark.parametrize("width", [24, 30, 36])
+def test_a_headlines_short_wrapped_end_over_the_source_line_is_no_byline(width):
+    # A real page's headline wraps its last two characters, "路径", onto a
+    # line of their own right over the source line, where a byline stands
+    # in other items ("王忠云").  They open with no family name: the
+    # headline's end, joined to it.
+    body = _render(BODY[3:8], width, "spaced-lines")
+    head = ["南京浦口经济开发区：探索集成电路国产化", "", "路径", "", "《人民日报》（2025年10月20日 第 15 版）", ""]
+    out = repair_document("\n".join(head + list(body)))
+    assert out.text.splitlines()[:2] == ["南京浦口经济开发区：探索集成电路国产化路径", "《人民日报》（2025年10月20日第15版）"]
