@@ -199,13 +199,21 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 # paragraphs cover is a duplicate only where one holds all of it:
                 # its words recur all over the article it heads
                 # ("复旦大学新闻学院课程思政纪实").  Matched by a clean line of
-                # its own size (its clean twin, damaged), the usual share holds.
+                # its own size (its clean twin, damaged), the usual share holds;
+                # a twin shares at least half the anchors of it or of the
+                # heading (another heading of that size sharing a phrase,
+                # "国家粮食安全", is none).
                 heading = (
                     len(form) <= MAX_HEADING
                     and LOST not in p.text
                     and "\ufffd" not in p.text
                     and not _ends_sentence(p.text)
-                    and not any(clean_sizes[no] <= 2 * len(form) for no in votes if no < n_clean)
+                    and not any(
+                        clean_sizes[no] <= 2 * len(form)
+                        and 2 * n >= max(1, min(len(form), clean_sizes[no]) - ref.k + 1)
+                        for no, n in votes.items()
+                        if no < n_clean
+                    )
                 )
                 strict = heading or coverage < MIN_PLACING_COVERAGE
                 threshold = 1.0 if strict else options.duplicate_coverage

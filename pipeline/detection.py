@@ -944,9 +944,37 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
                     marks[t : t + COPY_K] = [True] * COPY_K
             size += len(form)
             covered += sum(marks)
-        if size and covered < MIN_COPY_SHARE * size and len(clean_text) >= 2 * size and not opens_with_title(i, j):
+        if (
+            size
+            and covered < MIN_COPY_SHARE * size
+            and len(clean_text) >= 2 * size
+            and not opens_with_title(i, j)
+            and _wraps_of_clean(forms, [t for t in content if i <= t < j], clean_text) < MIN_COPY_WRAPS
+        ):
             out[i:j] = [False] * (j - i)
     return out
+
+
+# Line ends a run must show running on into its next line as the clean text
+# reads (a sentence of it wrapped there) to be a copy whatever share of it the
+# clean text lacks.
+MIN_COPY_WRAPS = 2
+
+
+def _wraps_of_clean(forms: list[str], run: list[int], clean_text: str) -> int:
+    """How many of a run's line ends cut a clean sentence: the line's last characters and the next line's first stand together in the clean text.
+
+    A copy that is mostly a paragraph the web text dropped still wraps the
+    paragraphs it shares ("…从上世纪50年代" / "的作坊式工厂…"); an article's
+    own head, captions or list under its clean text never break a clean
+    sentence across their lines.  (``clean_text`` joins clean lines with
+    newlines, so two whole clean paragraphs in a row do not count.)
+    """
+    k = COPY_K
+    return sum(
+        len(forms[a]) >= k and len(forms[b]) >= k and forms[a][-k:] + forms[b][:k] in clean_text
+        for a, b in zip(run, run[1:])
+    )
 
 
 # Most content lines of an article's head (title block) taken for clean text

@@ -2636,3 +2636,39 @@ def test_the_date_under_the_clean_texts_signature_stays_clean_before_a_copys_pag
     copy = render_copy(lines[:9], Profile("after", rendering, "space-lines", "none", 20), random.Random(0), False)
     out = repair_document(clean + "\n\n\n" + head + "\n\n" + copy)
     assert out.text.splitlines() == truth
+
+
+def test_a_heading_only_the_copy_has_sharing_a_phrase_with_a_clean_heading_is_kept():
+    # A subheading the web text lacks, "深入实施国家粮食安全战略", whose
+    # words a later sentence says and whose phrase "国家粮食安全" another
+    # heading of its size holds.  That heading is no damaged twin of it
+    # (it holds one of its anchors, not half): the new heading is kept.
+    lines = expected_lines()
+    heading = "深入实施国家粮食安全战略"
+    other = "深刻认识保障国家粮食安全的极端重要性"
+    later = "党的十八大以来，我们坚持" + heading + "，粮食生产连年丰收。"
+    clean_texts = [lines[0], other, lines[2], lines[3], later]
+    copy_texts = [lines[0], other, lines[2], lines[3], heading, later]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts[:4], heading, later]
+
+
+@pytest.mark.parametrize("rendering", ["spaced-lines", "lines"])
+@pytest.mark.parametrize("width", [20, 24, 28])
+def test_a_copy_mostly_of_a_paragraph_the_web_text_dropped_is_told_by_its_wraps(width, rendering):
+    # A short copy before a short article: the title's last words alone
+    # (too few to show the title), one paragraph the clean text has, and a
+    # longer one it dropped, so the clean text holds less than half of the
+    # copy.  Its lines still cut the shared paragraph's sentences where the
+    # clean text runs on ("…工业经济回升" / "走高向好…"): it is a copy, and
+    # the dropped paragraph is kept in its place.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    novel = lines[14] + lines[12]
+    truth = ["长春工业稳中求进提振发力", lines[8], novel, lines[10], lines[11], lines[15], lines[16], lines[18]]
+    clean = "\n\n".join(["长春工业 稳中求进 提振发力", lines[8], *truth[3:]])
+    copy = render_copy(["提振发力", lines[8], novel], Profile("before", rendering, "indent-spaces", "none", width), random.Random(0), False)
+    out = repair_document(copy + "\n\n" + clean)
+    assert out.text.splitlines() == truth
