@@ -777,7 +777,15 @@ def _settle_edges(
         # lines stand inside clean lines) is the copy's title, which the clean
         # text holds too; a line there that the clean text lacks is clean text
         # the copy swallowed.
-        if not ends_run and len(form) >= 4 and (_run_is_copy(i) or _opens_on_title(i)):
+        # (Not a page head's first piece, "2019" of "2019" / "年" / "10" / "月"
+        # … "第" / "16" / "版", cut into runs over the copy's title: page
+        # furniture, which the copy's rejoin removes.)
+        if (
+            not ends_run
+            and len(form) >= 4
+            and (_run_is_copy(i) or _opens_on_title(i))
+            and 0 not in find_furniture(lines[i : _pieces_beyond(lines, i, 1) + 1], credits=False)
+        ):
             return True
         adjacent_clean = any(
             0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
@@ -1871,9 +1879,18 @@ def _in_order(pieces: list[str], text: str) -> bool:
 
 
 def _text_line(line: str) -> bool:
-    """Whether a line holds text: not blank, no fixed form of a page's head or foot, no page number."""
+    """Whether a line holds text: a letter or figure, no fixed form of a page's head or foot, no page number.
+
+    (A dressed page number cut into runs, "- " / "20" / " -", leaves dashes
+    alone on their lines: no text.)
+    """
     t = line.strip()
-    return bool(t) and not t.isdigit() and not is_furniture_form(t) and not find_furniture((t,))
+    return (
+        any(ch.isalnum() for ch in t)
+        and not t.isdigit()
+        and not is_furniture_form(t)
+        and not find_furniture((t,))
+    )
 
 
 def _pieces_beyond(lines: tuple[str, ...], i: int, step: int) -> int:

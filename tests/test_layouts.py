@@ -2672,3 +2672,45 @@ def test_a_copy_mostly_of_a_paragraph_the_web_text_dropped_is_told_by_its_wraps(
     copy = render_copy(["提振发力", lines[8], novel], Profile("before", rendering, "indent-spaces", "none", width), random.Random(0), False)
     out = repair_document(copy + "\n\n" + clean)
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
+def test_a_copys_page_head_cut_into_runs_stays_with_the_copy_after_the_clean_text(rendering):
+    # The copy after the clean text opens with its page head cut into runs
+    # at every change of script ("2019" / "年" / "10" / … / "版　评论").
+    # Its first piece, a line the clean text lacks, is the page's furniture,
+    # not clean text the copy swallowed: it goes with the copy, whose rejoin
+    # removes the head.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [*lines[:12], "（本报长春电）"]
+    clean = "\n".join([lines[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    head = "\n\n".join(["2019", "年", "10", "月", "15", "日\u3000星期二\u3000\u3000第", "16", "版\u3000评论"])
+    copy = render_copy(lines[:9], Profile("after", rendering, "space-lines", "none", 20), random.Random(0), False)
+    out = repair_document(clean + "\n\n\n" + head + "\n\n" + copy)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
+def test_the_clean_texts_credit_line_stays_where_the_copy_ends_with_it_over_a_page_number_cut_into_runs(rendering):
+    # The web text ends with its layout credit, "版式设计：沈亦伶"; the copy
+    # after it, under its page head cut into runs, ends with the same line
+    # over the page's number, dressed and cut into runs ("- " / "20" /
+    # " -").  The dashes are no text going on after the credit: it is the
+    # article's end, not a page's foot, so the clean text keeps its own.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    credit = "版式设计：沈亦伶"
+    truth = [*lines[:12], credit]
+    clean = "\n".join(truth)
+    head = "\n\n".join(["2019", "年", "10", "月", "5", "日\u3000星期六\u3000\u3000第", "20", "版\u3000社会"])
+    copy = render_copy(lines[:12], Profile("after", rendering, "space-lines", "none", 39), random.Random(0), False)
+    foot = "\n\n".join([credit, "- ", "20", " -"])
+    out = repair_document(clean + "\n\n\n" + head + "\n\n" + copy + "\n\n" + foot + "\n")
+    assert out.text.splitlines() == truth
