@@ -1,4 +1,4 @@
-"""jieba's packaged dictionary, read lazily: the only data this library reads besides its input.
+"""jieba's packaged dictionary, read lazily, once per process.
 
 The dictionary jieba segments with lists about 349,000 words with a count and
 a part of speech each.  Two stages draw on it: the lossy decoder chooses lost
@@ -17,13 +17,16 @@ from functools import lru_cache
 
 
 def entries() -> Iterator[tuple[str, int, str]]:
-    """Each dictionary line as (word, count, part-of-speech tag), in the file's order."""
+    """Each dictionary line as (word, count, part-of-speech tag), in the file's order.
+
+    (jieba's format allows a line without its tag; such a word has tag "".)
+    """
     from importlib.resources import files
 
     with (files("jieba") / "dict.txt").open(encoding="utf-8") as fh:
         for line in fh:
-            word, count, tag = line.split()
-            yield word, int(count), tag
+            word, count, *tag = line.split()
+            yield word, int(count), tag[0] if tag else ""
 
 
 # A character is a family name where at least this share of the dictionary's

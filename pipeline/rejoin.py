@@ -658,7 +658,12 @@ MAX_TRANSLITERATED = 12
 
 
 def _byline(text: str) -> bool:
-    """Whether a line is a person's name alone, as a byline prints it ("谷业凯", "朱  柚")."""
+    """Whether a line is a person's name alone, as a byline prints it ("谷业凯", "朱  柚").
+
+    Two to four Han characters (or a transliterated name's parts between
+    middle dots) opening with a family name (:func:`pipeline.lexicon.surnames`,
+    read from jieba's dictionary on the first line asked about).
+    """
     name = "".join(text.split())
     parts = name.split("·")
     if not all(part and all(is_han(ch) for ch in part) for part in parts):
