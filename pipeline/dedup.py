@@ -251,7 +251,10 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                     # run on into the piece beside it.
                     kept = p.text.strip()
                 else:
-                    kept = _uncovered_sentences(p.text, form, offsets, covered, hits, ref, threshold, repeated)
+                    previous = next((f for f in reversed(forms_here[:m]) if f), "")
+                    kept = _uncovered_sentences(
+                        p.text, form, offsets, covered, hits, ref, threshold, repeated, previous
+                    )
             else:
                 # Punctuation only ("……", a stray "。"): a duplicate where the
                 # clean body holds the same marks, kept where it has none.
@@ -416,7 +419,12 @@ MIN_OPENING = 12
 
 
 def _run_in_headings(
-    text: str, form: str, offsets: tuple[int, ...], sentences: list[tuple[int, int]], ref: Reference
+    text: str,
+    form: str,
+    offsets: tuple[int, ...],
+    sentences: list[tuple[int, int]],
+    ref: Reference,
+    previous: str = "",
 ) -> tuple[list[tuple[int, int]], set[int]]:
     """Sentences cut where a reference paragraph starts after a heading only the copy has; the headings' indices.
 
@@ -428,7 +436,10 @@ def _run_in_headings(
     a reference paragraph longer than a heading (or, after a heading's
     dash, is all of a heading-sized one).  The heading is then a
     sentence of its own, and is judged as a heading is: new unless the
-    reference holds it whole, however its words recur elsewhere.
+    reference holds it whole, however its words recur elsewhere.  So is a
+    heading-sized reference paragraph the paragraph opens with, where it
+    follows ``previous`` (the copy's paragraph before, in comparison form)
+    as in the reference (:func:`_opening_heading`).
     """
     # Paragraphs longer than a heading, by their openings.  A heading-sized
     # one (a subheading quoting the text's phrase, "英雄辈出、星光熠熠的激情
@@ -438,12 +449,19 @@ def _run_in_headings(
     # 广深港高铁香港段正式通车；").  Where two share an opening, the longer
     # one's is kept.
     openings = {f[:MIN_OPENING]: f for f in sorted(ref.forms, key=len) if len(f) >= MIN_OPENING}
+    # Heading-sized reference paragraphs: one the sentence opens with, run
+    # into what follows with no mark between, is that heading (its mirror).
+    short = {f for f in ref.forms if MIN_HEAD <= len(f) <= MAX_HEADING}
     out: list[tuple[int, int]] = []
     headings: set[int] = set()
     for start, end in sentences:
         lo = bisect.bisect_left(offsets, start)
         hi = bisect.bisect_left(offsets, end)
-        cut = None
+        cut = _opening_heading(text, form, offsets, lo, hi, short, previous, ref) if short and lo == 0 else None
+        if cut is not None:
+            headings.add(len(out))
+            out.extend(((start, cut), (cut, end)))
+            continue
         for at in range(lo + MIN_HEAD, min(lo + MAX_HEADING, hi - MIN_OPENING) + 1):
             opening = openings.get(form[at : at + MIN_OPENING])
             if opening is None:
@@ -467,6 +485,53 @@ def _run_in_headings(
             headings.add(len(out))
             out.extend(((start, cut), (cut, end)))
     return out, headings
+
+
+def _opening_heading(
+    text: str,
+    form: str,
+    offsets: tuple[int, ...],
+    lo: int,
+    hi: int,
+    headings: set[str],
+    previous: str,
+    ref: Reference,
+) -> int | None:
+    """Where a paragraph goes on past a heading-sized reference paragraph it opens with (text offset), or None.
+
+    A subheading the clean text has as a paragraph of its own, over a
+    paragraph only the copy has, run into it by the rejoin where no marker
+    showed the break ("“我们正和中国朋友开展…行动”10月底，在科摩罗…"):
+    the sentence is new, but its opening is the heading's duplicate.  Only
+    where the copy's paragraph before ends as the reference paragraph
+    before the heading does, as the heading's rendering would stand (a new
+    sentence elsewhere may quote a heading and go on, and a name-sized
+    heading, "林郑月娥：", opens many a sentence), where nothing but closing marks and
+    spaces stand between the heading and what follows (a sentence that
+    goes on with a comma uses the heading's words by right), and with at
+    least :data:`MIN_OPENING` content characters after it.
+    """
+    for m in range(min(MAX_HEADING, hi - lo - MIN_OPENING), MIN_HEAD - 1, -1):
+        heading = form[lo : lo + m]
+        if heading not in headings:
+            continue
+        between = text[offsets[lo + m - 1] + 1 : offsets[lo + m]]
+        if (
+            all(ch in CLOSERS or ch.isspace() for ch in between)
+            and not ends_with_mark(text[: offsets[lo + m]], SENTENCE_FINAL)
+            and _follows(heading, previous, ref)
+        ):
+            return offsets[lo + m]
+        return None
+    return None
+
+
+def _follows(form: str, previous: str, ref: Reference) -> bool:
+    """Whether ``form`` is a reference paragraph whose paragraph before ends as ``previous`` (a copy paragraph's comparison form) does."""
+    tail = previous[-SEQUENCE_ANCHORS * ref.k :]
+    return bool(tail) and any(
+        no > 0 and f == form and ref.forms[no - 1].endswith(tail) for no, f in enumerate(ref.forms)
+    )
 
 
 def _after_clean_line(text: str, lines: list[str]) -> str:
@@ -583,6 +648,7 @@ def _uncovered_sentences(
     ref: Reference,
     threshold: float,
     repeated: Counter | None = None,
+    previous: str = "",
 ) -> str:
     """What of ``text`` the reference lacks: uncovered sentences, and long uncovered runs inside covered ones.
 
@@ -605,13 +671,14 @@ def _uncovered_sentences(
 
     ``repeated`` counts the clean paragraphs' texts the copy says more often
     than the clean text (:func:`_repeated_more`); a sentence kept as one of
-    them is taken off the count.
+    them is taken off the count.  ``previous`` is the copy's paragraph
+    before, in comparison form (see :func:`_run_in_headings`).
     """
     k = ref.k
     # Each sentence's verdict: ("whole", span), ("marks", span), or ("pieces",
     # [spans]) (none: a duplicate), with its content size.
     verdicts: list[tuple[str, list[tuple[int, int]], int]] = []
-    sentences, headings = _run_in_headings(text, form, offsets, sentence_spans(text), ref)
+    sentences, headings = _run_in_headings(text, form, offsets, sentence_spans(text), ref, previous)
     sentence_forms = []
     # Share of each sentence one place of the reference holds.
     held: list[float] = []

@@ -2714,3 +2714,39 @@ def test_the_clean_texts_credit_line_stays_where_the_copy_ends_with_it_over_a_pa
     foot = "\n\n".join([credit, "- ", "20", " -"])
     out = repair_document(clean + "\n\n\n" + head + "\n\n" + copy + "\n\n" + foot + "\n")
     assert out.text.splitlines() == truth
+
+
+def test_a_clean_subheading_run_into_a_paragraph_only_the_copy_has_is_not_kept_again():
+    # The copy's subheading, a paragraph of its own in the web text, fills
+    # its printed line over a paragraph the web text lacks; no marker shows
+    # the break, so the rejoin runs them into one.  The paragraph before
+    # runs on into the subheading in the clean text as in the copy: the
+    # subheading is that paragraph's rendering, a duplicate, and only the
+    # new paragraph is kept, after it.
+    lines = expected_lines()
+    heading = "“我们正和中国朋友开展一场彻底消除疟疾的行动”"
+    novel = "10月底，在科摩罗进行的第二轮疟疾防治行动已经结束，不到两个月时间，大科摩罗岛已实现全民服药。"
+    clean_texts = [lines[0], lines[2], heading, lines[3], lines[4]]
+    copy_texts = [lines[0], lines[2], heading + novel, lines[3], lines[4]]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts[:3], novel, *clean_texts[3:]]
+    # A new last paragraph that quotes the subheading and goes on keeps all
+    # its words: the paragraph before it is not the one the subheading
+    # follows.
+    quoting = heading + "这句话道出了科摩罗人民的心声，也是中国专家多年坚持的动力。"
+    copy_texts = [lines[3], lines[4], quoting]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts, quoting]
+
+
+def test_a_name_sized_clean_heading_opening_a_new_paragraph_elsewhere_stays_in_it():
+    # The clean text's kicker is a name, "林郑月娥：", and a later paragraph
+    # opens with the name too.  A paragraph only the copy has opens with it
+    # ("林郑月娥表示，…") right after the paragraph that the later one
+    # follows: the name runs on from there in the clean text, but not as
+    # the kicker, whose paragraph stands first.  The new paragraph keeps
+    # its first word.
+    lines = expected_lines()
+    later = "林郑月娥强调，" + lines[3]
+    novel = "林郑月娥表示，暴乱已经持续近4个月，必须采取一些更坚定的行动去处理这次前所未有的局面。"
+    clean_texts = ["林郑月娥：", lines[0], lines[2], later, lines[4]]
+    copy_texts = [lines[0], lines[2], novel, later, lines[4]]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts[:3], novel, *clean_texts[3:]]
