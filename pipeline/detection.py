@@ -1796,6 +1796,15 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
     with, unless the copy prints that line again inside it.
     """
     out = list(labels)
+    # Whether an indent is the clean text's own, asked of the labels as they
+    # came in (each a pass over the lines: asked once per indent).
+    indents: dict[str, bool] = {}
+
+    def clean_indent(indent: str) -> bool:
+        if indent not in indents:
+            indents[indent] = _clean_indent(lines, labels, indent)
+        return indents[indent]
+
     for start, end in _broken_runs(labels):
         lo, hi = max(0, start - FURNITURE_REACH), min(len(lines), end + FURNITURE_REACH)
         found = {lo + i for i in find_furniture(lines[lo:hi], credits=False)}
@@ -1818,7 +1827,7 @@ def _furniture_to_copy(lines: tuple[str, ...], labels: list[bool]) -> list[bool]
         # Not a clean line indented as the clean text's paragraphs, which no
         # line of the copy is: the date under the article's signature,
         # "　　2019年10月30日", looks like a page head's date.
-        found = {i for i in found if labels[i] or not _clean_indent(lines, labels, _indent(lines[i]))}
+        found = {i for i in found if labels[i] or not clean_indent(_indent(lines[i]))}
         for edge, step in ((start - 1, -1), (end, 1)):
             # Walk outward from the copy over blank lines and furniture.
             t = edge
