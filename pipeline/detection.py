@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
 from .canonical import script_profile
-from .compare import form_only, simplified
+from .compare import comparison_form, form_only, simplified
 from .model import Section, SectionKind, StageReport
 from .mojibake import LOST
 from .rejoin import (
@@ -877,9 +877,9 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     document that neither opens with the title nor reads on like a copy's
     page is its foot (:func:`_untitled_foot`).
     """
-    clean_text = "\n".join(f for f, broken in zip(forms, labels) if f and not broken)
-    grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
     content = [i for i, f in enumerate(forms) if f]
+    clean_text, where = _clean_forms(lines, [t for t in content if not labels[t]])
+    grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
     clean_titles = [forms[i] for i in content if not labels[i] and _title_like(lines, forms, i)][:HEAD_LINES]
 
     def opens_with_title(i: int, j: int) -> bool:
@@ -944,6 +944,7 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             # see :func:`_untitled_foot`.
             out[i:j] = [False] * (j - i)
             continue
+        run = [t for t in content if i <= t < j]
         size = covered = 0
         for form in forms[i:j]:
             marks = [False] * len(form)
@@ -952,13 +953,17 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
                     marks[t : t + COPY_K] = [True] * COPY_K
             size += len(form)
             covered += sum(marks)
-        if (
-            size
-            and covered < MIN_COPY_SHARE * size
-            and len(clean_text) >= 2 * size
-            and not opens_with_title(i, j)
-            and _wraps_of_clean(forms, [t for t in content if i <= t < j], clean_text) < MIN_COPY_WRAPS
-        ):
+        if not size or len(clean_text) < 2 * size or opens_with_title(i, j):
+            continue
+        if covered >= MIN_COPY_SHARE * size and _seams(forms, run) < MIN_LIST_SEAMS:
+            continue
+        if _wraps_of_clean(lines, forms, run, clean_text, where) < MIN_COPY_WRAPS:
+            # Little of its text stands in the clean lines, or most does yet
+            # of its many line ends hardly any reads on as a clean sentence
+            # does: a list inside the article (a timeline's years and events,
+            # films and their years) whose items the text mentions elsewhere.
+            # Either way, not a copy: a copy's lines are narrower than the
+            # paragraphs they were cut from, so it wraps the clean text.
             out[i:j] = [False] * (j - i)
     return out
 
@@ -969,20 +974,76 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
 MIN_COPY_WRAPS = 2
 
 
-def _wraps_of_clean(forms: list[str], run: list[int], clean_text: str) -> int:
+# Line ends, between lines long enough to show a wrap, that a broken run beside
+# a clean body must have for "hardly any of them wraps the clean text" to make
+# it a list of the article's own.
+MIN_LIST_SEAMS = 4
+
+
+def _seams(forms: list[str], run: list[int]) -> int:
+    """How many of a run's line ends stand between two lines long enough for :func:`_wraps_of_clean` to test."""
+    return sum(len(forms[a]) >= COPY_K and len(forms[b]) >= COPY_K for a, b in zip(run, run[1:]))
+
+
+def _clean_forms(lines: tuple[str, ...], clean: list[int]) -> tuple[str, list[tuple[int, int] | None]]:
+    """The clean lines' comparison forms joined by newlines, and where in which line each character stands.
+
+    The positions let a match in the forms be read back in the raw lines,
+    whose punctuation the forms drop (:func:`_wraps_of_clean`).
+    """
+    parts: list[str] = []
+    where: list[tuple[int, int] | None] = []
+    for t in clean:
+        form, offsets = comparison_form(lines[t])
+        parts.append(form)
+        where.extend((t, o) for o in offsets)
+        where.append(None)
+    return "\n".join(parts), where
+
+
+# Marks a wrap keeps in its place, folded to one width: a line cut after
+# "开工；" ends with the semicolon.  Quotation marks, dashes and U+FFFD are left
+# out, as damage changes them.
+_WRAP_MARKS = str.maketrans(",;:!?", "，；：！？")
+
+
+def _marks(text: str) -> str:
+    """The clause and sentence marks in ``text``, in order and in one width."""
+    return "".join(c for c in text.translate(_WRAP_MARKS) if c in "，。；：、！？")
+
+
+def _wraps_of_clean(
+    lines: tuple[str, ...], forms: list[str], run: list[int], clean_text: str, where: list[tuple[int, int] | None]
+) -> int:
     """How many of a run's line ends cut a clean sentence: the line's last characters and the next line's first stand together in the clean text.
 
     A copy that is mostly a paragraph the web text dropped still wraps the
     paragraphs it shares ("…从上世纪50年代" / "的作坊式工厂…"); an article's
     own head, captions or list under its clean text never break a clean
-    sentence across their lines.  (``clean_text`` joins clean lines with
-    newlines, so two whole clean paragraphs in a row do not count.)
+    sentence across their lines.  (``clean_text`` joins clean lines'
+    forms with newlines, so two whole clean paragraphs in a row do not
+    count.)  The forms drop punctuation, so the marks between the two
+    stand in the clean line as they stand at the cut: a list's "2月26日" /
+    "中国一汽…" is no wrap of "2月26日，中国一汽…", nor is "…开工。" /
+    "5月31日" one of "…开工；5月31日" (``where`` maps the forms back to
+    the clean lines: :func:`_clean_forms`).
     """
     k = COPY_K
-    return sum(
-        len(forms[a]) >= k and len(forms[b]) >= k and forms[a][-k:] + forms[b][:k] in clean_text
-        for a, b in zip(run, run[1:])
-    )
+    wraps = 0
+    for a, b in zip(run, run[1:]):
+        if len(forms[a]) < k or len(forms[b]) < k:
+            continue
+        seam = forms[a][-k:] + forms[b][:k]
+        last, first = comparison_form(lines[a])[1][-1], comparison_form(lines[b])[1][0]
+        cut = _marks(lines[a][last + 1 :] + lines[b][:first])
+        at = clean_text.find(seam)
+        while at >= 0:
+            (t, x), (_, y) = where[at + k - 1], where[at + k]
+            if _marks(lines[t][x + 1 : y]) == cut:
+                wraps += 1
+                break
+            at = clean_text.find(seam, at + 1)
+    return wraps
 
 
 # Most content lines of an article's head (title block) taken for clean text

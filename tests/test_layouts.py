@@ -2750,3 +2750,46 @@ def test_a_name_sized_clean_heading_opening_a_new_paragraph_elsewhere_stays_in_i
     clean_texts = ["林郑月娥：", lines[0], lines[2], later, lines[4]]
     copy_texts = [lines[0], lines[2], novel, later, lines[4]]
     assert _merged(clean_texts, copy_texts) == [*clean_texts[:3], novel, *clean_texts[3:]]
+
+
+def _timeline_article() -> list[str]:
+    # An article whose text lists its milestones again as a timeline, a date
+    # and an event a paragraph, each said before in a longer paragraph: the
+    # dates and events are found inside it, as a copy's printed lines are.
+    lines = expected_lines()
+    events = [
+        ("2月26日", "中国一汽集团与比亚迪股份有限公司合资动力电池项目开工。"),
+        ("5月31日", "全新红旗H5量产正式启动。"),
+        ("6月28日", "奥迪一汽新能源汽车项目正式开工。"),
+        ("7月8日", "长春圣博玛生物材料有限公司启动超高性能医疗器械产业化项目。"),
+        ("8月10日", "“吉林一号”在轨卫星数量增至70颗。"),
+    ]
+    timeline = ["发展历程", *(part for event in events for part in event)]
+    return [lines[0], *lines[53:58], *timeline, *lines[58:64]]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_timeline_inside_the_clean_text_is_not_taken_for_a_copy(separator):
+    # Short open lines (the dates) found inside a longer paragraph, between
+    # closed ones: a copy's printed lines look so.  But none of the list's
+    # line ends runs on into its next line as the clean text reads: a copy's
+    # lines, narrower than the paragraphs they were cut from, would.  With no
+    # copy in the document, nothing changes but the canonical form.
+    truth = _timeline_article()
+    out = repair_document(separator.join(truth))
+    assert _kinds(out) == [SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["spaced-lines", "lines"])
+def test_a_timeline_inside_the_clean_text_is_printed_once_beside_its_copy(rendering):
+    # The same article with its copy after it: the timeline stays in the
+    # clean text, and the copy's timeline is its duplicate.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = _timeline_article()
+    copy = render_copy(truth, Profile("after", rendering, "space-lines", "none", 24), random.Random(0), False)
+    out = repair_document("\n\n".join(truth) + "\n\n" + copy)
+    assert out.text.splitlines() == truth
