@@ -502,12 +502,47 @@ def _settle_edges(
     # line on the edge of simplified clean text is the copy's, whatever its
     # words.
     # (Counted only where asked: OpenCC over every line costs.)
-    traditional: dict[int, int] = {}
+    profiles: dict[int, tuple[int, int]] = {}
+
+    def profile(i: int) -> tuple[int, int]:
+        if i not in profiles:
+            profiles[i] = script_profile(lines[i])
+        return profiles[i]
 
     def traditional_chars(i: int) -> int:
-        if i not in traditional:
-            traditional[i] = script_profile(lines[i])[0]
-        return traditional[i]
+        return profile(i)[0]
+
+    def simplified_beside_traditional_copy(i: int, toward: int) -> bool:
+        # The mirror of a traditional line on simplified clean text's edge:
+        # a line in simplified script on the edge of a traditional copy,
+        # beside clean text in simplified script, is that clean text (its
+        # title block, short and open like the copy's lines, written right
+        # under the copy's last page number).  A traditional copy holds no
+        # simplified character; one is enough ("小粉丝迷上前沿新知").  The
+        # lines between it and the copy proper may be simplified too (the
+        # rest of the title block, moved one a round); the copy's nearest
+        # lines must all be traditional.
+        trad, simp = profile(i)
+        if trad or not simp:
+            return False
+        run = _run_lines(i)
+        pos = run.index(i)
+        nearer = run[pos + toward :: toward] if pos + toward >= 0 else []
+        block = 0
+        while block < len(nearer) and block < MAX_HEAD_BLOCK and profile(nearer[block])[1] and not profile(nearer[block])[0]:
+            block += 1
+        # (Lines holding Han only; a run's "年" holds no character of either
+        # script alone, so half of them showing the traditional is enough.)
+        copy = [t for t in nearer[block:] if any(is_han(c) for c in lines[t])][:SCRIPT_REACH]
+        if (
+            len(copy) < MIN_BROKEN_LINES
+            or any(profile(t)[1] for t in copy)
+            or 2 * sum(profile(t)[0] > 0 for t in copy) < len(copy)
+        ):
+            return False
+        clean = [t for t in content if not labels[t] and (t - i) * toward < 0]
+        clean = clean[:SCRIPT_REACH] if toward < 0 else clean[-SCRIPT_REACH:]
+        return bool(clean) and not any(traditional_chars(t) for t in clean)
 
     def clean_is_simplified(but: int) -> bool:
         # The clean text apart from the line and the traditional lines it
@@ -677,7 +712,8 @@ def _settle_edges(
 
     def is_stray_clean(i: int, ends_run: bool) -> bool:
         form = forms[i]
-        if indented_as_clean(i, toward=-1 if ends_run else 1):
+        toward = -1 if ends_run else 1
+        if indented_as_clean(i, toward) or simplified_beside_traditional_copy(i, toward):
             # (The fragment rule, looking at words only, must not pull it back.)
             at_boundary.add(i)
             return True
@@ -840,6 +876,10 @@ def _settle_edges(
                     and i not in before_title
                     and is_stray_clean(i, ends_run=after is False)
                 ):
+                    # The line and the blank lines between it and the clean side.
+                    side = content[pos + 1] if after is False else content[pos - 1]
+                    for t in range(min(i, side) + 1, max(i, side)):
+                        labels[t] = False
                     labels[i] = False
                     moved = True
                 continue
@@ -1154,6 +1194,10 @@ _CLOSERS = "”’」』）)】》"
 
 # Characters in traditional script that make a line the traditional copy's.
 MIN_SCRIPT_CHARS = 2
+
+# Lines with Han of a copy (or of the clean text) nearest an edge whose script
+# tells a simplified line there which side it is on.
+SCRIPT_REACH = 10
 
 
 def _ends_sentence(line: str) -> bool:

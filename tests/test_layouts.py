@@ -2793,3 +2793,32 @@ def test_a_timeline_inside_the_clean_text_is_printed_once_beside_its_copy(render
     copy = render_copy(truth, Profile("after", rendering, "space-lines", "none", 24), random.Random(0), False)
     out = repair_document("\n\n".join(truth) + "\n\n" + copy)
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("cover", [6, 9])
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
+def test_a_simplified_title_block_under_a_traditional_copys_page_number_is_the_clean_texts(rendering, cover):
+    # A traditional copy of the article's first part, under its page head,
+    # ends with its page's number, cut into runs ("第 " / "14" / " 頁"),
+    # and the clean article follows on the next line: its title block,
+    # short open lines with blank lines between, as the copy's are, the
+    # last too short to say again ("核心阅读").  They are in simplified
+    # script, as the clean text is, which a traditional copy never writes:
+    # the clean text's head, not the copy's end.
+    import random
+
+    import opencc
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = ["谋规划强创新促发展", "看长春工业经济如何提振发力量质齐升", "核心阅读", *lines[1:12]]
+    to_traditional = opencc.OpenCC("s2t").convert
+    copy = render_copy(
+        [to_traditional(p) for p in truth[:cover]], Profile("before", rendering, "space-lines", "none", 25), random.Random(0), False
+    )
+    head = "\n\n".join(["人民日報\u3000", "2019", "年", "10", "月", "21", "日\u3000星期一"])
+    foot = "\n\n".join(["第 ", "14", " 頁"])
+    out = repair_document(head + "\n\n" + copy + "\n\n" + foot + "\n" + "\n\n".join(truth) + "\n")
+    assert out.text.splitlines() == truth
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
