@@ -472,7 +472,9 @@ def _run_in_headings(
                 # "…日电日前，", a dateline's "（记者王明）").
                 size = min(len(opening), hi - at)
                 ends_heading = is_letter_or_digit(before[-1])
-            elif before.endswith("——") and at + len(opening) == hi:
+            elif at + len(opening) == hi and (
+                before.endswith("——") or _two_headings(text, form, lo, hi, before, ref)
+            ):
                 size, ends_heading = len(opening), True
             else:
                 continue
@@ -485,6 +487,33 @@ def _run_in_headings(
             headings.add(len(out))
             out.extend(((start, cut), (cut, end)))
     return out, headings
+
+
+# Marks no heading holds: a paragraph holding one is no two headings run together.
+HEADING_FREE_MARKS = frozenset("，。；！？、,;!?")
+
+
+def _two_headings(text: str, form: str, lo: int, hi: int, before: str, ref: Reference) -> bool:
+    """Whether a paragraph that ends with a heading-sized reference paragraph is two headings run together.
+
+    A title block printed without paragraph marks reads as one line of
+    text: a subtitle only the copy has runs into the next one, which the
+    reference holds ("习近平同蒙古国总统巴特图勒嘎互致贺电李克强同蒙古国总理
+    呼日勒苏赫互致贺电").  So: the sentence is the whole paragraph and holds
+    no clause's or sentence's mark, as headings do not, what comes before
+    the reference's heading is heading-sized and ends on a word, and the
+    reference does not say the two together.  (A sentence ending in a
+    short paragraph's words, "…正是这样一段无惧风浪立潮头，长春工业，昂首
+    向前。", is no such pair.)
+    """
+    return (
+        not any(c in HEADING_FREE_MARKS for c in text)
+        and lo == 0
+        and hi == len(form)
+        and bool(before)
+        and is_letter_or_digit(before[-1])
+        and form[lo:hi] not in ref.joined()
+    )
 
 
 def _opening_heading(

@@ -2822,3 +2822,23 @@ def test_a_simplified_title_block_under_a_traditional_copys_page_number_is_the_c
     out = repair_document(head + "\n\n" + copy + "\n\n" + foot + "\n" + "\n\n".join(truth) + "\n")
     assert out.text.splitlines() == truth
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+
+
+@pytest.mark.parametrize("place", ["under the title", "between paragraphs"])
+def test_a_heading_only_the_copy_has_run_into_a_clean_heading_is_kept_before_it(place):
+    # A title block printed without paragraph marks: the copy's subtitle,
+    # which the web text dropped, runs into the next heading, which the
+    # clean text holds, with no mark between ("习近平同…互致贺电李克强同…互
+    # 致贺电").  The paragraph is two headings: the one only the copy has is
+    # kept, in its place, and the other is the clean one's duplicate.
+    lines = expected_lines()
+    new = "长春市工信系统全力服务企业发展"
+    heading = "长春工业经济提振发力量质齐升"
+    if place == "under the title":
+        clean_texts = [lines[0], heading, *lines[1:4]]
+        expected = [lines[0], new, heading, *lines[1:4]]
+    else:
+        clean_texts = [lines[0], *lines[1:3], heading, lines[3]]
+        expected = [lines[0], *lines[1:3], new, heading, lines[3]]
+    copy_texts = [t if t != heading else new + heading for t in clean_texts]
+    assert _merged(clean_texts, copy_texts) == expected
