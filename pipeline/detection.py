@@ -710,6 +710,10 @@ def _settle_edges(
         following = [u for u in content if u > t][:HEAD_LINES]
         return any(labels[u] for u in following)
 
+    def closes_clean_text(i: int) -> bool:
+        last = next((j for j in reversed(content) if not labels[j]), None)
+        return last is not None and last > i and forms[last] == forms[i]
+
     def is_stray_clean(i: int, ends_run: bool) -> bool:
         form = forms[i]
         toward = -1 if ends_run else 1
@@ -767,9 +771,13 @@ def _settle_edges(
         # A line in traditional script beside simplified clean text, or one
         # holding U+FFFD beside clean text holding none, is the copy's
         # whatever its shape (a traditional copy's subtitle); so is one
-        # wholly in brackets, which no title is (the copy's closing dateline).
+        # wholly in brackets, which no title is (the copy's closing dateline),
+        # and the line the clean text closes with, whole (the copy's own
+        # closing source line, "数据来源：…", over the clean title): an
+        # article does not print its closing line twice.
         if (
             ends_run
+            and not closes_clean_text(i)
             and not blank_separated.get(i, True)
             and i + 1 < len(lines)
             and evidence[i + 1].kind == CONTENT
@@ -1534,7 +1542,8 @@ def _split_twin_titles(
 
     (The second may lack the title's first words, on one line, as a damaged
     copy's title does, or characters a lossy decode lost: see
-    :func:`_lossy_patterns`.)
+    :func:`_lossy_patterns`.  Or the first may lack them, however short,
+    where the same line stands under both.)
 
     A copy whose title fits on one line repeats the clean title exactly, so the
     title does not say which version is which; their lines do.  A copy's
@@ -1557,6 +1566,37 @@ def _split_twin_titles(
         ),
         None,
     )
+    titles = {title}
+    if second is None:
+        # The opening line may be a copy's title without its first words,
+        # too short for :func:`_split_repeated_title` to tell as one ("华融"),
+        # where the whole title ("中国华融") stands later on a line of its
+        # own, and the line under each is the same (a subtitle both print
+        # whole): no clean text drops its title's first words.  (Only the
+        # same line: a lead that says the title's words again goes on
+        # alike after a printed line ending with them.)  The checks below
+        # weigh the whole title.
+        def under(i: int) -> str:
+            return next((forms[t] for t in content if t > i), "")
+
+        second = next(
+            (
+                i
+                for i in content[1:]
+                if forms[i] != title
+                and forms[i].endswith(title)
+                and not _lacks_first_words(title, forms[i])
+                and len(forms[i]) <= MAX_TITLE
+                and not _ends_sentence(lines[i])
+                and _stands_apart(lines, content, i)
+                and len(under(i)) >= MIN_SELF_REPEAT
+                and under(i) == under(content[0])
+            ),
+            None,
+        )
+        if second is not None:
+            title = forms[second]
+            titles.add(title)
     if second is None or _ends_sentence(lines[content[0]]):
         return labels
     # A title has words, and stands at most three times (the clean text and
@@ -1601,12 +1641,12 @@ def _split_twin_titles(
         # copy's cut title that the second copy repeats takes the clean text
         # into the first copy's part).
         if contained is not None and _parts_of_one_kind(forms, labels, content):
-            by_lines = _versions_by_containment(forms, labels, content, contained)
+            by_lines = _versions_by_containment(forms, labels, content, contained, titles)
             if by_lines != labels:
                 return by_lines
         return _fill_title_blocks(lines, forms, labels, content, second)
     if short:
-        return _versions_by_containment(forms, labels, content, contained) if contained is not None else labels
+        return _versions_by_containment(forms, labels, content, contained, titles) if contained is not None else labels
     # The two rules below weigh the document's halves as two versions; with a
     # third (two copies around the clean text) the second half holds a copy.
     two = not any(forms[i] in (title, forms[second]) for i in content if i > second)
@@ -1651,7 +1691,7 @@ def _split_twin_titles(
         out[:second] = [False] * second
         out[second:] = [True] * (len(out) - second)
     elif contained is not None:
-        out = _versions_by_containment(forms, labels, content, contained)
+        out = _versions_by_containment(forms, labels, content, contained, titles)
     return out
 
 
@@ -1751,7 +1791,11 @@ COPY_CONTAINED = 0.6
 
 
 def _versions_by_containment(
-    forms: list[str], labels: list[bool], content: list[int], contained: list[float | None]
+    forms: list[str],
+    labels: list[bool],
+    content: list[int],
+    contained: list[float | None],
+    titles: set[str] | None = None,
 ) -> list[bool]:
     """Versions of one article, each opened by its whole title: the one whose lines no longer line holds is clean.
 
@@ -1760,10 +1804,13 @@ def _versions_by_containment(
     cuts the clean text's lines, so its lines stand inside longer ones, and
     the clean version's do not.  The version that is clearly so is clean, the
     others are copies.  Lines that stand whole in every version are not
-    counted (an infographic's headings fit a copy's column too).
+    counted (an infographic's headings fit a copy's column too).  ``titles``:
+    the forms a version's title takes (the document's opening line, and the
+    whole title where that line lacks its first words; by default the
+    opening line's alone).
     """
-    title = forms[content[0]]
-    starts = [i for i in content if forms[i] == title] + [len(labels)]
+    titles = titles or {forms[content[0]]}
+    starts = [i for i in content if forms[i] in titles] + [len(labels)]
     # A line that stands whole in every version (a heading short enough for
     # the copy's column) is no longer line's piece in any: it tells nothing.
     # (Two copies of one rendering hold the same lines as each other, not as

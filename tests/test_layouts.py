@@ -2842,3 +2842,51 @@ def test_a_heading_only_the_copy_has_run_into_a_clean_heading_is_kept_before_it(
         expected = [lines[0], *lines[1:3], new, heading, lines[3]]
     copy_texts = [t if t != heading else new + heading for t in clean_texts]
     assert _merged(clean_texts, copy_texts) == expected
+
+
+@pytest.mark.parametrize("marker", ["indent-spaces", "space-lines"])
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_an_infographics_copy_opening_with_its_short_title_cut_is_told_from_the_clean_version(rendering, marker):
+    # An infographic: a short title ("长春工业") over headings and short
+    # paragraphs, and a source line at its end.  Its copy before it lost
+    # the title's first words ("工业": too short to be told as a title by
+    # itself) and ends with the same source line, right over the clean
+    # title.  The whole title, later on a line of its own and followed as
+    # the opening line is, opens the second version; the copy's lines stand
+    # inside the clean version's longer ones, so the first is the copy.  Its
+    # source line is the copy's last line, not the clean text's head: the
+    # clean text says it again, whole, at its end.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    body = [lines[21], lines[24], lines[34], lines[30], lines[39], lines[42], lines[45], lines[51], lines[52], lines[62]]
+    body.append("数据来源：长春市工业和信息化局")
+    truth = ["长春工业", *body]
+    copy = render_copy(["工业", *body], Profile("before", rendering, marker, "none", 28), random.Random(0), False)
+    out = repair_document(copy + "\n" + "\n\n".join(truth) + "\n")
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("indent", ["    ", "\u3000\u3000"])
+@pytest.mark.parametrize("head", ["", "2019年10月3日\u3000星期四\n"])
+def test_a_copys_closing_source_line_over_the_clean_title_stays_the_copys(head, indent):
+    # The copy's last paragraph, a blank line, then its source line
+    # ("数据来源：…") right over the clean title: where a line parted from
+    # its copy by a blank line touches the clean text, it is usually the
+    # clean title.  But the clean text closes with this one, whole, and an
+    # article does not print its closing line twice: it is the copy's.
+    lines = expected_lines()
+    subtitle = "心无旁骛助企克难"
+    body = [subtitle, lines[24], lines[34], lines[30], lines[39], lines[42], lines[45], lines[51], lines[52], lines[62]]
+    source = "数据来源：长春市工业和信息化局"
+    truth = ["长春工业", *body, source]
+    printed = ["\n".join(p[k : k + 14] for k in range(0, len(p), 14)) for p in body]
+    copy = "\n\n".join(["工业", *printed, source])
+    clean = "\n".join([truth[0]] + [indent + p for p in truth[1:]])
+    out = repair_document(head + copy + "\n" + clean + "\n")
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
+
