@@ -1261,7 +1261,11 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
         if (numbered_beside or opening) and is_furniture_form(texts[i], credits=with_credits):
             furniture.add(i)
             if opening:
+                # The copy's first page head, and the same head over each
+                # page after, however short its first page (an article
+                # set at a page's foot: the head again six lines on).
                 furniture.update(content[:q])
+                furniture.update(masked.get(_DIGITS.sub("#", texts[i]), ()))
         elif (
             credits
             and texts[i].startswith("本")

@@ -16,7 +16,7 @@ import pytest
 from bench.degrade import Profile, render_copy
 from pipeline import repair_document
 from pipeline.canonical import canonical_paragraph
-from pipeline.rejoin import find_furniture
+from pipeline.rejoin import MIN_PAGE_GAP, find_furniture
 
 from .support import expected_lines, sample_parts
 
@@ -407,3 +407,20 @@ def test_a_one_page_copys_bare_folio_under_its_last_sentence_is_furniture(render
 )
 def test_a_lone_figure_of_the_text_is_no_page_number(lines):
     assert not find_furniture(lines)
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("head", ["人民日报\u30002019年10月24日\u3000星期四", "人民日報\u30002019年10月24日\u3000星期四"])
+def test_the_first_page_heads_fixed_form_found_again_a_few_lines_on_is_the_next_pages_head(rendering, head):
+    # A copy-only document opens with its page's head, in the fixed form
+    # of the paper's name, the date and the weekday; the article starts at
+    # that page's foot, so the same head stands again a few lines on, over
+    # the next page, too close to count as a page apart.  Found opening
+    # the copy, the form is furniture wherever it stands again.
+    copy = render_copy(TRUTH, Profile("copy-only", rendering, "space-lines", "none", 20), random.Random(0), False)
+    lines = copy.split("\n")
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    cut = max(i for i in content if i < MIN_PAGE_GAP - 2)  # a first page of a few lines
+    paged = tuple([head] + lines[:cut] + [head] + lines[cut:])
+    assert set(find_furniture(paged)) == {0, cut + 1}
+    assert repair_document("\n".join(paged)).text.splitlines() == TRUTH
