@@ -32,7 +32,7 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     # Encoding first: detection reads the characters, and a line of mojibake
     # (three Latin letters per ideograph) looks nothing like what it says.
     lines, r_encoding = encoding.repair_lines(doc.lines, enabled=opts.fix_encoding)
-    sections, r_detect = detection.detect(lines)
+    sections, r_detect = detection.detect(lines, encoding.garbled_lines(r_encoding))
     paragraphs, r_rejoin = rejoin.rejoin(lines, sections)
     paragraphs, r_quotes = encoding.restore_quotes(paragraphs, enabled=opts.restore_quotes)
     paragraphs, r_dedup = dedup.merge(paragraphs, options=opts)

@@ -29,6 +29,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
 from .canonical import script_profile
@@ -85,11 +86,13 @@ class LineEvidence:
     llr: float
 
 
-def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
+def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tuple[tuple[Section, ...], StageReport]:
     """Split the document's lines into clean and broken sections.
 
     Returns sections covering every line exactly once, in order, and a report of
-    how many broken sections were found.
+    how many broken sections were found.  ``garbled``: the (0-based) lines the
+    encoding stage repaired from a wrong codec, which web text beside them
+    was not (:func:`pipeline.encoding.garbled_lines`).
     """
     if not lines:
         return (), StageReport("detection", {"broken_sections": 0})
@@ -98,14 +101,14 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
     # passes that compare lines' text.
     forms = [form_only(line) if kind == CONTENT else "" for line, kind in zip(lines, kinds)]
     contained = _contained_in_longer_line(forms)
-    evidence = line_evidence(lines, contained, kinds)
+    evidence = line_evidence(lines, contained, kinds, garbled)
     labels = _drop_thin_broken(evidence, _viterbi(evidence))
     refined = _layout_contrast(lines, evidence, labels)
     if refined is not None:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
     labels = _split_repeated_title(lines, forms, labels, contained)
-    labels = _settle_edges(lines, evidence, labels, contained, forms)
+    labels = _settle_edges(lines, evidence, labels, contained, forms, garbled)
     labels = _require_copy(lines, forms, labels)
     labels = _furniture_to_copy(lines, labels)
     labels = _tail_printed_again(forms, labels)
@@ -118,11 +121,21 @@ def detect(lines: tuple[str, ...]) -> tuple[tuple[Section, ...], StageReport]:
 # indented line runs on to an unindented one there: web text never wraps.
 WRAP_EVIDENCE = 3.0
 
+# Evidence that a line with Han is a copy's because a wrong codec garbled it,
+# or clean because none did, where the document holds both kinds.
+CODEC_EVIDENCE = 3.0
+
 
 def line_evidence(
-    lines: tuple[str, ...], contained: list[float | None] | None = None, kinds: list[int] | None = None
+    lines: tuple[str, ...],
+    contained: list[float | None] | None = None,
+    kinds: list[int] | None = None,
+    garbled: frozenset[int] = frozenset(),
 ) -> list[LineEvidence]:
-    """Score every line; only CONTENT lines carry evidence (``contained``/``kinds`` when the caller has them)."""
+    """Score every line; only CONTENT lines carry evidence (``contained``/``kinds`` when the caller has them).
+
+    ``garbled``: the lines restored from a wrong codec (see :func:`detect`).
+    """
     if kinds is None:
         kinds = [line_kind(line) for line in lines]
     if contained is None:
@@ -166,6 +179,12 @@ def line_evidence(
     candidates = [c for c, line, k in zip(contained, lines, kinds) if k == CONTENT and c is not None
                   and line.strip()[-1] not in PARAGRAPH_FINAL]
     has_copy = len(candidates) >= MIN_BROKEN_LINES and sum(c >= 0.5 for c in candidates) >= 0.5 * len(candidates)
+    # A copy goes through a wrong codec whole, web text does not: where some
+    # lines with Han needed that repair and others did not, the one kind is
+    # a copy's and the other the clean text's, whatever their shape.
+    han = [i for i, k in enumerate(kinds) if k == CONTENT and any(is_han(c) for c in lines[i])]
+    restored = sum(i in garbled for i in han)
+    codec_contrast = min(restored, len(han) - restored) >= MIN_BROKEN_LINES
     out = []
     n = len(lines)
     for i, (line, kind) in enumerate(zip(lines, kinds)):
@@ -222,6 +241,8 @@ def line_evidence(
             llr += WRAP_EVIDENCE
         # Inside a block of consecutive long, closed lines: a clean article.
         llr += blocks[i]
+        if codec_contrast and any(is_han(c) for c in text):
+            llr += CODEC_EVIDENCE if i in garbled else -CODEC_EVIDENCE
         out.append(LineEvidence(kind, llr))
     return out
 
@@ -454,6 +475,7 @@ def _settle_edges(
     labels: list[bool],
     contained: list[float | None],
     line_forms: list[str],
+    garbled: frozenset[int] = frozenset(),
 ) -> list[bool]:
     """Move lines across a clean/broken boundary where their content says which side they are.
 
@@ -466,7 +488,11 @@ def _settle_edges(
       paragraph may repeat; a line ending a sentence (。！？) is not a title.  A
       line with no letters or ideographs at all ("”") on an edge is a fragment.
     * a clean line on the edge written in traditional script (two characters
-      or more), beside clean text that has none, is a traditional copy's;
+      or more), beside clean text that has none, is a traditional copy's, as
+      is one restored from a wrong codec (``garbled``) beside clean text that
+      needed no such repair; and a broken line with Han on the edge of a copy
+      whose every nearby line shows such a mark, where the clean text beside
+      it and the line itself do not, is clean;
     * a broken line on the edge whose text is found in no clean line is clean
       text (a title, a subhead) that was pulled over when the rest of its broken
       run holds the same text (a copy does not repeat itself), or when it is
@@ -544,26 +570,57 @@ def _settle_edges(
         clean = clean[:SCRIPT_REACH] if toward < 0 else clean[-SCRIPT_REACH:]
         return bool(clean) and not any(traditional_chars(t) for t in clean)
 
-    def clean_is_simplified(but: int) -> bool:
-        # The clean text apart from the line and the traditional lines it
-        # stands among (a copy's last lines may all have been left clean):
-        # at least as much of it, with no traditional character.
+    def has_han(t: int) -> bool:
+        return any(is_han(c) for c in lines[t])
+
+    def sound_beside_garbled_copy(i: int, toward: int) -> bool:
+        # The same for a copy that went through a wrong codec: web text
+        # beside it did not, so a line with Han that needed no repair, on
+        # the edge of a copy whose nearest lines with Han all did, is the
+        # clean text's (a box of short lines closing the article, blank
+        # lines between, as the copy's runs are).  Lines between it and the
+        # copy proper that needed none either go with it, one a round.
+        if not garbled or i in garbled or not has_han(i):
+            return False
+        nearer = [t for t in _run_lines(i) if (t - i) * toward > 0]
+        nearer.sort(key=lambda t: (t - i) * toward)
+        first = next((k for k, t in enumerate(nearer) if t in garbled), None)
+        if first is None:
+            return False
+        copy = [t for t in nearer[first:] if has_han(t)][:SCRIPT_REACH]
+        if len(copy) < MIN_BROKEN_LINES or any(t not in garbled for t in copy):
+            return False
+        clean = [t for t in content if not labels[t] and (t - i) * toward < 0]
+        clean = clean[:SCRIPT_REACH] if toward < 0 else clean[-SCRIPT_REACH:]
+        return bool(clean) and not any(t in garbled for t in clean)
+
+    def clean_lacks(marked: Callable[[int], object], but: int) -> bool:
+        # The clean text apart from the line and the marked lines it stands
+        # among (a copy's last lines may all have been left clean): at least
+        # as much of it, with no line marked.
         pos = position[but]
         lo = hi = pos
-        while lo > 0 and not labels[content[lo - 1]] and traditional_chars(content[lo - 1]):
+        while lo > 0 and not labels[content[lo - 1]] and marked(content[lo - 1]):
             lo -= 1
-        while hi + 1 < len(content) and not labels[content[hi + 1]] and traditional_chars(content[hi + 1]):
+        while hi + 1 < len(content) and not labels[content[hi + 1]] and marked(content[hi + 1]):
             hi += 1
         block = set(content[lo : hi + 1])
         rest = [j for j in content if j not in block and not labels[j]]
-        return (len(rest) >= len(block) or len(block) == 1) and not any(traditional_chars(j) for j in rest)
+        return (len(rest) >= len(block) or len(block) == 1) and not any(marked(j) for j in rest)
+
+    def clean_is_simplified(but: int) -> bool:
+        return clean_lacks(traditional_chars, but)
+
+    def clean_is_sound(but: int) -> bool:
+        return clean_lacks(garbled.__contains__, but)
 
     def marked_as_copy(i: int) -> bool:
         # A line holding U+FFFD (a quotation mark lost) or LOST (a character
-        # a wrong codec lost) beside clean text that holds neither is the
-        # copy's, as a traditional line beside simplified text is.
+        # a wrong codec lost), or restored from a wrong codec, beside clean
+        # text that shows none of these is the copy's, as a traditional line
+        # beside simplified text is.
         def damaged(t: int) -> bool:
-            return "\ufffd" in lines[t] or LOST in lines[t]
+            return "\ufffd" in lines[t] or LOST in lines[t] or t in garbled
 
         return damaged(i) and not any(damaged(j) for j in content if j != i and not labels[j])
 
@@ -602,6 +659,10 @@ def _settle_edges(
         if not form:
             return True
         if traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i):
+            return True
+        # So is a line restored from a wrong codec beside clean text that
+        # needed no such repair (a copy's title block left on the clean side).
+        if i in garbled and clean_is_sound(but=i):
             return True
         # A title ends without a full stop (a closing quote or bracket it may
         # have).
@@ -717,7 +778,16 @@ def _settle_edges(
     def is_stray_clean(i: int, ends_run: bool) -> bool:
         form = forms[i]
         toward = -1 if ends_run else 1
-        if indented_as_clean(i, toward) or simplified_beside_traditional_copy(i, toward):
+        # A line showing damage the clean text lacks (U+FFFD, LOST, or a
+        # wrong codec's repair) is the copy's, whatever else it looks like
+        # (a paragraph only the copy has, which it says twice).
+        if marked_as_copy(i):
+            return False
+        if (
+            indented_as_clean(i, toward)
+            or simplified_beside_traditional_copy(i, toward)
+            or sound_beside_garbled_copy(i, toward)
+        ):
             # (The fragment rule, looking at words only, must not pull it back.)
             at_boundary.add(i)
             return True
@@ -768,10 +838,10 @@ def _settle_edges(
         # is the boundary; the line's words cannot tell, since a title's words
         # recur throughout its article.  (At the start of a copy the same shape
         # is the copy's own title before a paragraph gap, so only the end counts.)
-        # A line in traditional script beside simplified clean text, or one
-        # holding U+FFFD beside clean text holding none, is the copy's
-        # whatever its shape (a traditional copy's subtitle); so is one
-        # wholly in brackets, which no title is (the copy's closing dateline),
+        # A line in traditional script beside simplified clean text is the
+        # copy's whatever its shape (a traditional copy's subtitle), as one
+        # showing the copy's damage is (asked first); so is one wholly in
+        # brackets, which no title is (the copy's closing dateline),
         # and the line the clean text closes with, whole (the copy's own
         # closing source line, "数据来源：…", over the clean title): an
         # article does not print its closing line twice.
@@ -785,7 +855,6 @@ def _settle_edges(
             and i > 0
             and evidence[i - 1].kind == EMPTY
             and not (traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i))
-            and not marked_as_copy(i)
             and not _bracketed(lines[i])
         ):
             at_boundary.add(i)

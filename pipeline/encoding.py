@@ -115,6 +115,18 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     return tuple(out), StageReport("encoding", dict(counts), tuple(details))
 
 
+def garbled_lines(report: StageReport) -> frozenset[int]:
+    """The (0-based) lines whose text :func:`repair_lines` restored from a wrong codec, by its report.
+
+    A PDF copy goes through a wrong codec whole; the web text beside it does
+    not.  Detection reads the restored text, so it is told which lines were
+    restored: that mark tells a copy's text from the clean text's.  Only
+    the CJK chains count: what ftfy changes ("ftfy") may be a page break's
+    form feed, a ligature or a control character, in any text.
+    """
+    return frozenset(no - 1 for no, chain in report.details if chain != "ftfy")
+
+
 # Characters of each neighbouring line given as context to a lossy line.
 CONTEXT_CHARS = 4
 

@@ -873,13 +873,14 @@ def test_two_loud_lines_between_clean_lines_are_the_articles_headings():
 
 
 def _last_copy_line_left_clean(
-    convert=lambda text: text, strip: str = "", left: int = 1
+    convert=lambda text: text, strip: str = "", left: int = 1, garbled: bool = False
 ) -> tuple[list[bool], list[bool]]:
     """(settled, expected) labels of a copy before the clean text whose last ``left`` lines the evidence left clean.
 
     The copy's last printed line ("…顺利交付……") touches the clean title with
     no blank line between; ``convert`` is applied to the copy, ``strip``
-    taken off its last line's end.
+    taken off its last line's end; with ``garbled``, the encoding stage
+    restored every line of the copy from a wrong codec.
     """
     import random
 
@@ -898,7 +899,8 @@ def _last_copy_line_left_clean(
     contained = detection._contained_in_longer_line(forms)
     evidence = detection.line_evidence(doc, contained, kinds)
     labels = [True] * (len(copy_lines) - left) + [False] * (len(doc) - len(copy_lines) + left)
-    settled = detection._settle_edges(doc, evidence, labels, contained, forms)
+    restored = frozenset(i for i, line in enumerate(copy_lines) if line.strip()) if garbled else frozenset()
+    settled = detection._settle_edges(doc, evidence, labels, contained, forms, restored)
     return settled, [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
 
 
@@ -925,6 +927,23 @@ def test_a_traditional_copys_last_line_beside_simplified_clean_text_is_the_copys
     import opencc
 
     settled, expected = _last_copy_line_left_clean(opencc.OpenCC("s2t").convert, strip="…")
+    assert settled == expected
+
+
+@pytest.mark.parametrize("left", [1, 2, 3])
+def test_a_copys_last_lines_restored_from_a_wrong_codec_beside_clean_text_are_the_copys(left):
+    # The copy went through a lossy wrong codec, which the encoding stage
+    # undid but for the characters it lost ("长" here); the clean text
+    # beside it needed no such repair.  Its last lines, left on the clean
+    # side, are no longer found inside clean lines (they lost characters)
+    # nor end with the ellipsis that would show one closing a sentence:
+    # they are told by that mark alone, as a traditional copy's are by
+    # their script.
+    from pipeline.mojibake import LOST
+
+    settled, expected = _last_copy_line_left_clean(
+        lambda text: text.replace("长", LOST), strip="…", left=left, garbled=True
+    )
     assert settled == expected
 
 
@@ -2890,3 +2909,49 @@ def test_a_copys_closing_source_line_over_the_clean_title_stays_the_copys(head, 
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
     assert out.text.splitlines() == truth
 
+
+@pytest.mark.parametrize("damage", ["utf8-as-cp1252", "gbk-as-latin1"])
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines", "lines"])
+def test_the_clean_texts_closing_box_before_a_copy_through_a_wrong_codec_stays_clean(rendering, damage):
+    # The clean text closes with a box of short lines, blank lines between
+    # (a heading, dates and events, each found inside a paragraph), as a
+    # copy's runs look; its copy after it, under its page head, went
+    # through a wrong codec.  The encoding stage restores the copy, and
+    # tells detection which lines it restored: the box, which needed no
+    # repair, is the clean text's, however like a copy it looks.
+    import random
+
+    from bench.degrade import Profile, _codec, render_copy
+
+    lines = expected_lines()
+    box = ["长春工业大事记：", "2月26日", "中国一汽集团与比亚迪股份有限公司合资动力电池项目开工", "5月31日", "全新红旗H5量产正式启动"]
+    box += ["6月28日", "奥迪一汽新能源汽车项目正式开工", "8月10日", "“吉林一号”在轨卫星数量增至70颗"]
+    truth = [*lines[:12], lines[57], *box]
+    copy = render_copy(truth, Profile("after", rendering, "space-lines", "none", 15), random.Random(0), False)
+    head = "\n\n".join(["2019", "年", "10", "月", "23", "日\u3000星期三"])
+    out = repair_document("\n\n".join(truth) + "\n" + _codec(head + "\n\n" + copy, damage) + "\n")
+    assert _kinds(out) == [SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("marker", ["indent-spaces", "none"])
+@pytest.mark.parametrize("damage", ["utf8-as-cp1252", "utf8-as-latin1", "gbk-as-latin1"])
+def test_a_wide_copy_after_the_clean_text_through_a_wrong_codec_is_told_by_the_repair(damage, marker):
+    # Two copies around the clean text, wide enough to print most
+    # paragraphs on one line each, as web text does, so their lines look
+    # clean; the one after the clean text ran on from it as more clean
+    # text.  But both went through a wrong codec and the clean text did
+    # not: the lines the encoding stage restored are the copies'.
+    import random
+
+    from bench.degrade import Article, Profile, make_case
+
+    lines = expected_lines()
+    case = make_case(
+        Article("长春工业稳中求进", ("提振发力量质齐升", *lines[1:6])),
+        Profile("two-copies", "lines", marker, damage, 39),
+        random.Random(0),
+    )
+    out = repair_document(case.document)
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == case.truth.splitlines()

@@ -243,3 +243,24 @@ def test_no_break_spaces_read_as_latin1_on_a_line_of_their_own_are_spaces_not_ha
     line = "\xa0\xa0".encode("utf-8").decode("latin-1")
     assert mojibake.repair(line)[0] == "\xa0\xa0"
     assert mojibake.repair(line, frozenset({"utf-8 read as latin-1"}))[0] == "\xa0\xa0"
+
+
+def test_only_lines_a_wrong_codec_garbled_are_marked_for_detection():
+    # Detection tells a copy's text from the clean text's by the lines the
+    # encoding stage restored from a wrong codec.  A page break's form
+    # feed, a ligature or a stray control character, which ftfy cleans in
+    # any text, marks no line: real PDFs' text carries them throughout.
+    from pipeline.encoding import garbled_lines, repair_lines
+
+    clean = "中央军委主席习近平签署通令，嘉奖参加第七届世界军人运动会运动员教练员。"
+    lines = (
+        clean.encode("utf-8").decode("latin-1"),
+        clean.encode("gbk").decode("latin-1"),
+        "\f第3版",
+        "ﬁnal",
+        "a\x85b",
+        clean,
+    )
+    repaired, report = repair_lines(lines)
+    assert repaired[:2] == (clean, clean)
+    assert garbled_lines(report) == {0, 1}
