@@ -182,8 +182,8 @@ def line_evidence(
     # A copy goes through a wrong codec whole, web text does not: where some
     # lines with Han needed that repair and others did not, the one kind is
     # a copy's and the other the clean text's, whatever their shape.
-    han = [i for i, k in enumerate(kinds) if k == CONTENT and any(is_han(c) for c in lines[i])]
-    restored = sum(i in garbled for i in han)
+    han = {i for i, k in enumerate(kinds) if k == CONTENT and any(is_han(c) for c in lines[i])} if garbled else set()
+    restored = len(han & garbled)
     codec_contrast = min(restored, len(han) - restored) >= MIN_BROKEN_LINES
     out = []
     n = len(lines)
@@ -241,7 +241,7 @@ def line_evidence(
             llr += WRAP_EVIDENCE
         # Inside a block of consecutive long, closed lines: a clean article.
         llr += blocks[i]
-        if codec_contrast and any(is_han(c) for c in text):
+        if codec_contrast and i in han:
             llr += CODEC_EVIDENCE if i in garbled else -CODEC_EVIDENCE
         out.append(LineEvidence(kind, llr))
     return out
@@ -538,6 +538,14 @@ def _settle_edges(
     def traditional_chars(i: int) -> int:
         return profile(i)[0]
 
+    def has_han(t: int) -> bool:
+        return any(is_han(c) for c in lines[t])
+
+    def nearest_clean(i: int, toward: int) -> list[int]:
+        # The clean lines nearest the line on the side away from its copy.
+        clean = [t for t in content if not labels[t] and (t - i) * toward < 0]
+        return clean[:SCRIPT_REACH] if toward < 0 else clean[-SCRIPT_REACH:]
+
     def simplified_beside_traditional_copy(i: int, toward: int) -> bool:
         # The mirror of a traditional line on simplified clean text's edge:
         # a line in simplified script on the edge of a traditional copy,
@@ -559,19 +567,15 @@ def _settle_edges(
             block += 1
         # (Lines holding Han only; a run's "年" holds no character of either
         # script alone, so half of them showing the traditional is enough.)
-        copy = [t for t in nearer[block:] if any(is_han(c) for c in lines[t])][:SCRIPT_REACH]
+        copy = [t for t in nearer[block:] if has_han(t)][:SCRIPT_REACH]
         if (
             len(copy) < MIN_BROKEN_LINES
             or any(profile(t)[1] for t in copy)
             or 2 * sum(profile(t)[0] > 0 for t in copy) < len(copy)
         ):
             return False
-        clean = [t for t in content if not labels[t] and (t - i) * toward < 0]
-        clean = clean[:SCRIPT_REACH] if toward < 0 else clean[-SCRIPT_REACH:]
+        clean = nearest_clean(i, toward)
         return bool(clean) and not any(traditional_chars(t) for t in clean)
-
-    def has_han(t: int) -> bool:
-        return any(is_han(c) for c in lines[t])
 
     def sound_beside_garbled_copy(i: int, toward: int) -> bool:
         # The same for a copy that went through a wrong codec: web text
@@ -590,8 +594,7 @@ def _settle_edges(
         copy = [t for t in nearer[first:] if has_han(t)][:SCRIPT_REACH]
         if len(copy) < MIN_BROKEN_LINES or any(t not in garbled for t in copy):
             return False
-        clean = [t for t in content if not labels[t] and (t - i) * toward < 0]
-        clean = clean[:SCRIPT_REACH] if toward < 0 else clean[-SCRIPT_REACH:]
+        clean = nearest_clean(i, toward)
         return bool(clean) and not any(t in garbled for t in clean)
 
     def clean_lacks(marked: Callable[[int], object], but: int) -> bool:
@@ -995,7 +998,8 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     page is its foot (:func:`_untitled_foot`).
     """
     content = [i for i, f in enumerate(forms) if f]
-    clean_text, where = _clean_forms(lines, [t for t in content if not labels[t]])
+    clean = [t for t in content if not labels[t]]
+    clean_text = "\n".join(forms[t] for t in clean)
     grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
     clean_titles = [forms[i] for i in content if not labels[i] and _title_like(lines, forms, i)][:HEAD_LINES]
 
@@ -1074,7 +1078,7 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             continue
         if covered >= MIN_COPY_SHARE * size and _seams(forms, run) < MIN_LIST_SEAMS:
             continue
-        if _wraps_of_clean(lines, forms, run, clean_text, where) < MIN_COPY_WRAPS:
+        if _wraps_of_clean(lines, forms, run, clean_text, clean) < MIN_COPY_WRAPS:
             # Little of its text stands in the clean lines, or most does yet
             # of its many line ends hardly any reads on as a clean sentence
             # does: a list inside the article (a timeline's years and events,
@@ -1102,22 +1106,6 @@ def _seams(forms: list[str], run: list[int]) -> int:
     return sum(len(forms[a]) >= COPY_K and len(forms[b]) >= COPY_K for a, b in zip(run, run[1:]))
 
 
-def _clean_forms(lines: tuple[str, ...], clean: list[int]) -> tuple[str, list[tuple[int, int] | None]]:
-    """The clean lines' comparison forms joined by newlines, and where in which line each character stands.
-
-    The positions let a match in the forms be read back in the raw lines,
-    whose punctuation the forms drop (:func:`_wraps_of_clean`).
-    """
-    parts: list[str] = []
-    where: list[tuple[int, int] | None] = []
-    for t in clean:
-        form, offsets = comparison_form(lines[t])
-        parts.append(form)
-        where.extend((t, o) for o in offsets)
-        where.append(None)
-    return "\n".join(parts), where
-
-
 # Marks a wrap keeps in its place, folded to one width: a line cut after
 # "开工；" ends with the semicolon.  Quotation marks, dashes and U+FFFD are left
 # out, as damage changes them.
@@ -1130,33 +1118,46 @@ def _marks(text: str) -> str:
 
 
 def _wraps_of_clean(
-    lines: tuple[str, ...], forms: list[str], run: list[int], clean_text: str, where: list[tuple[int, int] | None]
+    lines: tuple[str, ...], forms: list[str], run: list[int], clean_text: str, clean: list[int]
 ) -> int:
     """How many of a run's line ends cut a clean sentence: the line's last characters and the next line's first stand together in the clean text.
 
     A copy that is mostly a paragraph the web text dropped still wraps the
     paragraphs it shares ("…从上世纪50年代" / "的作坊式工厂…"); an article's
     own head, captions or list under its clean text never break a clean
-    sentence across their lines.  (``clean_text`` joins clean lines'
-    forms with newlines, so two whole clean paragraphs in a row do not
-    count.)  The forms drop punctuation, so the marks between the two
-    stand in the clean line as they stand at the cut: a list's "2月26日" /
-    "中国一汽…" is no wrap of "2月26日，中国一汽…", nor is "…开工。" /
-    "5月31日" one of "…开工；5月31日" (``where`` maps the forms back to
-    the clean lines: :func:`_clean_forms`).
+    sentence across their lines.  (``clean_text`` joins the forms of the
+    ``clean`` lines with newlines, so two whole clean paragraphs in a row
+    do not count.)  The forms drop punctuation, so the marks between the
+    two stand in the clean line as they stand at the cut: a list's
+    "2月26日" / "中国一汽…" is no wrap of "2月26日，中国一汽…", nor is
+    "…开工。" / "5月31日" one of "…开工；5月31日".  Offsets back into a
+    line are asked only of the lines a seam touches.
     """
     k = COPY_K
+    offsets: dict[int, tuple[int, ...]] = {}
+
+    def offsets_of(t: int) -> tuple[int, ...]:
+        if t not in offsets:
+            offsets[t] = comparison_form(lines[t])[1]
+        return offsets[t]
+
+    starts: list[int] = []
     wraps = 0
     for a, b in zip(run, run[1:]):
         if len(forms[a]) < k or len(forms[b]) < k:
             continue
         seam = forms[a][-k:] + forms[b][:k]
-        last, first = comparison_form(lines[a])[1][-1], comparison_form(lines[b])[1][0]
-        cut = _marks(lines[a][last + 1 :] + lines[b][:first])
         at = clean_text.find(seam)
+        if at < 0:
+            continue
+        cut = _marks(lines[a][offsets_of(a)[-1] + 1 :] + lines[b][: offsets_of(b)[0]])
+        if not starts:
+            starts = list(itertools.accumulate((len(forms[t]) + 1 for t in clean[:-1]), initial=0))
         while at >= 0:
-            (t, x), (_, y) = where[at + k - 1], where[at + k]
-            if _marks(lines[t][x + 1 : y]) == cut:
+            # (A seam never spans two clean lines: the newline is no form's.)
+            q = bisect.bisect_right(starts, at) - 1
+            x, y = offsets_of(clean[q])[at - starts[q] + k - 1 : at - starts[q] + k + 1]
+            if _marks(lines[clean[q]][x + 1 : y]) == cut:
                 wraps += 1
                 break
             at = clean_text.find(seam, at + 1)
