@@ -16,8 +16,16 @@ from collections import Counter
 from functools import lru_cache
 
 from .chars import ch_is_fullwidth_alnum, is_cjk, is_han
-from .mojibake import LOST
-from .encoding import FFFD, INVISIBLE, _invisible_replacement, encoding_fixed_point, fix_dash_variants, pair_quotes
+from .encoding import (
+    FFFD,
+    INVISIBLE,
+    INVISIBLE_CHAIN,
+    _invisible_replacement,
+    encoding_fixed_point,
+    fix_dash_variants,
+    pair_quotes,
+)
+from .mojibake import CID, LOST
 from .model import Paragraph, StageReport
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -64,7 +72,7 @@ def _canonical_round(text: str) -> tuple[str, Counter]:
     out, n = _fold_width(out)
     counts["width_folded"] += n
     out = _WHITESPACE.sub(" ", out).strip(" ")
-    out, n = _fold_punctuation(out)
+    out, n = _fold_punctuation_outside_cid(out)
     counts["punct_folded"] += n
     out, n = pair_quotes(out, unknown='"')
     counts["straight_quotes_curled"] += n
@@ -125,6 +133,28 @@ def _fold_punctuation(text: str) -> tuple[str, int]:
 
     out = _ASCII_PUNCT_RUN.sub(fold, text)
     return _balance_parentheses(out, n)
+
+
+def _fold_punctuation_outside_cid(text: str) -> tuple[str, int]:
+    """:func:`_fold_punctuation`, leaving every ``(cid:N)`` as the extractor wrote it.
+
+    ``(cid:N)`` is a glyph pdfminer.six could not map, counted as unrecoverable
+    (docs/CANONICAL.md): its brackets are no Chinese punctuation, and
+    ``（cid:0）`` would hide it from anyone who searches the output for it.
+    """
+    if "(cid:" not in text:
+        return _fold_punctuation(text)
+    parts = CID.split(text)
+    marks = CID.findall(text)
+    n = 0
+    out = []
+    for k, part in enumerate(parts):
+        folded, m = _fold_punctuation(part)
+        n += m
+        out.append(folded)
+        if k < len(marks):
+            out.append(marks[k])
+    return "".join(out), n
 
 
 def _balance_parentheses(text: str, n: int) -> tuple[str, int]:
@@ -252,7 +282,9 @@ def canonical_text(
                 fixed, chains = encoding_fixed_point(text)
                 if fixed == text:
                     break
-                counts["mojibake_spans_fixed"] += len(chains)
+                spans = [chain for chain in chains if chain != INVISIBLE_CHAIN]
+                counts["mojibake_spans_fixed"] += len(spans)
+                counts["invisible_removed"] += len(chains) - len(spans)
                 text, c = canonical_paragraph(fixed)
                 counts.update(c)
         if restore_quotes and FFFD in text:

@@ -102,11 +102,14 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
         fixed = line
         if no in results:
             fixed, chains = results[no]
-            counts["mojibake_spans_fixed"] += len(chains)
-            details.extend((no, chain) for chain in chains)
-            for kind, n in mojibake.unrecoverable(fixed).items():
-                counts[f"unrecoverable_{kind}"] += n
-                counts["unrecoverable_chars"] += n
+            spans = [chain for chain in chains if chain != INVISIBLE_CHAIN]
+            counts["mojibake_spans_fixed"] += len(spans)
+            counts["invisible_removed"] += len(chains) - len(spans)
+            details.extend((no, chain) for chain in spans)
+        # Every line, ASCII ones too: "(cid:0)" alone on a line is such damage.
+        for kind, n in mojibake.unrecoverable(fixed).items():
+            counts[f"unrecoverable_{kind}"] += n
+            counts["unrecoverable_chars"] += n
         fixed, n = fix_dash_variants(fixed)
         counts["dash_variants_fixed"] += n
         fixed, n = fix_radicals(fixed)
@@ -121,10 +124,10 @@ def garbled_lines(report: StageReport) -> frozenset[int]:
     A PDF copy goes through a wrong codec whole; the web text beside it does
     not.  Detection reads the restored text, so it is told which lines were
     restored: that mark tells a copy's text from the clean text's.  Only
-    the CJK chains count: what ftfy changes ("ftfy") may be a page break's
-    form feed, a ligature or a control character, in any text.
+    the CJK chains count: what ftfy changes (:data:`FTFY_CHAIN`) may be a
+    ligature or a control character, in any text.
     """
-    return frozenset(no - 1 for no, chain in report.details if chain != "ftfy")
+    return frozenset(no - 1 for no, chain in report.details if chain not in _NOT_CJK_CODEC)
 
 
 # Characters of each neighbouring line given as context to a lossy line.
@@ -160,7 +163,8 @@ def encoding_fixed_point(
     (at most four).  ``first`` is the result of ``mojibake.repair(text, trusted)``
     when the caller has it already; ``context`` the repaired text around the
     line, for lost bytes (:func:`pipeline.mojibake.repair`).  Returns the text
-    and the chains undone ("ftfy" for ftfy's).
+    and the chains undone (:data:`FTFY_CHAIN` for ftfy's), with one
+    :data:`INVISIBLE_CHAIN` for each invisible character removed.
     """
     import ftfy
 
@@ -173,14 +177,25 @@ def encoding_fixed_point(
         else:
             fixed, fixes = mojibake.repair(text, trusted, context) if not text.isascii() else (text, [])
         chains.extend(f.chain for f in fixes)
-        ftfyed = INVISIBLE.sub(_invisible_replacement, ftfy.fix_text(fixed, config))
+        ftfyed = ftfy.fix_text(fixed, config)
         if ftfyed != fixed:
-            chains.append("ftfy")
+            chains.append(FTFY_CHAIN)
+        # Invisible characters are no span read through a wrong codec (a PDF's
+        # form feed is layout): counted apart, one entry for each.
+        ftfyed, n = INVISIBLE.subn(_invisible_replacement, ftfyed)
+        chains.extend([INVISIBLE_CHAIN] * n)
         if ftfyed == text:
             break
         text = ftfyed
     return text, chains
 
+
+# What encoding_fixed_point reports besides the CJK chains: ftfy's own repairs
+# (a Western mojibake, a ligature, a C1 control), and an invisible character
+# removed.  Neither marks a line as read through a wrong CJK codec.
+FTFY_CHAIN = "ftfy"
+INVISIBLE_CHAIN = "invisible"
+_NOT_CJK_CODEC = frozenset({FTFY_CHAIN, INVISIBLE_CHAIN})
 
 # C0 controls except tab/newline, DEL, C1 controls and invisible format characters
 # that carry no content (zero-width space, word joiner, BOM).  ZWJ/ZWNJ stay:

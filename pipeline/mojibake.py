@@ -64,7 +64,8 @@ _HIGH_CHAR = re.compile(f"[{_HIGH}]")
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 # UTF-8 of U+FFFD read as GBK, repeated: the bytes are gone for good.
 _KUNKAO = re.compile("(?:锟斤拷)+|烫烫烫+|屯屯屯+")
-_CID = re.compile(r"\(cid:\d+\)")
+# A glyph a PDF extractor could not map, as pdfminer.six writes it.
+CID = re.compile(r"\(cid:\d+\)")
 _LEXICON_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，。、；：？！“”‘’《》（）—…·]{2,}")
 
 # Chinese punctuation common enough that a span decoding to nothing else is
@@ -749,6 +750,6 @@ def unrecoverable(text: str) -> dict[str, int]:
     """
     return {
         "kunkao": sum(len(m.group()) for m in _KUNKAO.finditer(text)),
-        "cid": len(_CID.findall(text)),
+        "cid": len(CID.findall(text)),
         "fffd_runs": sum(len(m.group()) for m in _FFFD_RUN.finditer(text)),
     }

@@ -125,6 +125,47 @@ def test_unrecoverable_damage_is_counted_not_guessed():
     assert counts["unrecoverable_chars"] == 6 + 1 + len(gbk_as_utf8)
 
 
+def test_cid_marks_are_counted_wherever_they_stand_and_kept_as_they_are():
+    """``(cid:N)`` is a glyph the extractor could not map: counted, never rewritten.
+
+    On a line of its own it is pure ASCII, which no codec chain needs to look
+    at; it is counted all the same.  Beside Chinese text its brackets are no
+    Chinese punctuation to fold: ``（cid:0）`` would hide the mark from anyone
+    searching the output for it, and from the count.
+    """
+    text = "重点关注\n\n可以将文档链接粘贴在这里，方便成员快速访问。(cid:0)\n(cid:7)\n⭐\n经济(cid:12)增长。"
+    result = repair_document(text)
+    assert result.report.counts["unrecoverable_cid"] == 3
+    assert all(mark in result.text for mark in ("访问。(cid:0)", "(cid:7)", "经济(cid:12)增长"))
+    assert "（cid" not in result.text and "cid:0）" not in result.text
+    # The canonical form is a fixed point with the marks in it.
+    assert repair_document(result.text).text == result.text
+
+
+def test_a_pdf_with_unmapped_glyphs_reports_them_and_no_mojibake():
+    """pdf.js's issue12823.pdf (Apache-2.0): a template whose emoji pdfminer.six reads as ``(cid:0)``.
+
+    Its text layer went through no wrong codec; the only control character in
+    it is the form feed pdfminer ends each page with, which is layout, not a
+    mojibake span, and is reported as an invisible character removed.
+    """
+    result = repair_document(FIXTURES / "pdfjs__issue12823.pdf")
+    counts = result.report.counts
+    assert counts["unrecoverable_cid"] == 2 and result.text.count("(cid:0)") == 2
+    assert counts["mojibake_spans_fixed"] == 0
+    assert counts["invisible_removed"] >= 1
+    assert "描述团队的共同目标，有利于团队成员理解目标并朝着目标努力。" in result.text
+
+
+def test_invisible_characters_are_not_counted_as_mojibake():
+    """A form feed (a page break) or a zero-width space removed is no span read through a wrong codec."""
+    result = repair_document("第一页的文字，\n\x0c第二页接着写。\n零\u200b宽。")
+    counts = result.report.counts
+    assert counts["mojibake_spans_fixed"] == 0
+    assert counts["invisible_removed"] == 2
+    assert "\x0c" not in result.text and "\u200b" not in result.text
+
+
 def test_xiaobiaosong_pdf_text_layer_reads_as_chinese():
     """pdf.js's XiaoBiaoSong.pdf: a GBK text layer read as Latin-1, a space between glyphs."""
     from pdfminer.high_level import extract_text

@@ -24,6 +24,12 @@ chinese_like = st.text(
     max_size=300,
 )
 any_text = st.text(max_size=300)
+# The same, with the marks pdfminer.six writes for glyphs it cannot map, which
+# the canonical form leaves as they are (next to brackets that it folds).
+with_cid_marks = st.lists(
+    st.one_of(st.sampled_from(list("长春经济，。（）()：:1 \n")), st.sampled_from(["(cid:0)", "(cid:12)"])),
+    max_size=60,
+).map("".join)
 
 
 def _repair(source):
@@ -32,6 +38,16 @@ def _repair(source):
         return repair_document(source)
     except RepairError:
         return None
+
+
+@given(with_cid_marks)
+def test_the_canonical_form_keeps_every_cid_mark_and_is_a_fixed_point(text):
+    from pipeline.canonical import canonical_paragraph
+    from pipeline.mojibake import CID
+
+    once = canonical_paragraph(text)[0]
+    assert canonical_paragraph(once)[0] == once
+    assert CID.findall(once) == CID.findall(text)
 
 
 @given(st.one_of(any_text, chinese_like))
