@@ -82,14 +82,19 @@ class Case:
     notes: dict = field(default_factory=dict)
 
 
-def random_profile(rng: random.Random) -> Profile:
-    """Draw a profile uniformly over layouts, renderings, markers and damages."""
+# Column widths drawn, in characters (the issue's "about 14 to 40"; a page set
+# across, as reports and journals are, holds 45 to 60).
+COLUMN_WIDTHS = (14, 40)
+
+
+def random_profile(rng: random.Random, widths: tuple[int, int] = COLUMN_WIDTHS) -> Profile:
+    """Draw a profile uniformly over layouts, renderings, markers and damages, and a column in ``widths``."""
     return Profile(
         layout=rng.choice(LAYOUTS),
         rendering=rng.choice(RENDERINGS),
         marker=rng.choice(MARKERS),
         damage=rng.choice(DAMAGES),
-        width=rng.randint(14, 40),
+        width=rng.randint(*widths),
     )
 
 
@@ -342,14 +347,18 @@ def make_case(article: Article, profile: Profile, rng: random.Random) -> Case:
     return Case(document + "\n", canonical_truth(truth_title, truth_paras), profile, article.id, notes)
 
 
-def generate(articles: list[Article], n: int, seed: int = 0) -> list[Case]:
-    """``n`` cases, articles and profiles drawn with ``seed``; every layout and damage equally often."""
+def generate(articles: list[Article], n: int, seed: int = 0, widths: tuple[int, int] = COLUMN_WIDTHS) -> list[Case]:
+    """``n`` cases, articles and profiles drawn with ``seed``; every layout and damage equally often.
+
+    ``widths``: the range the copies' columns are drawn from, in characters
+    (the same draws for any range: only the widths differ).
+    """
     rng = random.Random(seed)
     cases = []
     combos = [(layout, damage) for layout in LAYOUTS for damage in DAMAGES]
     for i in range(n):
         layout, damage = combos[i % len(combos)]
-        base = random_profile(rng)
+        base = random_profile(rng, widths)
         profile = Profile(layout, base.rendering, base.marker, damage, base.width)
         article = articles[rng.randrange(len(articles))]
         cases.append(make_case(article, profile, rng))

@@ -2,7 +2,7 @@
 
 Run:
     .venv/bin/python bench/quality.py [ARTICLES.jsonl] [-n 600] [--seed 0] [--show-worst 5]
-        [--generator heldout]
+        [--generator heldout] [--widths 45-60]
 
 ARTICLES.jsonl defaults to ../shared/corpus/rmrb-2019-10-sample.jsonl (evaluation
 material, never copied into the project).  Prints, per layout, per damage, per
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.degrade import generate, load_jsonl, unseen_breaks  # noqa: E402
+from bench.degrade import COLUMN_WIDTHS, generate, load_jsonl, unseen_breaks  # noqa: E402
 from bench.scoring import Score, score, summarize  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "rmrb-2019-10-sample.jsonl"
@@ -49,7 +49,24 @@ def main(argv: list[str] | None = None) -> int:
         default="degrade",
         help="bench/degrade.py (default) or bench/heldout.py, written independently of it",
     )
+    parser.add_argument(
+        "--widths",
+        default=None,
+        help="column widths to draw, LO-HI characters (our generator only; default 14-40): 45-60 sets copies "
+        "as a page set across",
+    )
     args = parser.parse_args(argv)
+    widths = COLUMN_WIDTHS
+    if args.widths:
+        if args.generator != "degrade":
+            parser.error("--widths applies to our generator only")
+        try:
+            lo, hi = (int(x) for x in args.widths.split("-"))
+        except ValueError:
+            parser.error(f"--widths wants LO-HI, e.g. 45-60, not {args.widths!r}")
+        if not 8 <= lo <= hi:
+            parser.error(f"--widths wants 8 <= LO <= HI, not {args.widths!r}")
+        widths = (lo, hi)
 
     import ftfy
 
@@ -63,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         plain = [{"id": a.id, "title": a.title, "paragraphs": list(a.paragraphs)} for a in articles]
         cases = heldout.generate(plain, args.n, args.seed)
     else:
-        cases = generate(articles, args.n, seed=args.seed)
+        cases = generate(articles, args.n, seed=args.seed, widths=widths)
     methods = {"newsrepair": lambda doc: repair_document(doc).text}
     if not args.no_baselines:
         methods = {
@@ -83,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         if (i + 1) % 100 == 0:
             print(f"  {i + 1}/{len(cases)} documents", file=sys.stderr)
 
-    print(f"{len(cases)} documents from {Path(args.corpus).name}, seed {args.seed}; "
+    columns = f", columns {widths[0]}-{widths[1]} characters" if widths != COLUMN_WIDTHS else ""
+    print(f"{len(cases)} documents from {Path(args.corpus).name}, seed {args.seed}{columns}; "
           f"newsrepair {timing / len(cases) * 1000:.1f} ms a document\n")
     failed = False
     for axis in ("layout", "damage", "rendering", "marker"):
