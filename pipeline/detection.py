@@ -45,6 +45,7 @@ from .rejoin import (
     column_fit,
     column_width,
     find_furniture,
+    head_width,
     indented_width,
     is_furniture_form,
     is_indented,
@@ -109,6 +110,8 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
     labels = _split_repeated_title(lines, forms, labels, contained)
     labels = _settle_edges(lines, evidence, labels, contained, forms, garbled)
+    labels = _clean_title_after_copy(lines, forms, labels)
+    labels = _absorb_clean_islands(forms, labels)
     labels = _require_copy(lines, forms, labels)
     labels = _furniture_to_copy(lines, labels)
     labels = _tail_printed_again(forms, labels)
@@ -143,14 +146,23 @@ def line_evidence(
             [form_only(line) if kind == CONTENT else "" for line, kind in zip(lines, kinds)]
         )
     widths = [display_width(line.strip()) if k == CONTENT else 0 for line, k in zip(lines, kinds)]
-    column = _column(lines)
-    # A printed line: open, and as wide as the column once its indentation counts.
+    shown = _column(lines)
+    column = shown or _runs_column(lines)
+    # A printed line: open, and as wide as the column once its indentation
+    # counts, or without it where the column was measured on indented first
+    # lines' text (a copy set wide, whose paragraphs are a first line and a
+    # last one, shows few wraps).  Not against a "column" narrower than any
+    # text column (a page head's date recurring), which an indented short
+    # line of the article would match without its indent.
     printed = [
         bool(column)
         and k == CONTENT
         and line.strip()[-1] not in PARAGRAPH_FINAL
-        and abs(display_width(line.rstrip()) - column) <= 2
-        for line, k in zip(lines, kinds)
+        and (
+            abs(display_width(line.rstrip()) - column) <= 2
+            or (column >= MIN_RUN_COLUMN and abs(w - column) <= 2)
+        )
+        for line, k, w in zip(lines, kinds, widths)
     ]
     # A full indented line whose paragraph runs on to an unindented line: web
     # text indents every paragraph, so only a wrap continues a line that way
@@ -167,11 +179,20 @@ def line_evidence(
                 and prev is not None
                 and not is_indented(line)
                 and is_indented(lines[prev])
-                and abs(indented_width(lines[prev].rstrip()) - column) <= 2
+                and _fills(indented_width(lines[prev].rstrip()), line.strip(), column)
             ):
                 wraps[i] = wraps[prev] = True
             prev = i if k == CONTENT else None
-    blocks = _block_clean_share(lines, kinds, column)
+    # The content line before each line, across at most one empty line
+    # where the column is one of text (a "column" of a dozen cells is the
+    # headings' of a clean text set apart by blank lines: "（一）资格审查").
+    previous: list[int | None] = [None] * len(lines)
+    for i in range(1, len(lines)):
+        if kinds[i - 1] == CONTENT:
+            previous[i] = i - 1
+        elif column and column >= MIN_RUN_COLUMN and i > 1 and kinds[i - 1] == EMPTY and kinds[i - 2] == CONTENT:
+            previous[i] = i - 2
+    blocks = _block_clean_share(lines, kinds, shown)
     joined = "\n".join(lines)
     starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     # Is there a copy of a clean body here at all?  Then most open lines are found
@@ -198,15 +219,20 @@ def line_evidence(
         # mid-sentence (about 7 in 8 in the sample's copy).
         llr += 1.2 if text[-1] not in PARAGRAPH_FINAL else -1.2
         # Width: runs are often a few characters; clean paragraphs are long.
+        # (Not an open line within the document's column: a copy set wide, 45
+        # characters and more as a page set across, fills it as a narrow one
+        # does, short of it by a dropped indent or a word carried down.)
         if width <= 8:
             llr += 0.8
+        elif column and text[-1] not in PARAGRAPH_FINAL and width <= column + 2:
+            pass
         elif width > 160:
             llr -= 3.0
         elif width > 90:
             llr -= 1.5
         # A copy's printed lines and runs fit its column (a closing mark may hang
         # one character past it); a line well past the column is not one of them.
-        if column and width > column + WIDER_THAN_COLUMN:
+        if shown and width > shown + WIDER_THAN_COLUMN:
             llr -= 1.5
         # Damage typical of PDF text layers.
         if "\ufffd" in text:
@@ -215,7 +241,11 @@ def line_evidence(
             llr += 1.0
         # Web text indents paragraphs with U+3000; a PDF copy indents at most the
         # first printed line of a paragraph (which then fills the column).
-        if line.startswith("\u3000") and not printed[i]:
+        # (A one-line paragraph that fills the column, its closing mark hung
+        # past it, is such a first line too.)
+        if line.startswith("\u3000") and not printed[i] and not (
+            column and text[-1] in PARAGRAPH_FINAL and abs(indented_width(line.rstrip()) - column) <= 2
+        ):
             llr -= 1.5
         # A run that starts with the word gap it followed (" 促发展").
         if line.startswith(" ") and not line.startswith("  "):
@@ -233,9 +263,11 @@ def line_evidence(
                 llr -= 1.5
         # Lines at the column width of a visual-line rendering, and the line
         # that continues one: clean text never breaks a sentence at a line end.
+        # (The line before is the one before the blank line a spaced
+        # rendering puts after every printed line.)
         if printed[i]:
             llr += 1.5
-        if i > 0 and printed[i - 1]:
+        if previous[i] is not None and printed[previous[i]]:
             llr += 1.5
         if wraps[i] and not printed[i] and not (i > 0 and printed[i - 1]):
             llr += WRAP_EVIDENCE
@@ -245,6 +277,16 @@ def line_evidence(
             llr += CODEC_EVIDENCE if i in garbled else -CODEC_EVIDENCE
         out.append(LineEvidence(kind, llr))
     return out
+
+
+def _fills(width: int, following: str, column: int) -> bool:
+    """Whether a line ``width`` cells wide filled ``column``, the next line being ``following``.
+
+    Within two cells of it, or short of it by less than the next line's first
+    piece: a greedy typesetter moves a piece down only when it does not fit
+    (a book title's opening mark and first character, "《新", a number).
+    """
+    return abs(width - column) <= 2 or (width <= column and width + head_width(following) > column)
 
 
 def _column(lines: tuple[str, ...]) -> int | None:
@@ -260,6 +302,24 @@ def _column(lines: tuple[str, ...]) -> int | None:
     column, share = column_fit([line.strip() for line in lines])
     indented, indented_share = column_fit([line.rstrip() for line in lines])
     return indented if indented_share >= share + INDENT_COLUMN_GAIN else column
+
+
+def _runs_column(lines: tuple[str, ...]) -> int | None:
+    """The column a copy cut into runs fills, where :func:`_column` sees none.
+
+    A copy cut into runs at every figure and Latin word hides, among its
+    short runs, the column its whole lines fill.  Measured on the lines that
+    might fill one (a dozen characters and more), the column shows.  It says
+    which open lines are printed lines; not that a line wider than it is
+    clean, which only a column all lines show says (two copies set at two
+    widths show the narrower one's here).
+    """
+    return column_fit([line.strip() for line in lines if display_width(line.strip()) >= MIN_RUN_COLUMN])[0]
+
+
+# The narrowest open line that may fill a copy's column, in cells (the
+# generator's and the papers' narrowest columns are 14 characters).
+MIN_RUN_COLUMN = 24
 
 
 # Share of the open lines that must fit a column measured with indents beyond
@@ -980,6 +1040,60 @@ MIN_COPY_SHARE = 0.5
 
 # k-gram length for that test: long enough that common words do not count.
 COPY_K = 4
+
+
+def _clean_title_after_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
+    """Relabel as clean a broken run's last line that is the clean text's title, which the run opened with cut.
+
+    A copy before the clean text may open with its title's last words alone
+    ("提振发力"), too few to show the title by themselves.  Where the run's
+    last line, a title-like line just before the clean text, ends with that
+    opening line, it is the whole title: the clean text's first line, however
+    much the copy's last lines read on into it.
+    """
+    out = list(labels)
+    for i, j in _broken_runs(labels):
+        content = [t for t in range(i, j) if forms[t]]
+        if len(content) < 3 or not any(forms[t] and not labels[t] for t in range(j, len(forms))):
+            continue
+        first, last = forms[content[0]], forms[content[-1]]
+        if len(last) > len(first) and last.endswith(first) and _title_like(lines, forms, content[-1]):
+            out[content[-2] + 1 : j] = [False] * (j - content[-2] - 1)
+    return out
+
+
+def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
+    """Relabel as broken a clean stretch inside one copy: smaller than the copy's text around it, repeated nowhere in it.
+
+    Web text beside a copy is what the copy repeats.  A stretch read as clean
+    between two broken ones, smaller than the two together, whose text the
+    copy does not hold, is the copy's own: its one-line paragraphs, indented
+    and closed as web paragraphs are (a copy set wide holds whole paragraphs
+    on a line).  A clean body between two copies is what they repeat; a list
+    inside the clean text that reads as a copy is smaller than the body
+    around it.
+    """
+    out = list(labels)
+    runs = _broken_runs(labels)
+    texts = ["".join(forms[s:e]) for s, e in runs]
+    grams: set[str] | None = None
+    for k in range(len(runs) - 1):
+        (_, a), (b, _) = runs[k], runs[k + 1]
+        island = "".join(forms[a:b])
+        if not island or len(island) >= len(texts[k]) + len(texts[k + 1]):
+            continue
+        if grams is None:
+            copy = "\n".join(texts)
+            grams = {copy[j : j + COPY_K] for j in range(len(copy) - COPY_K + 1)}
+        held = sum(island[j : j + COPY_K] in grams for j in range(len(island) - COPY_K + 1))
+        if held <= MAX_ISLAND_SHARE * max(1, len(island) - COPY_K + 1):
+            out[a:b] = [True] * (b - a)
+    return out
+
+
+# Share of a clean island's k-grams the copy around it may hold, for the
+# island to be the copy's own text (its title words recur in it).
+MAX_ISLAND_SHARE = 0.2
 
 
 def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:

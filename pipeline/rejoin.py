@@ -407,7 +407,7 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
             following < len(texts)
             and not hard[following]
             and not closes_sentence(texts[after])
-            and display_width(texts[figure] + texts[after]) + _head_width(texts[following]) + indent <= column
+            and display_width(texts[figure] + texts[after]) + head_width(texts[following]) + indent <= column
         )
 
     k = 1
@@ -560,7 +560,7 @@ def _short_line_ends(
         if (
             not rebuilt
             and not _DAMAGE.search(texts[v] + texts[v + 1])
-            and widest + _head_width(texts[v + 1], pushes) <= held
+            and widest + head_width(texts[v + 1], pushes) <= held
             and not maybe_first
         ):
             # The next line holds more than this one and the piece it would
@@ -582,7 +582,7 @@ def _short_line_ends(
         # two ideographic ones), so it gets only the slack test.
         indented = is_indented(pieces[printed[v][0]][1])
         if column is not None and max(neighbours) >= column - 2 and not indented:
-            if widest + _head_width(texts[v + 1], pushes) <= column:
+            if widest + head_width(texts[v + 1], pushes) <= column:
                 ends.add(printed[v][-1])
             continue
         # A line that ends a sentence is measured against the usual column, so
@@ -756,7 +756,7 @@ def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[
                     continue
                 head = texts[j] if j < n else follower
                 # A closing mark would have hung on the line, never wrapped.
-                wrap = head is not None and head[0] not in _HANGING and used + _head_width(head) > column
+                wrap = head is not None and head[0] not in _HANGING and used + head_width(head) > column
                 cost = best[i][0] + (0 if wrap else 1 if texts[j - 1][-1] in PARAGRAPH_FINAL else 2)
                 if best[j] is None or cost < best[j][0]:
                     best[j] = (cost, best[i][1] + [j])
@@ -893,7 +893,7 @@ def _lost_indent_lines(texts: list[str], widths: list[int], indents: list[bool],
         and not indents[v]
         and (
             (texts[v - 1][-1:] in PARAGRAPH_FINAL and widths[v - 1] <= column - LOST_INDENT - SHORT_LINE_SLACK)
-            or widths[v] + _head_width(texts[v + 1]) <= column
+            or widths[v] + head_width(texts[v + 1]) <= column
         )
     ]
     short = sum(_indent_short(texts[v], widths[v], column, LOST_INDENT, texts[v + 1]) for v in candidates)
@@ -977,7 +977,7 @@ def _opens_after_full_line(
     closes = closes_sentence(texts[v])
     stopped = (
         not closes_sentence(texts[v + 1])
-        and widths[v + 1] + _head_width(texts[v + 2], pushes) <= column
+        and widths[v + 1] + head_width(texts[v + 2], pushes) <= column
         and not any(ch.isascii() and not ch.isspace() for ch in texts[v + 1])
     )
     # Line v + 2 must be able to go on from such a first line: a line that
@@ -998,7 +998,7 @@ def _opens_after_full_line(
     return (
         _indent_short(texts[v + 1], widths[v + 1], column, lost, texts[v + 2])
         and not _DAMAGE.search(texts[v + 1] + texts[v + 2])
-        and widths[v + 1] + _head_width(texts[v + 2], pushes) > column - lost
+        and widths[v + 1] + head_width(texts[v + 2], pushes) > column - lost
         and not next_opens
         and (closes or stopped)
     )
@@ -1048,7 +1048,7 @@ def _opening_marks(text: str) -> str:
     return text[: len(text) - len(text.lstrip(_NO_LINE_END))]
 
 
-def _head_width(text: str, marks: bool = False) -> int:
+def head_width(text: str, marks: bool = False) -> int:
     """Cells the first unbreakable piece of a line needs: a Latin word or number, or one character, with any opening marks carried before it.
 
     With ``marks``, the closing marks after it too (a typesetter that pushes

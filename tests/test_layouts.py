@@ -66,6 +66,40 @@ def test_copy_only_document():
     assert out.text.splitlines()[1:] == expected_lines()[1:COPY_COVERS]
 
 
+@pytest.mark.parametrize(
+    "rendering, marker, width",
+    [
+        ("spaced-lines", "indent-spaces", 49),
+        ("spaced-lines", "indent-spaces", 55),
+        ("spaced-lines", "space-lines", 53),
+        ("runs", "indent-ideographic", 49),
+        ("runs", "indent-spaces", 53),
+        ("runs", "indent-spaces", 57),
+        ("lines", "indent-spaces", 49),
+        # Whole paragraphs on a line, indented and closed as web paragraphs
+        # are, between the copy's runs: the copy's own, not clean text.
+        ("runs", "indent-ideographic", 55),
+        ("spaced-lines", "indent-ideographic", 51),
+    ],
+)
+def test_a_copy_set_wide_is_read_as_a_copy(rendering, marker, width):
+    # A copy with no clean body, set across a page: 49 to 57 characters a
+    # line, wider than a newspaper's column.  Its open lines are as long as
+    # short web paragraphs, yet stop mid-sentence: printed lines, to be
+    # rejoined.  (In a spaced rendering a blank line stands between a printed
+    # line and the line that continues it; in runs, the figures' short runs
+    # hide the column the whole lines fill.)  Read as clean text, each printed
+    # line came out as a paragraph of its own.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    copy = render_copy(expected_lines(), Profile("copy-only", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document(copy)
+    assert out.text.splitlines() == expected_lines()
+    assert out.report.counts["fragments_joined"] > 0
+
+
 def test_clean_document_has_no_broken_section():
     clean, _ = sample_parts()
     for text in ("\n".join(clean), "\n\n".join(clean), "\r\n".join(clean) + "\r\n"):
@@ -2955,3 +2989,24 @@ def test_a_wide_copy_after_the_clean_text_through_a_wrong_codec_is_told_by_the_r
     out = repair_document(case.document)
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
     assert out.text.splitlines() == case.truth.splitlines()
+
+
+@pytest.mark.parametrize("rendering", ["spaced-lines", "runs"])
+@pytest.mark.parametrize("marker", ["indent-spaces", "none"])
+@pytest.mark.parametrize("width", [15, 26])
+def test_a_clean_title_after_a_copy_that_opened_with_its_last_words_is_the_clean_texts(rendering, marker, width):
+    # A copy before the article prints only the title's last words,
+    # "提振发力": too few to show the title.  The copy's last lines read on
+    # into the clean title ("长春工业稳中求进提振发力"), which then came
+    # out last, after the article, and the copy's piece stood as the title.
+    # The run's last line, a title ending with the run's first line, just
+    # before the clean text, is the clean text's title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = ["长春工业稳中求进提振发力", *lines[8:12]]
+    copy = render_copy(["提振发力", *truth[1:]], Profile("before", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document(copy + "\n\n" + "\n\n".join(truth))
+    assert out.text.splitlines() == truth
