@@ -1067,7 +1067,7 @@ def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
 
     Web text beside a copy is what the copy repeats.  A stretch read as clean
     between two broken ones, smaller than the two together, whose text the
-    copy does not hold, is the copy's own: its one-line paragraphs, indented
+    copy does not hold (not one line of it), is the copy's own: its one-line paragraphs, indented
     and closed as web paragraphs are (a copy set wide holds whole paragraphs
     on a line).  A clean body between two copies is what they repeat; a list
     inside the clean text that reads as a copy is smaller than the body
@@ -1086,9 +1086,21 @@ def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
             copy = "\n".join(texts)
             grams = {copy[j : j + COPY_K] for j in range(len(copy) - COPY_K + 1)}
         held = sum(island[j : j + COPY_K] in grams for j in range(len(island) - COPY_K + 1))
-        if held <= MAX_ISLAND_SHARE * max(1, len(island) - COPY_K + 1):
-            out[a:b] = [True] * (b - a)
+        if held > MAX_ISLAND_SHARE * max(1, len(island) - COPY_K + 1):
+            continue
+        # No line of it the copy says again: a clean body beside a copy of
+        # only its first part repeats a line or two (its title), however much
+        # of it is new.
+        if any(_held_share(forms[t], grams) >= MIN_COPY_SHARE for t in range(a, b) if len(forms[t]) >= COPY_K):
+            continue
+        out[a:b] = [True] * (b - a)
     return out
+
+
+def _held_share(form: str, grams: set[str]) -> float:
+    """Share of a line's k-grams found in ``grams``."""
+    total = len(form) - COPY_K + 1
+    return sum(form[j : j + COPY_K] in grams for j in range(total)) / total if total > 0 else 0.0
 
 
 # Share of a clean island's k-grams the copy around it may hold, for the
