@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from pipeline import Paragraph, RepairError, RepairOptions, SectionKind, repair_document
@@ -90,6 +90,9 @@ def test_every_clean_paragraph_is_in_the_output(text):
     st.lists(st.sampled_from(range(1, len(CLEAN))), min_size=3, max_size=12, unique=True),
     st.sampled_from(["before", "after", "both", "none"]),
 )
+# A body the copy (which covers the article's first part only) hardly repeats,
+# between two copies: it once passed for the copy's own text, its title lost.
+@example(picked=[3, 40, 1], where="both")
 def test_sample_built_documents_keep_every_clean_paragraph_once(picked, where):
     """Any subset of the clean article (title first), with the broken copy around it."""
     body = [CLEAN[0]] + [CLEAN[i] for i in sorted(picked)]
