@@ -1067,11 +1067,12 @@ def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
 
     Web text beside a copy is what the copy repeats.  A stretch read as clean
     between two broken ones, smaller than the two together, whose text the
-    copy does not hold (not one line of it), is the copy's own: its one-line paragraphs, indented
-    and closed as web paragraphs are (a copy set wide holds whole paragraphs
-    on a line).  A clean body between two copies is what they repeat; a list
-    inside the clean text that reads as a copy is smaller than the body
-    around it.
+    copy does not hold (not one line of it), is the copy's own: its one-line
+    paragraphs, indented and closed as web paragraphs are (a copy set wide
+    holds whole paragraphs on a line).  A clean body between two copies is
+    what they repeat (a line or two at least, where they copy only its first
+    part); a list inside the clean text that reads as a copy is smaller than
+    the body around it.
     """
     out = list(labels)
     runs = _broken_runs(labels)
