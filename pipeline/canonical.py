@@ -19,8 +19,8 @@ from .chars import ch_is_fullwidth_alnum, is_cjk, is_han
 from .encoding import (
     FFFD,
     INVISIBLE,
-    INVISIBLE_CHAIN,
     _invisible_replacement,
+    count_chains,
     encoding_fixed_point,
     fix_dash_variants,
     pair_quotes,
@@ -282,9 +282,7 @@ def canonical_text(
                 fixed, chains = encoding_fixed_point(text)
                 if fixed == text:
                     break
-                spans = [chain for chain in chains if chain != INVISIBLE_CHAIN]
-                counts["mojibake_spans_fixed"] += len(spans)
-                counts["invisible_removed"] += len(chains) - len(spans)
+                count_chains(chains, counts)
                 text, c = canonical_paragraph(fixed)
                 counts.update(c)
         if restore_quotes and FFFD in text:

@@ -1086,8 +1086,7 @@ def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
         if grams is None:
             copy = "\n".join(texts)
             grams = {copy[j : j + COPY_K] for j in range(len(copy) - COPY_K + 1)}
-        held = sum(island[j : j + COPY_K] in grams for j in range(len(island) - COPY_K + 1))
-        if held > MAX_ISLAND_SHARE * max(1, len(island) - COPY_K + 1):
+        if _held_share(island, grams) > MAX_ISLAND_SHARE:
             continue
         # No line of it the copy says again: a clean body beside a copy of
         # only its first part repeats a line or two (its title), however much

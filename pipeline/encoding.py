@@ -102,9 +102,7 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
         fixed = line
         if no in results:
             fixed, chains = results[no]
-            spans = [chain for chain in chains if chain != INVISIBLE_CHAIN]
-            counts["mojibake_spans_fixed"] += len(spans)
-            counts["invisible_removed"] += len(chains) - len(spans)
+            spans = count_chains(chains, counts)
             details.extend((no, chain) for chain in spans)
         # Every line, ASCII ones too: "(cid:0)" alone on a line is such damage.
         for kind, n in mojibake.unrecoverable(fixed).items():
@@ -196,6 +194,18 @@ def encoding_fixed_point(
 FTFY_CHAIN = "ftfy"
 INVISIBLE_CHAIN = "invisible"
 _NOT_CJK_CODEC = frozenset({FTFY_CHAIN, INVISIBLE_CHAIN})
+
+def count_chains(chains: list[str], counts: Counter) -> list[str]:
+    """Count what :func:`encoding_fixed_point` reported: mojibake spans and invisible characters apart.
+
+    Returns the spans (every chain but :data:`INVISIBLE_CHAIN`), which are
+    the repairs a report lists line by line.
+    """
+    spans = [chain for chain in chains if chain != INVISIBLE_CHAIN]
+    counts["mojibake_spans_fixed"] += len(spans)
+    counts["invisible_removed"] += len(chains) - len(spans)
+    return spans
+
 
 # C0 controls except tab/newline, DEL, C1 controls and invisible format characters
 # that carry no content (zero-width space, word joiner, BOM).  ZWJ/ZWNJ stay:
