@@ -112,6 +112,7 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
     labels = _settle_edges(lines, evidence, labels, contained, forms, garbled)
     labels = _clean_title_after_copy(lines, forms, labels)
     labels = _absorb_clean_islands(forms, labels)
+    labels = _absorb_clean_tail(lines, forms, labels)
     labels = _require_copy(lines, forms, labels)
     labels = _furniture_to_copy(lines, labels)
     labels = _tail_printed_again(forms, labels)
@@ -1085,7 +1086,7 @@ def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
             continue
         if grams is None:
             copy = "\n".join(texts)
-            grams = {copy[j : j + COPY_K] for j in range(len(copy) - COPY_K + 1)}
+            grams = _kgrams(copy)
         if _held_share(island, grams) > MAX_ISLAND_SHARE:
             continue
         # No line of it the copy says again: a clean body beside a copy of
@@ -1095,6 +1096,53 @@ def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
             continue
         out[a:b] = [True] * (b - a)
     return out
+
+
+def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
+    """Relabel as broken the clean text closing a document that opens with a copy cut off mid-sentence there.
+
+    A copy set wide prints its short paragraphs whole on a line, indented
+    and closed as web paragraphs are; where those close the document, they
+    read as clean text after the copy, and the paragraph the copy's last
+    printed line left open was cut in two ("…用2分01" / "秒的时间，…报道。").
+    Where the copy opens the document (no web text before it), its last line
+    closes nothing, and the text after it opens with no title and no indent
+    where its other paragraphs have one, text the copy does not hold (as
+    :func:`_absorb_clean_islands` asks), that text goes on from the copy:
+    it is the copy's.  A clean body after its copy opens with
+    its title, and repeats what the copy holds; a clean article's title block
+    that the evidence took for a copy closes nothing.
+    """
+    content = [i for i, f in enumerate(forms) if f]
+    runs = _broken_runs(labels)
+    if len(runs) != 1:
+        return labels
+    start, end = runs[0]
+    body = [t for t in content if start <= t < end]
+    tail = [t for t in content if t >= end]
+    # (A title block the evidence took for a copy closes nothing: the
+    # article's head, whose body follows.)
+    if not body or not tail or content[0] < start or all(_closes_nothing(lines[t].strip()) for t in body):
+        return labels
+    if lines[body[-1]].strip()[-1] in PARAGRAPH_FINAL or _title_like(lines, forms, tail[0]):
+        return labels
+    # The text after it indents its paragraphs, and its first line has no
+    # indent: it goes on from a paragraph before it.  (A clean article's
+    # lead closing its title block with "文章如下：" and a byline opens its
+    # own text, whose paragraphs all look alike.)
+    if is_indented(lines[tail[0]]) or not any(is_indented(lines[t]) for t in tail[1:]):
+        return labels
+    grams = _kgrams("\n".join(forms[t] for t in body))
+    if _held_share("".join(forms[t] for t in tail), grams) > MAX_ISLAND_SHARE or any(
+        _held_share(forms[t], grams) >= MIN_COPY_SHARE for t in tail if len(forms[t]) >= COPY_K
+    ):
+        return labels
+    return labels[:end] + [True] * (len(labels) - end)
+
+
+def _kgrams(text: str) -> set[str]:
+    """The k-grams (k = :data:`COPY_K`) of a text, to look lines up in it."""
+    return {text[j : j + COPY_K] for j in range(len(text) - COPY_K + 1)}
 
 
 def _held_share(form: str, grams: set[str]) -> float:
@@ -1126,7 +1174,7 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     content = [i for i, f in enumerate(forms) if f]
     clean = [t for t in content if not labels[t]]
     clean_text = "\n".join(forms[t] for t in clean)
-    grams = {clean_text[j : j + COPY_K] for j in range(len(clean_text) - COPY_K + 1)}
+    grams = _kgrams(clean_text)
     clean_titles = [forms[i] for i in content if not labels[i] and _title_like(lines, forms, i)][:HEAD_LINES]
 
     def opens_with_title(i: int, j: int) -> bool:
@@ -1865,6 +1913,23 @@ def _split_twin_titles(
     ]
     if two and heads_only.count(True) == 1:
         return split(copy_first=heads_only[0])
+    # A version whose every line the other holds whole, the other holding
+    # more, is a copy cut off after a paragraph or two: set wide, its title
+    # and lead fit a line each and read like web text.  The article is the
+    # version that goes on.  (Where both hold the same lines, which is which
+    # decides nothing the dedup stage will not settle.)
+    if two:
+        parts = [Counter(forms[i] for i in content if lo <= i < hi) for lo, hi in versions]
+        held = [a < b for a, b in (parts, parts[::-1])]
+        if held.count(True) == 1:
+            # The version that goes on is web text: its lines past the
+            # other's close their paragraphs.  (A copy of a paragraph the web
+            # text dropped holds the web text's one-line paragraphs too, and
+            # its own printed lines besides, which stop mid-sentence.)
+            lo, hi = versions[held.index(False)]
+            extra = [i for i in content if lo <= i < hi and forms[i] not in parts[held.index(True)]]
+            if sum(lines[i].strip()[-1] in PARAGRAPH_FINAL for i in extra) >= PART_MAJORITY * len(extra):
+                return split(copy_first=held[0])
 
     def open_share(lo: int, hi: int) -> float:
         body = [i for i in content if lo < i < hi and i != second]

@@ -3010,3 +3010,81 @@ def test_a_clean_title_after_a_copy_that_opened_with_its_last_words_is_the_clean
     copy = render_copy(["提振发力", *truth[1:]], Profile("before", rendering, marker, "none", width), random.Random(0), False)
     out = repair_document(copy + "\n\n" + "\n\n".join(truth))
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("marker", ["indent-lost", "indent-spaces", "none", "space-lines"])
+def test_a_wide_copy_cut_off_after_its_lead_before_the_clean_text_is_the_copy(marker):
+    # Set 56 characters wide, a copy prints the title and the first
+    # paragraph whole, a line each, as web text does, and stops there.  Both
+    # versions then read as clean text, and the title and lead came out
+    # twice.  The version whose every line the other holds, the other
+    # holding more, is the copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:6]
+    copy = render_copy(truth[:2], Profile("before", "lines", marker, "none", 56), random.Random(0), False)
+    clean = "\n".join("\u3000\u3000" + line if i else line for i, line in enumerate(truth))
+    out = repair_document(copy + "\n" + clean + "\n")
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("marker, width", [("indent-ideographic", 50), ("indent-ideographic", 57), ("indent-spaces", 46)])
+def test_a_wide_copys_closing_paragraphs_that_read_as_web_text_go_on_from_it(marker, width):
+    # A copy with no clean text beside it, set wide and cut into runs at
+    # every figure: its last paragraphs fit a line each, indented and closed
+    # as web paragraphs are, and read as clean text, which cut the paragraph
+    # the copy's last run left open in two ("…用2分01" / "秒的时间，…").
+    # Text after a copy that opens the document and stops mid-sentence,
+    # text the copy does not hold and that opens with no title, is the
+    # copy's.
+    import random
+
+    from bench.degrade import Article, Profile, make_case
+
+    lines = expected_lines()
+    case = make_case(
+        Article(lines[0][:12], tuple(lines[1:5])), Profile("copy-only", "runs", marker, "none", width), random.Random(0)
+    )
+    out = repair_document(case.document)
+    assert _kinds(out) == [SectionKind.BROKEN]
+    assert out.text == case.truth
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["谋规划强创新促发展—看长春工业经济如何提振发力量质齐升", "长春工业经济提振发力", "核心阅读"],
+        ["长春工业全力抢回进度", "谋规划强创新促发展—看长春工业经济如何提振发力量质齐升", "核心阅读"],
+    ],
+)
+@pytest.mark.parametrize("body", [(3, 4, 5, 6, 10), (10, 11, 3, 7)])
+def test_a_clean_articles_title_block_read_as_a_copy_takes_no_body_with_it(head, body):
+    # A title block whose lines the body repeats reads as a short copy
+    # opening the document; the rule that gives a copy cut off mid-sentence
+    # the text after it must not take the article's body for the copy's
+    # (a title block closes nothing, a copy's text does).
+    lines = expected_lines()
+    truth = head + [lines[i] for i in body]
+    out = repair_document("\n\n".join(truth) + "\n")
+    assert _kinds(out) == [SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("lead", ["本报长春电  记者近日从长春市工信局获悉，长春工业经济企稳回升。文章如下：", "长春工业经济如何提振发力？记者采访了有关负责人："])
+def test_a_clean_articles_head_ending_in_a_byline_takes_no_body_with_it(lead):
+    # Title, subtitle, a lead that closes with "文章如下：", the subtitle
+    # again and a byline: a title block the evidence reads as a copy whose
+    # last line (the byline) closes nothing.  The article's body after it,
+    # whose paragraphs all look alike, does not go on from it.
+    from pipeline.canonical import canonical_paragraph
+
+    lines = expected_lines()
+    head = ["长春市工信局局长发表署名文章", "谋规划强创新促发展", lead, "谋规划强创新促发展", "长春市工信局局长  赵明瑞"]
+    text = head + [lines[i] for i in (22, 23, 24, 25)]
+    out = repair_document("\n\n".join(text) + "\n")
+    assert _kinds(out) == [SectionKind.CLEAN]
+    assert out.text.splitlines() == [canonical_paragraph(t)[0] for t in text]
+
