@@ -170,20 +170,28 @@ def line_evidence(
     # ("　　“把好山好水保护好，……责任。" / "牺牲绿水青山……表示。"), even where
     # both lines close a sentence.
     wraps = [False] * len(lines)
-    if column:
-        prev = None
-        for i, (line, k) in enumerate(zip(lines, kinds)):
-            if k == EMPTY:
-                continue
-            if (
-                k == CONTENT
-                and prev is not None
-                and not is_indented(line)
-                and is_indented(lines[prev])
-                and _fills(indented_width(lines[prev].rstrip()), line.strip(), column)
-            ):
-                wraps[i] = wraps[prev] = True
-            prev = i if k == CONTENT else None
+    # Where no column shows (a copy set wide, too short to show one), a
+    # line the document holds none wider than, stopping mid-sentence, fills
+    # what column there is.
+    widest = max((indented_width(line.rstrip()) for line, k in zip(lines, kinds) if k == CONTENT), default=0)
+    prev = None
+    for i, (line, k) in enumerate(zip(lines, kinds)):
+        if k == EMPTY:
+            continue
+        if (
+            k == CONTENT
+            and prev is not None
+            and not is_indented(line)
+            and is_indented(lines[prev])
+            and (
+                _fills(indented_width(lines[prev].rstrip()), line.strip(), column)
+                if column
+                else indented_width(lines[prev].rstrip()) >= widest - 2
+                and lines[prev].strip()[-1] not in PARAGRAPH_FINAL
+            )
+        ):
+            wraps[i] = wraps[prev] = True
+        prev = i if k == CONTENT else None
     # The content line before each line, across at most one empty line
     # where the column is one of text (a "column" of a dozen cells is the
     # headings' of a clean text set apart by blank lines: "（一）资格审查").

@@ -3088,3 +3088,25 @@ def test_a_clean_articles_head_ending_in_a_byline_takes_no_body_with_it(lead):
     assert _kinds(out) == [SectionKind.CLEAN]
     assert out.text.splitlines() == [canonical_paragraph(t)[0] for t in text]
 
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("marker", ["indent-ideographic", "indent-spaces"])
+@pytest.mark.parametrize("width", [46, 53])
+def test_a_short_wide_copy_shows_its_wrap_where_no_column_shows(rendering, marker, width):
+    # A copy of a heading and two paragraphs, set wide: one printed line
+    # fills the column, too few to show it.  But that line is indented,
+    # stops mid-sentence ("…稳产" / "达产、…"), is the widest of the
+    # document and runs on to an unindented line: web text never wraps.
+    import random
+
+    from bench.degrade import Article, Profile, make_case
+
+    lines = expected_lines()
+    case = make_case(
+        Article(lines[0][:12], (lines[13], lines[14], lines[17])),
+        Profile("copy-only", rendering, marker, "none", width),
+        random.Random(0),
+    )
+    out = repair_document(case.document)
+    assert out.text == case.truth
