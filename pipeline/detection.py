@@ -108,6 +108,7 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
     if refined is not None:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
+    labels = _between_copy_marks(lines, kinds, labels)
     labels = _split_repeated_title(lines, forms, labels, contained)
     labels = _settle_edges(lines, evidence, labels, contained, forms, garbled)
     labels = _clean_title_after_copy(lines, forms, labels)
@@ -1104,6 +1105,49 @@ def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
             continue
         out[a:b] = [True] * (b - a)
     return out
+
+
+def _between_copy_marks(lines: tuple[str, ...], kinds: list[int], labels: list[bool]) -> list[bool]:
+    """Relabel as broken a paragraph set between two of a copy's paragraph marks.
+
+    A copy may mark its paragraph breaks with lines of white space alone,
+    two or more together (the sample's " " over "  "); web text puts no two
+    such lines together.  A paragraph between two such marks (a few lines
+    with no blank line among them) is the copy's, however much it reads like
+    web text: a copy set wide prints a paragraph on one line, indented and
+    closed.  (Not a longer stretch: the clean body between two copies whose
+    last paragraphs close with a mark.)
+    """
+    n = len(lines)
+    marks: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if kinds[i] == CONTENT:
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] != CONTENT:
+            j += 1
+        if sum(kinds[t] == MARKER for t in range(i, j)) >= 2 and 0 < i and j < n:
+            marks.append((i, j))
+        i = j
+    out = list(labels)
+    for (before, a), (b, after) in zip(marks, marks[1:]):
+        # The copy's, where the evidence found the copy on one side at least
+        # (the content line just past either mark): a run of one-line
+        # paragraphs between marks that the evidence left to the clean text
+        # throughout is settled as a whole by the versions' titles.
+        if (
+            b - a <= MAX_MARKED_LINES
+            and all(kinds[t] == CONTENT for t in range(a, b))
+            and (labels[before - 1] or labels[after])
+        ):
+            out[a:b] = [True] * (b - a)
+    return out
+
+
+# Printed lines of a paragraph between two copy marks that may read as clean text.
+MAX_MARKED_LINES = 3
 
 
 def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:

@@ -3110,3 +3110,24 @@ def test_a_short_wide_copy_shows_its_wrap_where_no_column_shows(rendering, marke
     )
     out = repair_document(case.document)
     assert out.text == case.truth
+
+
+def test_a_paragraph_only_the_copy_has_between_its_marks_is_the_copys():
+    # A copy set wide marks its paragraph breaks with " " over "  " and
+    # prints the paragraph the web text dropped whole on one line, closed
+    # like a web paragraph: it read as clean text and came out after the
+    # article, not at its place.  Web text puts no two white-space lines
+    # together: a paragraph between two such marks, beside lines the
+    # evidence gave the copy, is the copy's.
+    import random
+
+    from bench.degrade import Article, Profile, make_case
+
+    lines = expected_lines()
+    case = make_case(
+        Article("探索融合之路 壮大军媒之声", tuple(lines[i] for i in (4, 10, 11, 14))),
+        Profile("copy-novel", "lines", "space-lines", "none", 46),
+        random.Random(11),
+    )
+    out = repair_document(case.document)
+    assert out.text == case.truth
