@@ -110,6 +110,10 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
     labels = _between_copy_marks(lines, kinds, labels)
     labels = _split_repeated_title(lines, forms, labels, contained)
+    # Before the edges are settled too: an article's title block the
+    # evidence took for a copy, left on the copy's side, hides the clean
+    # lines a copy's head is settled against.
+    labels = _require_copy(lines, forms, labels)
     labels = _settle_edges(lines, evidence, labels, contained, forms, garbled)
     labels = _clean_title_after_copy(lines, forms, labels)
     labels = _absorb_clean_islands(forms, labels)

@@ -3131,3 +3131,31 @@ def test_a_paragraph_only_the_copy_has_between_its_marks_is_the_copys():
     )
     out = repair_document(case.document)
     assert out.text == case.truth
+
+
+@pytest.mark.parametrize(
+    "layout, rendering, marker, width, seed",
+    [
+        ("after", "spaced-lines", "space-lines", 24, 2),
+        ("after", "runs", "none", 30, 2),
+        ("copy-novel", "spaced-lines", "indent-ideographic", 30, 1),
+    ],
+)
+def test_a_clean_title_block_read_as_a_copy_is_the_articles_before_the_edges_are_settled(layout, rendering, marker, width, seed):
+    # The article opens with a title block of short lines (title, kicker,
+    # subtitle, byline) that the line evidence reads as a copy, and the copy
+    # after the article opens with its title cut.  Settled with that block
+    # still on the copy's side, the copy's head found no clean line holding
+    # it and went to the clean text, and its cut title came out as new
+    # text.  A broken run that copies nothing beside a larger clean body is
+    # the article's; that is now settled first.
+    import random
+
+    from bench.degrade import Article, Profile, make_case
+
+    lines = expected_lines()
+    head = ("稳增长先锋赵明瑞", "服务企业筑起发展屏障", "本报记者\u00a0\u00a0张\u00a0\u00a0三")
+    article = Article("行动起来，共建长春工业", head + tuple(lines[i] for i in (22, 23, 24, 25)) + ("版式设计：张丹峰",))
+    case = make_case(article, Profile(layout, rendering, marker, "title-cut", width), random.Random(seed))
+    out = repair_document(case.document)
+    assert out.text == case.truth
