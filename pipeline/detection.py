@@ -10,7 +10,9 @@ around them.  Two passes then refine the boundaries with what only this document
 can tell: how its clean and broken parts are laid out (adjacent lines against
 blank-separated ones), and what the lines on each edge say (a fragment of the
 copy that the clean text holds inside a longer line, a clean title that the copy
-repeats).  Last, a broken run beside a larger clean body must copy it: a run
+repeats).  A paragraph between two of a copy's white-space marks is the
+copy's, and so is what closes a document that a copy cut off mid-sentence
+opens.  Last, a broken run beside a larger clean body must copy it: a run
 whose text the clean lines mostly lack is the article's own (a title block,
 photo captions, a list), however much it looks like PDF fragments; and lines
 that look clean between a copy and the title it opened with, which the clean
@@ -1161,13 +1163,13 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     and closed as web paragraphs are; where those close the document, they
     read as clean text after the copy, and the paragraph the copy's last
     printed line left open was cut in two ("…用2分01" / "秒的时间，…报道。").
-    Where the copy opens the document (no web text before it), its last line
-    closes nothing, and the text after it opens with no title and no indent
-    where its other paragraphs have one, text the copy does not hold (as
-    :func:`_absorb_clean_islands` asks), that text goes on from the copy:
-    it is the copy's.  A clean body after its copy opens with
-    its title, and repeats what the copy holds; a clean article's title block
-    that the evidence took for a copy closes nothing.
+    Where the copy opens the document (no web text before it) and its last
+    line closes nothing, text after it that opens with no title and no
+    indent where its other paragraphs have one, and that the copy does not
+    hold (as :func:`_absorb_clean_islands` asks), goes on from the copy: it
+    is the copy's.  A clean body after its copy opens with its title and
+    repeats what the copy holds; a clean article's title block that the
+    evidence took for a copy closes nothing.
     """
     content = [i for i, f in enumerate(forms) if f]
     runs = _broken_runs(labels)
