@@ -180,7 +180,9 @@ def line_evidence(
     # Where no column shows (a copy set wide, too short to show one), a
     # line the document holds none wider than, stopping mid-sentence, fills
     # what column there is.
-    widest = max((indented_width(line.rstrip()) for line, k in zip(lines, kinds) if k == CONTENT), default=0)
+    widest = 0
+    if not column:
+        widest = max((indented_width(line.rstrip()) for line, k in zip(lines, kinds) if k == CONTENT), default=0)
     prev = None
     for i, (line, k) in enumerate(zip(lines, kinds)):
         if k == EMPTY:
