@@ -31,7 +31,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
 from .canonical import script_profile
@@ -1104,12 +1104,7 @@ def _absorb_clean_islands(forms: list[str], labels: list[bool]) -> list[bool]:
         if grams is None:
             copy = "\n".join(texts)
             grams = _kgrams(copy)
-        if _held_share(island, grams) > MAX_ISLAND_SHARE:
-            continue
-        # No line of it the copy says again: a clean body beside a copy of
-        # only its first part repeats a line or two (its title), however much
-        # of it is new.
-        if any(_held_share(forms[t], grams) >= MIN_COPY_SHARE for t in range(a, b) if len(forms[t]) >= COPY_K):
+        if not _copy_lacks(forms, range(a, b), grams):
             continue
         out[a:b] = [True] * (b - a)
     return out
@@ -1192,12 +1187,22 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     # own text, whose paragraphs all look alike.)
     if is_indented(lines[tail[0]]) or not any(is_indented(lines[t]) for t in tail[1:]):
         return labels
-    grams = _kgrams("\n".join(forms[t] for t in body))
-    if _held_share("".join(forms[t] for t in tail), grams) > MAX_ISLAND_SHARE or any(
-        _held_share(forms[t], grams) >= MIN_COPY_SHARE for t in tail if len(forms[t]) >= COPY_K
-    ):
+    if not _copy_lacks(forms, tail, _kgrams("\n".join(forms[t] for t in body))):
         return labels
     return labels[:end] + [True] * (len(labels) - end)
+
+
+def _copy_lacks(forms: list[str], members: Iterable[int], grams: set[str]) -> bool:
+    """Whether a copy (its k-grams) lacks a stretch of lines: little of its text, and not one line of it.
+
+    A clean body beside a copy of only its first part repeats a line or two
+    (its title), however much of it is new: one line the copy holds is
+    enough to say the copy repeats the stretch.
+    """
+    members = list(members)
+    if _held_share("".join(forms[t] for t in members), grams) > MAX_ISLAND_SHARE:
+        return False
+    return not any(_held_share(forms[t], grams) >= MIN_COPY_SHARE for t in members if len(forms[t]) >= COPY_K)
 
 
 def _kgrams(text: str) -> set[str]:
