@@ -992,6 +992,13 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
             return None
         if abs(len(form) - clean_sizes[best]) <= TWIN_SIZE * clean_sizes[best]:
             return best, best
+        # The place a match is taken from follows the copy's order, which a
+        # paragraph out of order before this one led astray (the very kind
+        # sought here): the one clean paragraph of its size it matched is the
+        # one it renders.
+        sized = [no for no in where if abs(len(form) - clean_sizes[no]) <= TWIN_SIZE * clean_sizes[no]]
+        if len(sized) == 1:
+            return sized[0], sized[0]
         lo, hi = min(where), max(where)
         size = sum(clean_sizes[lo : hi + 1])
         if hi - lo + 1 == len(where) and abs(len(form) - size) <= TWIN_SIZE * size:
@@ -1010,14 +1017,16 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
     spans = [rendered(form, where, kept, best) for form, (_, where, kept, _, best) in zip(forms, decisions)]
     out = []
     for i, (form, (p, where, kept, coverage, best)) in enumerate(zip(forms, decisions)):
-        before = next((t[1] for t in reversed(spans[:i]) if t is not None), None)
-        after = next((t[0] for t in spans[i + 1 :] if t is not None), None)
+        # With nothing rendered on one side, the article's edge stands there
+        # (a copy whose cut title renders nothing whole opens the article; a
+        # copy may end with its last paragraph): the gap check still asks
+        # that the other side render a paragraph next to that edge.
+        before = next((t[1] for t in reversed(spans[:i]) if t is not None), -1)
+        after = next((t[0] for t in spans[i + 1 :] if t is not None), len(clean_sizes))
         if (
             where
             and spans[i] is None
             and len(form) >= MIN_SECOND_OCCURRENCE
-            and before is not None
-            and after is not None
             and 0 < after - before <= MAX_ORDER_GAP
             and all(no < before or no > after for no in where)
             and not renders_whole(form, where, coverage)

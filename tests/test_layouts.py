@@ -3159,3 +3159,74 @@ def test_a_clean_title_block_read_as_a_copy_is_the_articles_before_the_edges_are
     case = make_case(article, Profile(layout, rendering, marker, "title-cut", width), random.Random(seed))
     out = repair_document(case.document)
     assert out.text == case.truth
+
+
+@pytest.mark.parametrize("place", ["after", "before"])
+@pytest.mark.parametrize("rendering", ["spaced-lines", "lines"])
+@pytest.mark.parametrize("rendered", [4, 7])
+@pytest.mark.parametrize("quoted", [6, 11, 20])
+def test_a_standfirst_under_a_cut_title_saying_again_a_later_paragraph_is_kept(quoted, rendered, rendering, place):
+    # As above, but the copy's title lost its first words, so it renders no
+    # clean paragraph whole and nothing before the standfirst shows where it
+    # stands.  Nothing rendered before it: it stands at the article's start,
+    # and its words stand in the clean text only far past there.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    standfirst = _opening_words(lines[quoted])
+    truth = [lines[0], standfirst, *lines[1:12]]
+    clean = "\n".join([lines[0]] + ["\u3000\u3000" + p for p in lines[1:12]])
+    copy = render_copy([lines[0][5:], *truth[1:rendered]], Profile(place, rendering, "space-lines", "none", 20), random.Random(0), False)
+    out = repair_document(clean + "\n\n" + copy if place == "after" else copy + "\n" + clean)
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("place", ["after", "before"])
+@pytest.mark.parametrize("rendering", ["spaced-lines", "lines", "runs"])
+@pytest.mark.parametrize("start", [8, 10])
+@pytest.mark.parametrize("quoted", [2, 4])
+def test_a_closing_line_only_the_copy_has_saying_again_an_early_sentence_is_kept(quoted, start, rendering, place):
+    # The article closes with a line that says again the first sentence of
+    # an early paragraph; the clean text lacks it, and the copy, covering
+    # the article's last paragraphs, renders it after the last one.  Nothing
+    # rendered after it: it stands at the article's end, and its words stand
+    # in the clean text only far before there.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    closing = lines[quoted].split("。")[0] + "。"
+    truth = [*lines[:12], closing]
+    clean = "\n".join([lines[0]] + ["\u3000\u3000" + p for p in lines[1:12]])
+    copy = render_copy(truth[start:], Profile(place, rendering, "space-lines", "none", 20), random.Random(0), False)
+    out = repair_document(clean + "\n\n" + copy if place == "after" else copy + "\n" + clean)
+    assert out.text.splitlines() == truth
+
+
+def test_a_paragraph_after_one_out_of_order_still_shows_the_place_it_renders():
+    # The copy renders the title (clean 0), then a standfirst that says
+    # again a sentence of clean 7, then clean 2 whole, whose words clean 8
+    # says again.  Matched in the copy's order, that paragraph was taken for
+    # clean 8, past the standfirst's 7: it is still clean 2's twin, the one
+    # paragraph of its size it matched, so the standfirst stands between
+    # clean 0 and clean 2, and its words only far past there: it is kept.
+    from pipeline import dedup
+    from pipeline.compare import comparison_form
+    from pipeline.model import Paragraph
+
+    lines = expected_lines()
+    standfirst = lines[10].split("，")[0] + "，" + lines[10].split("，")[1] + "。"
+    texts = [lines[0], standfirst, lines[2]]
+    clean_forms = [comparison_form(t)[0] for t in lines[:10]] + [comparison_form(lines[10])[0]]
+    sizes = [len(f) for f in clean_forms]
+    sizes[8] = 3 * sizes[2]  # a long paragraph that repeats clean 2's words
+    paragraphs = [Paragraph(t, SectionKind.BROKEN, 1, k, k) for k, t in enumerate(texts)]
+    forms = [comparison_form(p.text)[0] for p in paragraphs]
+    assert len(forms[1]) >= dedup.MIN_SECOND_OCCURRENCE
+    decisions = [(paragraphs[0], (0,), "", 1.0, 0), (paragraphs[1], (10,), "", 1.0, 10), (paragraphs[2], (2, 8), "", 1.0, 8)]
+    kept = dedup._keep_out_of_order(decisions, forms, sizes)
+    assert kept[1] == (paragraphs[1], (), standfirst, 1.0, None)
+    assert kept[0] == decisions[0] and kept[2] == decisions[2]
