@@ -621,10 +621,9 @@ def _short_line_ends(
     # in a row as wide as body lines may be (a paragraph's first line short by
     # a dropped indent is one; a headline on one line may be as wide as the
     # column, but the line after it is a subtitle or a byline).
+    # (Lines split at unseen wraps above: indents by the final lines.)
+    indents = [is_indented(pieces[group[0]][1]) for group in printed]
     if column is not None:
-
-        # (Lines split at unseen wraps above: indents by the final lines.)
-        indents = [is_indented(pieces[group[0]][1]) for group in printed]
 
         def body_like(v: int) -> bool:
             return indents[v] or column - LOST_INDENT - 2 <= widths[v] <= column + 2
@@ -633,9 +632,23 @@ def _short_line_ends(
             (v for v in range(len(widths)) if indents[v] or (body_like(v) and v + 1 < len(widths) and body_like(v + 1))),
             len(widths),
         )
-        for v in range(min(head, len(widths) - 1)):
-            if _ends_headline(texts[v], texts[v + 1]):
-                ends.add(printed[v][-1])
+    elif rebuilt:
+        # Lines rebuilt from runs: their widths are a guess, so nothing
+        # shows where the body starts (a dateline's "（记者…）" would close
+        # a headline).
+        head = 0
+    else:
+        # A copy too short to show its column (a wide one, a title block
+        # and a paragraph or two): the body starts at the first indented
+        # line or the first as wide as the widest, which a headline set to
+        # a narrower measure over a body line is not.  (Title and subtitle
+        # of one size each pass the slack test, and a flag in either hides
+        # the fit.)
+        widest_line = max(widths)
+        head = next((v for v in range(len(widths)) if indents[v] or widths[v] > widest_line - SHORT_LINE_SLACK), len(widths))
+    for v in range(min(head, len(widths) - 1)):
+        if _ends_headline(texts[v], texts[v + 1]):
+            ends.add(printed[v][-1])
     # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
     # own wherever it stands, however wide the headline over it.
     for v in range(len(widths) - 1):

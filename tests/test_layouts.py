@@ -3230,3 +3230,26 @@ def test_a_paragraph_after_one_out_of_order_still_shows_the_place_it_renders():
     kept = dedup._keep_out_of_order(decisions, forms, sizes)
     assert kept[1] == (paragraphs[1], (), standfirst, 1.0, None)
     assert kept[0] == decisions[0] and kept[2] == decisions[2]
+
+
+@pytest.mark.parametrize("rendering", ["spaced-lines", "lines"])
+@pytest.mark.parametrize("width", [45, 50, 55, 60])
+def test_a_tagged_title_over_a_flagged_subtitle_in_a_copy_too_short_for_its_column(width, rendering):
+    # A wide copy of the title block and one line and a bit of the lead:
+    # too few lines to show its column.  The title closes with its column
+    # tag ("（经济观察）") and the subtitle, one flag for each quotation
+    # mark, opens with a dash; the two are of a size, so the slack test
+    # passes them, and the flags hide the fit.  Their marks still end the
+    # title and the subtitle, above the first line as wide as the body's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title, subtitle = "谋规划强创新促发展看长春工业振兴（经济观察）", "——经济“如何提振发力”"
+    truth = [title, subtitle, *lines[1:9]]
+    clean = "\n".join([title, "\u3000\u3000" + subtitle] + ["\u3000\u3000" + p for p in lines[1:9]])
+    copy = render_copy([title, subtitle, lines[2][:60]], Profile("after", rendering, "none", "fffd-quotes", width), random.Random(0), False)
+    copy = copy.replace("“", "\ufffd").replace("”", "\ufffd")
+    out = repair_document(clean + "\n" + copy)
+    assert out.text.splitlines() == truth

@@ -1099,3 +1099,21 @@ def test_a_headlines_short_wrapped_end_over_the_source_line_is_no_byline(width):
     head = ["南京浦口经济开发区：探索集成电路国产化", "", "路径", "", "《人民日报》（2025年10月20日 第 15 版）", ""]
     out = repair_document("\n".join(head + list(body)))
     assert out.text.splitlines()[:2] == ["南京浦口经济开发区：探索集成电路国产化路径", "《人民日报》（2025年10月20日第15版）"]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize(
+    "title, subtitle",
+    [("谋规划强创新促发展看长春工业振兴（经济观察）", "——经济\ufffd如何提振发力\ufffd"), ("谋规划强创新促发展看长春工业振兴", "——经济\ufffd如何提振发力\ufffd在长春")],
+)
+def test_headline_marks_end_title_lines_in_a_copy_too_short_for_its_column(title, subtitle, rendering):
+    # Title, subtitle and the lead's first lines set wide: too few lines for
+    # a column.  Title and subtitle are of a size, the subtitle flagged, so
+    # neither width test ends the title; the column tag closing it, or the
+    # dash opening the subtitle, does, above the first line as wide as the
+    # body's.  The lead's lines still join.
+    lead = expected_lines()[2]
+    printed = [title, subtitle, *typeset(lead, 50, False)]
+    assert len(printed) >= 3
+    assert _read(_set(printed, rendering), rendering) == [title, subtitle, lead]
+
