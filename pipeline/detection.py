@@ -132,6 +132,10 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
 # indented line runs on to an unindented one there: web text never wraps.
 WRAP_EVIDENCE = 3.0
 
+# Narrowest line (cells) taken for a full one of a column no indent or
+# width shows (a copy set wide): a heading or a title line is narrower.
+MIN_FLAT_WRAP = 60
+
 # Evidence that a line with Han is a copy's because a wrong codec garbled it,
 # or clean because none did, where the document holds both kinds.
 CODEC_EVIDENCE = 3.0
@@ -183,24 +187,35 @@ def line_evidence(
     widest = 0
     if not column:
         widest = max((indented_width(line.rstrip()) for line, k in zip(lines, kinds) if k == CONTENT), default=0)
+    # With no indent either (a copy set wide that marks no paragraph), one
+    # such line may be a long heading over its text; two or more, each
+    # running on to the next line, are a column's wraps.
+    flat: list[tuple[int, int]] = []
     prev = None
     for i, (line, k) in enumerate(zip(lines, kinds)):
         if k == EMPTY:
             continue
+        full = (
+            k == CONTENT
+            and prev is not None
+            and not column
+            and indented_width(lines[prev].rstrip()) >= widest - 2
+            and lines[prev].strip()[-1] not in PARAGRAPH_FINAL
+        )
         if (
             k == CONTENT
             and prev is not None
             and not is_indented(line)
             and is_indented(lines[prev])
-            and (
-                _fills(indented_width(lines[prev].rstrip()), line.strip(), column)
-                if column
-                else indented_width(lines[prev].rstrip()) >= widest - 2
-                and lines[prev].strip()[-1] not in PARAGRAPH_FINAL
-            )
+            and (_fills(indented_width(lines[prev].rstrip()), line.strip(), column) if column else full)
         ):
             wraps[i] = wraps[prev] = True
+        elif full and widest >= MIN_FLAT_WRAP and not is_indented(line) and not is_indented(lines[prev]):
+            flat.append((prev, i))
         prev = i if k == CONTENT else None
+    if len(flat) >= 2:
+        for a, b in flat:
+            wraps[a] = wraps[b] = True
     # The content line before each line, across at most one empty line
     # where the column is one of text (a "column" of a dozen cells is the
     # headings' of a clean text set apart by blank lines: "（一）资格审查").

@@ -3253,3 +3253,23 @@ def test_a_tagged_title_over_a_flagged_subtitle_in_a_copy_too_short_for_its_colu
     copy = copy.replace("“", "\ufffd").replace("”", "\ufffd")
     out = repair_document(clean + "\n" + copy)
     assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width", [51, 54, 57, 60])
+@pytest.mark.parametrize("start, rendering", [(8, "lines"), (8, "spaced-lines"), (4, "spaced-lines")])
+def test_a_short_wide_copy_with_no_paragraph_mark_shows_itself_by_two_full_open_lines(start, rendering, width):
+    # A copy only, set wide with no indent or marker: the title and three
+    # paragraphs, too few lines to show a column.  Its wrapped lines are the
+    # widest of the document, of one width, and stop mid-sentence; web text
+    # sets no two such lines (one may be a long heading), so the document is
+    # a copy and its wraps join.  (Where both stand in one paragraph under
+    # three closed one-line ones, start 4 in "lines", the evidence is still
+    # too thin.)
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[start : start + 3]]
+    copy = render_copy(truth, Profile("copy-only", rendering, "none", "none", width), random.Random(start), False)
+    assert repair_document(copy).text.splitlines() == truth
