@@ -337,12 +337,35 @@ def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
             before, after = left[i], right[i]
             if before and after and is_ascii_alnum(before) and is_ascii_alnum(after):
                 continue
-            if not ((before and is_cjk(before)) or (after and is_cjk(after))):
+            if not (_cjk_beyond_figures(chars, i, -1, before) or _cjk_beyond_figures(chars, i, 1, after)):
                 continue
             chars[i] = closing if is_open else opening
             is_open = not is_open
             n += 1
     return "".join(chars), n
+
+
+# What a figure in Chinese text is made of: digits, its point, its percent.
+_FIGURE = frozenset("0123456789.%")
+
+
+def _cjk_beyond_figures(chars: list[str], i: int, step: int, neighbour: str) -> bool:
+    """Whether the mark at ``i`` stands by CJK on the side ``step``, looking past a figure there.
+
+    Figures are Chinese text's as much as English's: a quote that opens on
+    one ("“70年是…”") or closes after one ("…增长22.4%”") stands by CJK
+    beyond it.  ``neighbour`` is the nearest deciding character on that side.
+    """
+    if not neighbour:
+        return False
+    if is_cjk(neighbour):
+        return True
+    if neighbour not in _FIGURE or neighbour == ".":
+        return False
+    j = i + step
+    while 0 <= j < len(chars) and (chars[j] in _FIGURE or chars[j] == " "):
+        j += step
+    return 0 <= j < len(chars) and is_cjk(chars[j])
 
 
 def _in_runs(chars: list[str], mark: str, length: int) -> list[bool]:

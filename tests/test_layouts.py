@@ -3273,3 +3273,22 @@ def test_a_short_wide_copy_with_no_paragraph_mark_shows_itself_by_two_full_open_
     truth = [lines[0], *lines[start : start + 3]]
     copy = render_copy(truth, Profile("copy-only", rendering, "none", "none", width), random.Random(start), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("width", [16, 24, 32])
+def test_lost_quotation_marks_next_to_a_figure_are_restored(width, rendering):
+    # A copy only, its quotation marks lost to U+FFFD.  One paragraph opens
+    # with a quote whose first word is a figure ("“7月，…"), and one closes
+    # one right after a figure ("…增长41.6%”"): a figure is Chinese text's
+    # as much as English's, so the CJK beyond it decides, and each mark
+    # comes back as the quote it was.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], "“" + lines[1] + "”有关负责人说。", "有关负责人说：“8月，增长41.6%”", *lines[3:6]]
+    copy = render_copy(truth, Profile("copy-only", rendering, "space-lines", "fffd-quotes", width), random.Random(0), False)
+    copy = copy.replace("“", "\ufffd").replace("”", "\ufffd")
+    assert repair_document(copy).text.splitlines() == truth
