@@ -632,20 +632,23 @@ def _short_line_ends(
             (v for v in range(len(widths)) if indents[v] or (body_like(v) and v + 1 < len(widths) and body_like(v + 1))),
             len(widths),
         )
-    elif rebuilt:
-        # Lines rebuilt from runs: their widths are a guess, so nothing
-        # shows where the body starts (a dateline's "（记者…）" would close
-        # a headline).
-        head = 0
     else:
         # A copy too short to show its column (a wide one, a title block
         # and a paragraph or two): the body starts at the first indented
         # line or the first as wide as the widest, which a headline set to
         # a narrower measure over a body line is not.  (Title and subtitle
         # of one size each pass the slack test, and a flag in either hides
-        # the fit.)
+        # the fit.)  Or at the first line put together from runs, whose
+        # width is a guess: a dateline's "（记者…）" closing one is no tag.
         widest_line = max(widths)
-        head = next((v for v in range(len(widths)) if indents[v] or widths[v] > widest_line - SHORT_LINE_SLACK), len(widths))
+        head = next(
+            (
+                v
+                for v in range(len(widths))
+                if indents[v] or len(printed[v]) > 1 or widths[v] > widest_line - SHORT_LINE_SLACK
+            ),
+            len(widths),
+        )
     for v in range(min(head, len(widths) - 1)):
         if _ends_headline(texts[v], texts[v + 1]):
             ends.add(printed[v][-1])
