@@ -43,6 +43,7 @@ from .rejoin import (
     EMPTY,
     MARKER,
     MAX_GLUED,
+    LOST_INDENT,
     MAX_PIECE_WIDTH,
     column_fit,
     column_width,
@@ -184,12 +185,28 @@ def line_evidence(
     # Where no column shows (a copy set wide, too short to show one), a
     # line the document holds none wider than, stopping mid-sentence, fills
     # what column there is.
-    widest = 0
+    widest = widest_open = 0
+    # (A "column" narrower than any text column is the headings' of a clean
+    # text, "聚焦科研实践" / "解决突出问题": no column of the copy shows.)
+    no_text_column = not column or column < MIN_RUN_COLUMN
     if not column:
         widest = max((indented_width(line.rstrip()) for line, k in zip(lines, kinds) if k == CONTENT), default=0)
+    if no_text_column:
+        widest_open = max(
+            (
+                display_width(line.strip())
+                for line, k in zip(lines, kinds)
+                if k == CONTENT and not is_indented(line) and line.strip()[-1] not in PARAGRAPH_FINAL
+            ),
+            default=0,
+        )
     # With no indent either (a copy set wide that marks no paragraph), one
     # such line may be a long heading over its text; two or more, each
-    # running on to the next line, are a column's wraps.
+    # running on to the next line, are a column's wraps.  Measured against
+    # the widest such line, not the document's widest: a clean body's
+    # paragraphs, each on a line, are far wider than the copy's column.  (A
+    # paragraph's first line falls short of it by an indent the extraction
+    # dropped.)
     flat: list[tuple[int, int]] = []
     prev = None
     for i, (line, k) in enumerate(zip(lines, kinds)):
@@ -210,7 +227,15 @@ def line_evidence(
             and (_fills(indented_width(lines[prev].rstrip()), line.strip(), column) if column else full)
         ):
             wraps[i] = wraps[prev] = True
-        elif full and widest >= MIN_FLAT_WRAP and not is_indented(line) and not is_indented(lines[prev]):
+        elif (
+            k == CONTENT
+            and prev is not None
+            and no_text_column
+            and not is_indented(line)
+            and not is_indented(lines[prev])
+            and lines[prev].strip()[-1] not in PARAGRAPH_FINAL
+            and display_width(lines[prev].strip()) >= max(widest_open - LOST_INDENT - 2, MIN_FLAT_WRAP)
+        ):
             flat.append((prev, i))
         prev = i if k == CONTENT else None
     if len(flat) >= 2:
@@ -2221,10 +2246,10 @@ def _fill_title_blocks(
         _title_block_only(lines, m, forms, frozenset(forms[i] for other in members if other is not m for i in other))
         for m in members
     ]
-    parts = []
+    shares: list[float | None] = []
     for (lo, hi), head_only in zip(bounds, heads_only):
         if head_only and not all(heads_only):
-            parts.append((lo, hi, True))
+            shares.append(None)
             continue
         body = [i for i in content if lo <= i < hi]
         # Its kind is its text's: not its title's lines (a title and a
@@ -2233,10 +2258,20 @@ def _fill_title_blocks(
         while heads < min(TITLE_LINES, len(body) - 1) and heading(body[heads]):
             heads += 1
         body = body[heads:]
-        share = sum(labels[i] for i in body) / len(body)
+        shares.append(sum(labels[i] for i in body) / len(body))
+    parts = []
+    for k, ((lo, hi), share) in enumerate(zip(bounds, shares)):
+        if share is None:
+            parts.append((lo, hi, True))
+            continue
         if PART_MAJORITY > share > 1 - PART_MAJORITY:
-            return labels
-        parts.append((lo, hi, share >= PART_MAJORITY))
+            # Mostly a copy's, beside versions all clearly clean: a short
+            # copy's standfirst or lead, one closed line, reads as web
+            # text, but an article has one clean version.
+            others = [x for j, x in enumerate(shares) if j != k and x is not None]
+            if not (share >= 0.5 and others and max(others) <= 1 - PART_MAJORITY):
+                return labels
+        parts.append((lo, hi, share >= 0.5))
     out = list(labels)
     for lo, hi, kind in parts:
         for t in range(lo, hi):

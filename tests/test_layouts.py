@@ -3292,3 +3292,59 @@ def test_lost_quotation_marks_next_to_a_figure_are_restored(width, rendering):
     copy = render_copy(truth, Profile("copy-only", rendering, "space-lines", "fffd-quotes", width), random.Random(0), False)
     copy = copy.replace("“", "\ufffd").replace("”", "\ufffd")
     assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize(
+    "width, marker, rendering",
+    [
+        (59, "indent-lost", "lines"),
+        (59, "indent-lost", "spaced-lines"),
+        (59, "none", "lines"),
+        (59, "none", "spaced-lines"),
+        (55, "indent-lost", "spaced-lines"),
+        (55, "none", "spaced-lines"),
+        (55, "none", "lines"),
+    ],
+)
+def test_a_short_wide_copy_after_an_indented_body_with_headings_shows_its_wraps(width, marker, rendering):
+    # An indented clean body with three short headings, then a wide copy of
+    # the title, its first paragraph and a paragraph only the copy has, set
+    # with no indent (or one the extraction dropped).  The clean paragraphs,
+    # a line each, are far wider than the copy's column, and the copy's
+    # first lines fall short of its column by the dropped indent: its full
+    # lines, measured against the widest open line and allowed that indent,
+    # are still wraps, and the copy's paragraph is kept at its place.  (Not
+    # yet at 55 cells in "lines" with the indent dropped: a line holding
+    # half-width figures falls a cell further short.)
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    body = [lines[0], lines[2], "稳工业运行", lines[3], lines[4], "稳项目投资", lines[6], lines[7], "稳市场预期", lines[8], lines[10]]
+    clean = "\n".join([body[0]] + ["\u3000\u3000" + p for p in body[1:]])
+    copy = render_copy([lines[0], lines[2], lines[11]], Profile("after", rendering, marker, "none", width), random.Random(width), False)
+    out = repair_document(clean + "\n" + copy)
+    assert out.text.splitlines() == [*body[:2], lines[11], *body[2:]]
+
+
+@pytest.mark.parametrize("novel", [4, 5])
+@pytest.mark.parametrize("cut", [3, 5])
+@pytest.mark.parametrize("marker", ["indent-lost", "none"])
+@pytest.mark.parametrize("width", [55, 59])
+def test_a_short_wide_copy_with_a_cut_title_and_a_standfirst_only_it_has_is_one_copy(width, marker, cut, novel):
+    # A clean article, then a wide copy of its title without the first
+    # words, a standfirst only the copy has (one closed line, read as web
+    # text) and the first paragraph's wrapped lines.  The evidence finds the
+    # paragraph's lines; of the two versions the titles open, the clean one
+    # is clean throughout, so the other, mostly a copy's, is the copy whole:
+    # its title is no new text, and its standfirst is kept under the title.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    body = [lines[0], *lines[6:12]]
+    clean = "\n".join([body[0]] + ["\u3000\u3000" + p for p in body[1:]])
+    copy = render_copy([lines[0][cut:], lines[novel], lines[6]], Profile("after", "spaced-lines", marker, "none", width), random.Random(width), False)
+    assert repair_document(clean + "\n" + copy).text.splitlines() == [body[0], lines[novel], *body[1:]]
