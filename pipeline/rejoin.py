@@ -201,6 +201,11 @@ def _stands_alone(line: str) -> bool:
     return _is_byline(line) or _is_credit_line(line) or _SECTION_NUMBER.match(line) is not None
 
 
+# A gap of white space inside a line that no typesetter leaves in running
+# text: a table's cells, padded apart ("副部长        1").  A row is no wrap.
+_TABLE_GAP = re.compile(r"\S[\s\u3000\xa0]{4,}\S")
+
+
 def split_paragraphs(
     lines: tuple[str, ...], layout: str | None, skip: set[int] = frozenset()
 ) -> list[tuple[int, int, list[str]]]:
@@ -248,6 +253,11 @@ def split_paragraphs(
         # does, it says whether the note is a paragraph, "…10亿元。" /
         # "（资料图片）" running on.)
         alone = _stands_alone(line.strip()) or (not marked and k > 0 and _closing_note(line.strip(), pieces[k - 1][1]))
+        # A table's row opens a paragraph of its own, and, as a printed line,
+        # ends it too; cut into runs, its figures follow in runs of their
+        # own ("主管        " / "3").
+        row = _TABLE_GAP.search(line.strip()) is not None
+        alone = alone or (row and layout != "runs")
         if not line.strip(_CLOSING_MARKS + " \u3000"):
             # Closing marks alone ("”" pushed past a page break) end the
             # paragraph before them, whatever break they follow; they open none.
@@ -257,7 +267,7 @@ def split_paragraphs(
                 paragraphs.append((first, i, [pieces[t][1] for t in current]))
                 current = []
                 continue
-        elif current and (hard_break or alone):
+        elif current and (hard_break or alone or row):
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
         current.append(k)

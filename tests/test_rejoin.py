@@ -1117,3 +1117,28 @@ def test_headline_marks_end_title_lines_in_a_copy_too_short_for_its_column(title
     assert len(printed) >= 3
     assert _read(_set(printed, rendering), rendering) == [title, subtitle, lead]
 
+
+
+@pytest.mark.parametrize(
+    "rendering, marker",
+    [("lines", "none"), ("lines", "space-lines"), ("spaced-lines", "none"), ("spaced-lines", "space-lines"), ("runs", "space-lines")],
+)
+@pytest.mark.parametrize("width", [20, 25, 31, 35])
+def test_a_tables_rows_in_a_copy_are_paragraphs_of_their_own(width, rendering, marker):
+    # A copy only, with a small table among its paragraphs: each row's
+    # cells padded apart with no-break spaces, each row far narrower than
+    # the column or as wide as a narrow one.  No typesetter leaves such a
+    # gap in running text, so a row is no wrap: each stays a paragraph.
+    # (Cut into runs, a row's figure follows in a run of its own, which the
+    # row runs on into: that case guards the runs.  With no marker, runs
+    # rebuilt into lines still join the rows.)
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    gap = "\xa0" * 6
+    rows = ["月份" + gap + "规上工业增速", "7月" + gap + "22.4%", "8月" + gap + "41.6%"]
+    truth = [lines[0], lines[2], lines[6], *rows, lines[7], lines[8]]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == [canonical_paragraph(t)[0] for t in truth]
