@@ -42,8 +42,8 @@ from .rejoin import (
     CONTENT,
     EMPTY,
     MARKER,
-    MAX_GLUED,
     LOST_INDENT,
+    MAX_GLUED,
     MAX_PIECE_WIDTH,
     column_fit,
     column_width,
@@ -212,31 +212,19 @@ def line_evidence(
     for i, (line, k) in enumerate(zip(lines, kinds)):
         if k == EMPTY:
             continue
-        full = (
-            k == CONTENT
-            and prev is not None
-            and not column
-            and indented_width(lines[prev].rstrip()) >= widest - 2
-            and lines[prev].strip()[-1] not in PARAGRAPH_FINAL
-        )
-        if (
-            k == CONTENT
-            and prev is not None
-            and not is_indented(line)
-            and is_indented(lines[prev])
-            and (_fills(indented_width(lines[prev].rstrip()), line.strip(), column) if column else full)
-        ):
-            wraps[i] = wraps[prev] = True
-        elif (
-            k == CONTENT
-            and prev is not None
-            and no_text_column
-            and not is_indented(line)
-            and not is_indented(lines[prev])
-            and lines[prev].strip()[-1] not in PARAGRAPH_FINAL
-            and display_width(lines[prev].strip()) >= max(widest_open - LOST_INDENT - 2, MIN_FLAT_WRAP)
-        ):
-            flat.append((prev, i))
+        if k == CONTENT and prev is not None and not is_indented(line):
+            before = lines[prev]
+            stops_open = before.strip()[-1] not in PARAGRAPH_FINAL
+            if is_indented(before):
+                width = indented_width(before.rstrip())
+                if _fills(width, line.strip(), column) if column else stops_open and width >= widest - 2:
+                    wraps[i] = wraps[prev] = True
+            elif (
+                no_text_column
+                and stops_open
+                and display_width(before.strip()) >= max(widest_open - LOST_INDENT - 2, MIN_FLAT_WRAP)
+            ):
+                flat.append((prev, i))
         prev = i if k == CONTENT else None
     if len(flat) >= 2:
         for a, b in flat:
