@@ -276,7 +276,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             decisions.append((p, where, kept, coverage, best))
             merges.append(_span(best, votes, clean_sizes, ref.k))
         decisions = _keep_second_occurrences(decisions, forms_here, clean_sizes)
-        decisions = _keep_out_of_order(decisions, forms_here, clean_sizes)
+        decisions = _keep_out_of_order(decisions, forms_here, clean_sizes, [p.text for p in clean])
         decisions = _keep_repeats_out_of_place(decisions, forms_here, repeated, ref)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
@@ -970,7 +970,9 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
     return out
 
 
-def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]) -> list:
+def _keep_out_of_order(
+    decisions: list, forms: list[str], clean_sizes: list[int], clean_texts: list[str] | None = None
+) -> list:
     """Keep whole the copy paragraphs whose duplicate text the clean body holds only far from their place.
 
     A copy renders the article in order.  A paragraph between two that
@@ -981,8 +983,18 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
     last paragraph says again, a summary of figures given further on) and
     the web text lacks it here.  It is kept whole and placed by its
     neighbours.  ``forms`` are the paragraphs' comparison forms, in the
-    order of ``decisions``.
+    order of ``decisions``; ``clean_texts``, where given, the clean
+    paragraphs' text, whose sentences tell a twin from a paragraph that
+    says all but one of them again (see :func:`_lacks_edge_sentence`).
     """
+
+    def twin_of(form: str, no: int) -> bool:
+        # Of its size, and saying the clean paragraph's first and last
+        # sentences: a standfirst that is a paragraph less its opening
+        # sentence ("难忘军运，难忘武汉。") is of its size too.
+        return abs(len(form) - clean_sizes[no]) <= TWIN_SIZE * clean_sizes[no] and (
+            clean_texts is None or not _lacks_edge_sentence(form, clean_texts[no])
+        )
 
     def rendered(form: str, where: tuple[int, ...], kept: str, best: int | None) -> tuple[int, int] | None:
         # The clean paragraphs it renders whole: the one it was placed by, or
@@ -990,18 +1002,22 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
         # breaks), their sizes adding up to its own.
         if kept or best is None or len(form) < MIN_ORDER_TWIN:
             return None
-        if abs(len(form) - clean_sizes[best]) <= TWIN_SIZE * clean_sizes[best]:
+        if twin_of(form, best):
             return best, best
         # The place a match is taken from follows the copy's order, which a
         # paragraph out of order before this one led astray (the very kind
         # sought here): the one clean paragraph of its size it matched is the
         # one it renders.
-        sized = [no for no in where if abs(len(form) - clean_sizes[no]) <= TWIN_SIZE * clean_sizes[no]]
+        sized = [no for no in where if twin_of(form, no)]
         if len(sized) == 1:
             return sized[0], sized[0]
         lo, hi = min(where), max(where)
         size = sum(clean_sizes[lo : hi + 1])
-        if hi - lo + 1 == len(where) and abs(len(form) - size) <= TWIN_SIZE * size:
+        if (
+            hi - lo + 1 == len(where)
+            and abs(len(form) - size) <= TWIN_SIZE * size
+            and (clean_texts is None or not _lacks_edge_sentence(form, "".join(clean_texts[lo : hi + 1])))
+        ):
             return lo, hi
         return None
 
@@ -1010,9 +1026,7 @@ def _keep_out_of_order(decisions: list, forms: list[str], clean_sizes: list[int]
         # is that paragraph, wherever the copy set it (a table's heading or a
         # caption floats): only text that repeats part of a far paragraph is
         # the article saying it twice.
-        return coverage >= WHOLE_COVERAGE and any(
-            abs(len(form) - clean_sizes[no]) <= TWIN_SIZE * clean_sizes[no] for no in where
-        )
+        return coverage >= WHOLE_COVERAGE and any(twin_of(form, no) for no in where)
 
     spans = [rendered(form, where, kept, best) for form, (_, where, kept, _, best) in zip(forms, decisions)]
     out = []
@@ -1049,6 +1063,28 @@ WHOLE_COVERAGE = 0.9
 # Shortest twin (content characters) that shows the copy's place in the
 # article: a title does; a name or a figure may stand anywhere.
 MIN_ORDER_TWIN = 8
+
+
+# Characters in a row by which a sentence shows in a paragraph.
+EDGE_SENTENCE_K = 4
+
+
+def _lacks_edge_sentence(form: str, text: str) -> bool:
+    """Whether ``form`` (a copy paragraph's comparison form) says nothing of the first or the last sentence of ``text``.
+
+    A copy renders a paragraph whole, damaged here and there (a flag, a
+    lost byte), so each of its sentences keeps a few characters in a row;
+    a paragraph that lacks a whole sentence at an edge says the rest again.
+    """
+    spans = sentence_spans(text)
+    if len(spans) < 2:
+        return False
+    k = EDGE_SENTENCE_K
+    for lo, hi in (spans[0], spans[-1]):
+        sentence = comparison_form(text[lo:hi])[0]
+        if len(sentence) >= MIN_HEAD and not any(sentence[j : j + k] in form for j in range(len(sentence) - k + 1)):
+            return True
+    return False
 
 
 def _dropped(form: str, kept: str, k: int = 6) -> str:

@@ -3348,3 +3348,29 @@ def test_a_short_wide_copy_with_a_cut_title_and_a_standfirst_only_it_has_is_one_
     clean = "\n".join([body[0]] + ["\u3000\u3000" + p for p in body[1:]])
     copy = render_copy([lines[0][cut:], lines[novel], lines[6]], Profile("after", "spaced-lines", marker, "none", width), random.Random(width), False)
     assert repair_document(clean + "\n" + copy).text.splitlines() == [body[0], lines[novel], *body[1:]]
+
+
+@pytest.mark.parametrize("place", ["after", "before"])
+@pytest.mark.parametrize("width", [20, 32, 50])
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("cut", [0, 3, 5])
+def test_a_standfirst_that_is_the_last_paragraph_less_its_first_sentence_is_kept(cut, rendering, width, place):
+    # The article's standfirst says again its last paragraph without that
+    # paragraph's short opening sentence ("砥柱中流，折冲千里。"); the clean
+    # text lacks the standfirst.  Of the last paragraph's size (within the
+    # 15% that damage may take from a copy's twin), it says nothing of its
+    # first sentence, which a twin, however damaged, would: it is no
+    # rendering of that paragraph but the article saying it twice, at the
+    # copy's head, and is kept there.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    last = "砥柱中流，折冲千里。" + lines[11]
+    standfirst = lines[11][:-1]
+    body = [lines[0], *lines[1:6], last]
+    clean = "\n".join([body[0]] + ["\u3000\u3000" + p for p in body[1:]])
+    copy = render_copy([lines[0][cut:], standfirst, *lines[1:4]], Profile(place, rendering, "space-lines", "none", width), random.Random(width), False)
+    out = repair_document(clean + "\n\n" + copy if place == "after" else copy + "\n" + clean)
+    assert out.text.splitlines() == [lines[0], standfirst, *body[1:]]
