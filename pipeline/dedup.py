@@ -152,7 +152,8 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         ref.add(form)
     n_clean = len(clean)
     clean_sizes = [len(form) for form in clean_forms]
-    clean_joined = "\n".join(p.text for p in clean)
+    clean_texts = [p.text for p in clean]
+    clean_joined = "\n".join(clean_texts)
     # The title block: what a copy's title line may run into (a subheading
     # further down opens paragraphs of the article's own, "第一届全运会开幕前夕").
     clean_heads = [p.text.strip() for p in clean[:HEAD_PARAGRAPHS] if len(comparison_form(p.text)[0]) >= MIN_HEAD]
@@ -276,7 +277,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             decisions.append((p, where, kept, coverage, best))
             merges.append(_span(best, votes, clean_sizes, ref.k))
         decisions = _keep_second_occurrences(decisions, forms_here, clean_sizes)
-        decisions = _keep_out_of_order(decisions, forms_here, clean_sizes, [p.text for p in clean])
+        decisions = _keep_out_of_order(decisions, forms_here, clean_sizes, clean_texts)
         decisions = _keep_repeats_out_of_place(decisions, forms_here, repeated, ref)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
@@ -988,13 +989,17 @@ def _keep_out_of_order(
     says all but one of them again (see :func:`_lacks_edge_sentence`).
     """
 
-    def twin_of(form: str, no: int) -> bool:
-        # Of its size, and saying the clean paragraph's first and last
-        # sentences: a standfirst that is a paragraph less its opening
-        # sentence ("难忘军运，难忘武汉。") is of its size too.
-        return abs(len(form) - clean_sizes[no]) <= TWIN_SIZE * clean_sizes[no] and (
-            clean_texts is None or not _lacks_edge_sentence(form, clean_texts[no])
+    def renders(form: str, lo: int, hi: int) -> bool:
+        # Of the size of clean paragraphs lo to hi, and saying their first
+        # and last sentences: a standfirst that is a paragraph less its
+        # opening sentence ("难忘军运，难忘武汉。") is of its size too.
+        size = sum(clean_sizes[lo : hi + 1])
+        return abs(len(form) - size) <= TWIN_SIZE * size and (
+            clean_texts is None or not _lacks_edge_sentence(form, "".join(clean_texts[lo : hi + 1]))
         )
+
+    def twin_of(form: str, no: int) -> bool:
+        return renders(form, no, no)
 
     def rendered(form: str, where: tuple[int, ...], kept: str, best: int | None) -> tuple[int, int] | None:
         # The clean paragraphs it renders whole: the one it was placed by, or
@@ -1012,12 +1017,7 @@ def _keep_out_of_order(
         if len(sized) == 1:
             return sized[0], sized[0]
         lo, hi = min(where), max(where)
-        size = sum(clean_sizes[lo : hi + 1])
-        if (
-            hi - lo + 1 == len(where)
-            and abs(len(form) - size) <= TWIN_SIZE * size
-            and (clean_texts is None or not _lacks_edge_sentence(form, "".join(clean_texts[lo : hi + 1])))
-        ):
+        if hi - lo + 1 == len(where) and renders(form, lo, hi):
             return lo, hi
         return None
 
