@@ -206,7 +206,8 @@ def line_evidence(
     # the widest such line, not the document's widest: a clean body's
     # paragraphs, each on a line, are far wider than the copy's column.  (A
     # paragraph's first line falls short of it by an indent the extraction
-    # dropped.)
+    # dropped.)  Where a column of text shows, the lines that fill it, or
+    # fall short by that indent (see _flat_wrap), count the same way.
     flat: list[tuple[int, int]] = []
     prev = None
     for i, (line, k) in enumerate(zip(lines, kinds)):
@@ -219,16 +220,17 @@ def line_evidence(
                 width = indented_width(before.rstrip())
                 if _fills(width, line.strip(), column) if column else stops_open and width >= widest - 2:
                     wraps[i] = wraps[prev] = True
-            elif (
-                no_text_column
-                and stops_open
-                and display_width(before.strip()) >= max(widest_open - LOST_INDENT - 2, MIN_FLAT_WRAP)
+            elif stops_open and (
+                display_width(before.strip()) >= max(widest_open - LOST_INDENT - 2, MIN_FLAT_WRAP)
+                if no_text_column
+                else _flat_wrap(display_width(before.strip()), display_width(line.strip()), column)
             ):
                 flat.append((prev, i))
         prev = i if k == CONTENT else None
+    flat_wraps = [False] * len(lines)
     if len(flat) >= 2:
         for a, b in flat:
-            wraps[a] = wraps[b] = True
+            flat_wraps[a] = flat_wraps[b] = True
     # The content line before each line, across at most one empty line
     # where the column is one of text (a "column" of a dozen cells is the
     # headings' of a clean text set apart by blank lines: "（一）资格审查").
@@ -315,7 +317,10 @@ def line_evidence(
             llr += 1.5
         if previous[i] is not None and printed[previous[i]]:
             llr += 1.5
-        if wraps[i] and not printed[i] and not (i > 0 and printed[i - 1]):
+        # (Two flat wraps or more count in full even on a printed line: a
+        # wide copy of mostly one-line paragraphs, closed as web text's are,
+        # shows little else.)
+        if (wraps[i] and not printed[i] and not (i > 0 and printed[i - 1])) or flat_wraps[i]:
             llr += WRAP_EVIDENCE
         # Inside a block of consecutive long, closed lines: a clean article.
         llr += blocks[i]
@@ -323,6 +328,19 @@ def line_evidence(
             llr += CODEC_EVIDENCE if i in garbled else -CODEC_EVIDENCE
         out.append(LineEvidence(kind, llr))
     return out
+
+
+def _flat_wrap(width: int, following: int, column: int) -> bool:
+    """Whether an unindented open line ``width`` cells wide, then one ``following`` wide, are a printed line and its wrap.
+
+    The line fills the column, or falls short of it by the indent the
+    extraction dropped from a paragraph's first line (set wide, most
+    paragraphs are that line and a last one, so few lines fill the column
+    itself).  The next line is one of the column, never wider: a clean
+    paragraph on its own line is.
+    """
+    fills = abs(width - column) <= 2 or abs(width - (column - LOST_INDENT)) <= 2
+    return fills and width >= MIN_FLAT_WRAP and following <= column + 2
 
 
 def _fills(width: int, following: str, column: int) -> bool:

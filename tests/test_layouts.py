@@ -3374,3 +3374,23 @@ def test_a_standfirst_that_is_the_last_paragraph_less_its_first_sentence_is_kept
     copy = render_copy([lines[0][cut:], standfirst, *lines[1:4]], Profile(place, rendering, "space-lines", "none", width), random.Random(width), False)
     out = repair_document(clean + "\n\n" + copy if place == "after" else copy + "\n" + clean)
     assert out.text.splitlines() == [lines[0], standfirst, *body[1:]]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("marker, width", [("indent-lost", 59), ("indent-lost", 60), ("none", 57), ("none", 59)])
+def test_a_wide_copy_of_mostly_one_line_paragraphs_shows_itself_by_its_full_open_lines(marker, width, rendering):
+    # A copy only, set wide: the title, headings and short paragraphs each
+    # on one closed line, as web text sets them, and three paragraphs that
+    # wrap once.  So few lines stop mid-sentence that the column is
+    # measured on those three first lines themselves; they fill it (or
+    # fall short by the indent the extraction dropped) and run on to a
+    # line no wider.  Web text sets no two such lines, so the document is
+    # a copy and its wraps join.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[i] for i in (0, 3, 21, 22, 24, 34, 35, 36, 39, 44, 45, 46, 42, 51, 63)]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
