@@ -548,8 +548,13 @@ def _short_line_ends(
             # indent took; not a line short even with it (a heading, a source
             # line set short or centred took no indent to be short).  Where
             # the copy is too short to show its column, only a line that looks
-            # like such a first line.
-            if lost and width + lost > column - SHORT_LINE_SLACK:
+            # like such a first line.  (Nor one whose next line's first
+            # piece, a number carried down, would have fitted even with it:
+            # "…同比分别增长" / "41.6%、11.1%。" stops short by more than the
+            # slack.)
+            if lost and (
+                width + lost > column - SHORT_LINE_SLACK or width + lost + head_width(texts[v + 1], pushes) > column
+            ):
                 width += lost
             elif maybe_first and column is None and not rebuilt:
                 width += LOST_INDENT
@@ -1035,7 +1040,9 @@ def _indent_short(text: str, width: int, column: int, lost: int, after: str = ""
 
     Closing marks at its end may have been hung past the column, or not.
     Opening marks that ``after`` (the next line) starts with were carried
-    down from this line's end, which they may not close.  Counted in cells, a
+    down from this line's end, which they may not close; a number or Latin
+    word it starts with did not fit, so the line may stop short of its room
+    by anything less than that word.  Counted in cells, a
     line holding Latin or digits may stop a cell short of what it fills, or
     run a cell past it: an odd count of half-width glyphs cannot end flush.
     (No more than that: a real page sets its figures exactly half a
@@ -1045,6 +1052,11 @@ def _indent_short(text: str, width: int, column: int, lost: int, after: str = ""
     latin = sum(ch.isascii() and not ch.isspace() for ch in text)
     carried = display_width(_opening_marks(after))
     low, high = column - lost - carried - (1 if latin else 0), column - lost + (1 if latin else 0)
+    if _LATIN_HEAD.match(after[len(_opening_marks(after)) :]):
+        # A number or Latin word the line could not take moves down whole
+        # ("…同比分别增长" / "41.6%、11.1%。"): the line stopped short of
+        # its room by less than that piece.
+        low = min(low, column - lost - head_width(after) + 1)
     # No-break spaces beside Chinese characters may have been set up to
     # twice as wide as counted (see _unsure_cells).
     unsure = _unsure_cells(text)

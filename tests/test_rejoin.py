@@ -1142,3 +1142,21 @@ def test_a_tables_rows_in_a_copy_are_paragraphs_of_their_own(width, rendering, m
     truth = [lines[0], lines[2], lines[6], *rows, lines[7], lines[8]]
     copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(width), False)
     assert repair_document(copy).text.splitlines() == [canonical_paragraph(t)[0] for t in truth]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_first_line_short_of_its_dropped_indent_by_a_number_carried_down_opens_no_paragraph(rendering):
+    # A copy set with a paragraph indent that the extraction dropped, so
+    # each first line stops four cells short of the column.  One first line
+    # stops shorter still: the number after it ("5448件") did not fit and
+    # moved down whole.  It is still a first line, whose paragraph goes on,
+    # and the line before it, full and closing a sentence, still ends one.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    assert typeset(lines[14], 26, True)[1].startswith("5448")
+    truth = [lines[0], lines[13], lines[14], lines[15]]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", 26), random.Random(26), False)
+    assert repair_document(copy).text.splitlines() == truth
