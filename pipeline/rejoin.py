@@ -246,6 +246,7 @@ def split_paragraphs(
     # from it ("本报加德满都10月12日电" / "（记者王慧、林芮）国家主席…").
     # (A run's text may hold only "日电", its figures the runs before it.)
     ends = {k for k in ends if not _DATELINE_END.search("".join(p[1].strip() for p in pieces[max(0, k - 2) : k + 1]))}
+    ends = _attach_dashes(pieces, ends)
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
@@ -277,6 +278,34 @@ def split_paragraphs(
     if current:
         paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
     return paragraphs
+
+
+# Dashes that may stand on a line, or in a run, of their own.
+_DASHES = "—―"
+
+
+def _attach_dashes(pieces: list[tuple[int, str, bool]], ends: set[int]) -> set[int]:
+    """Paragraph ends moved so that no dash stands as a paragraph of its own.
+
+    A dash alone on a line, or cut into a run of its own for its font
+    ("……交响" / "――" / "10" / "月…"), closes the paragraph that ended
+    before it mid-sentence (a kicker's or a heading's dash, "…生动实践——").
+    After a closed sentence, or a paragraph mark, it opens the next
+    paragraph ("——国庆70周年阅兵纪实" under a headline that closed): the
+    short line it makes ends none.  Inside a paragraph, its line's width
+    decides as any line's does.
+    """
+    out = set(ends)
+    for k, (_, line, hard) in enumerate(pieces):
+        if line.strip(_DASHES + " \u3000") or not line.strip():
+            continue
+        before = pieces[k - 1][1].strip() if k else ""
+        if not k or hard or before[-1] in PARAGRAPH_FINAL:
+            out.discard(k)
+        elif k - 1 in out:
+            out.discard(k - 1)
+            out.add(k)
+    return out
 
 
 def _marks_paragraphs(lines: tuple[str, ...], pieces: list[tuple[int, str, bool]]) -> bool:

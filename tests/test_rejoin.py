@@ -1160,3 +1160,23 @@ def test_a_first_line_short_of_its_dropped_indent_by_a_number_carried_down_opens
     truth = [lines[0], lines[13], lines[14], lines[15]]
     copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", 26), random.Random(26), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width", [16, 20, 24, 30])
+def test_a_dash_cut_into_a_run_of_its_own_is_no_paragraph(width):
+    # A copy cut into runs that marks no paragraph, whose PDF set its dashes
+    # in a font of their own, so each "――" is a run of its own.  A heading
+    # ends with one ("…生动实践" / "――"), and list items open with one after
+    # a closed sentence ("…推广；" / "――" / "长光卫星…").  A dash alone is
+    # no paragraph: it closes the heading that stopped mid-sentence before
+    # it, and opens the item after a closed one.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[12], lines[13], lines[14], lines[53], lines[54], lines[55]]
+    copy = render_copy(truth, Profile("copy-only", "runs", "none", "none", width), random.Random(width), False)
+    cut = re.sub(r"\n*([ \u3000]*)——\n*", lambda m: "\n\n" + m.group(1) + "――\n\n", copy)
+    assert cut.count("\n\n――\n\n") == 4
+    assert repair_document(cut).text.splitlines() == truth
