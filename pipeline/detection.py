@@ -191,15 +191,14 @@ def line_evidence(
     no_text_column = not column or column < MIN_RUN_COLUMN
     if not column:
         widest = max((indented_width(line.rstrip()) for line, k in zip(lines, kinds) if k == CONTENT), default=0)
-    if no_text_column:
-        widest_open = max(
-            (
-                display_width(line.strip())
-                for line, k in zip(lines, kinds)
-                if k == CONTENT and not is_indented(line) and line.strip()[-1] not in PARAGRAPH_FINAL
-            ),
-            default=0,
-        )
+    widest_open = max(
+        (
+            display_width(line.strip())
+            for line, k in zip(lines, kinds)
+            if k == CONTENT and not is_indented(line) and line.strip()[-1] not in PARAGRAPH_FINAL
+        ),
+        default=0,
+    )
     # With no indent either (a copy set wide that marks no paragraph), one
     # such line may be a long heading over its text; two or more, each
     # running on to the next line, are a column's wraps.  Measured against
@@ -207,7 +206,8 @@ def line_evidence(
     # paragraphs, each on a line, are far wider than the copy's column.  (A
     # paragraph's first line falls short of it by an indent the extraction
     # dropped.)  Where a column of text shows, the lines that fill it, or
-    # fall short by that indent (see _flat_wrap), count the same way.
+    # fall short by that indent (see _flat_wrap), count the same way, and so
+    # do such widest lines far past it (see _past_column).
     flat: list[tuple[int, int]] = []
     prev = None
     for i, (line, k) in enumerate(zip(lines, kinds)):
@@ -220,12 +220,15 @@ def line_evidence(
                 width = indented_width(before.rstrip())
                 if _fills(width, line.strip(), column) if column else stops_open and width >= widest - 2:
                     wraps[i] = wraps[prev] = True
-            elif stops_open and (
-                display_width(before.strip()) >= max(widest_open - LOST_INDENT - 2, MIN_FLAT_WRAP)
-                if no_text_column
-                else _flat_wrap(display_width(before.strip()), display_width(line.strip()), column)
-            ):
-                flat.append((prev, i))
+            elif stops_open:
+                width, following = display_width(before.strip()), display_width(line.strip())
+                widest_like = width >= max(widest_open - LOST_INDENT - 2, MIN_FLAT_WRAP)
+                if (
+                    widest_like
+                    if no_text_column
+                    else _flat_wrap(width, following, column) or (widest_like and _past_column(width, following, column))
+                ):
+                    flat.append((prev, i))
         prev = i if k == CONTENT else None
     flat_wraps = [False] * len(lines)
     if len(flat) >= 2:
@@ -341,6 +344,18 @@ def _flat_wrap(width: int, following: int, column: int) -> bool:
     """
     fills = abs(width - column) <= 2 or abs(width - (column - LOST_INDENT)) <= 2
     return fills and width >= MIN_FLAT_WRAP and following <= column + 2
+
+
+def _past_column(width: int, following: int, column: int) -> bool:
+    """Whether a line ``width`` cells wide, then one ``following`` wide, wrap a column wider than the one measured.
+
+    A short copy cut into runs shows few whole lines; its title block and a
+    run or two of a like width can pass for a column ("动力充盈…" /
+    "合力聚势…" / "月，规上…居"), and its real printed lines, far wider,
+    then read as web text.  A line well past that column, going on to one
+    no wider, is a printed line of a wider one.
+    """
+    return width > column + WIDER_THAN_COLUMN and following <= width + 2
 
 
 def _fills(width: int, following: str, column: int) -> bool:

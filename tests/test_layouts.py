@@ -3394,3 +3394,22 @@ def test_a_wide_copy_of_mostly_one_line_paragraphs_shows_itself_by_its_full_open
     truth = [lines[i] for i in (0, 3, 21, 22, 24, 34, 35, 36, 39, 44, 45, 46, 42, 51, 63)]
     copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(width), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("marker, width", [("indent-lost", 48), ("indent-lost", 50), ("indent-lost", 52), ("none", 46), ("none", 48), ("none", 50)])
+def test_a_short_wide_copy_cut_into_runs_is_not_measured_on_its_heading_and_runs(marker, width):
+    # A copy only, set wide and cut into runs: a heading and three
+    # paragraphs.  Its heading and two runs of a like width pass for a
+    # column of some thirty cells, against which its real printed lines,
+    # three times as wide, read as web text.  Two lines or more as wide as
+    # the widest open line, far past that column and going on to a line no
+    # wider, are the wraps of a wider column: the document is a copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[45], lines[14], lines[33], lines[61]]
+    copy = render_copy(truth, Profile("copy-only", "runs", marker, "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
+
