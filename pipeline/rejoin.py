@@ -290,9 +290,9 @@ def _attach_dashes(pieces: list[tuple[int, str, bool]], ends: set[int]) -> set[i
     A dash alone on a line, or cut into a run of its own for its font
     ("……交响" / "――" / "10" / "月…"), closes the paragraph that ended
     before it mid-sentence (a kicker's or a heading's dash, "…生动实践——").
-    After a closed sentence, or a paragraph mark, it opens the next
-    paragraph ("——国庆70周年阅兵纪实" under a headline that closed): the
-    short line it makes ends none.  Inside a paragraph, its line's width
+    After a closed sentence or a paragraph mark, or after the headline
+    where a figure's run follows, it opens the next paragraph (a subtitle,
+    "——国庆70周年阅兵纪实"): the short line it makes ends none.  Inside a paragraph, its line's width
     decides as any line's does.
     """
     out = set(ends)
@@ -300,7 +300,14 @@ def _attach_dashes(pieces: list[tuple[int, str, bool]], ends: set[int]) -> set[i
         if line.strip(_DASHES + " \u3000") or not line.strip():
             continue
         before = pieces[k - 1][1].strip() if k else ""
-        if not k or hard or before[-1] in PARAGRAPH_FINAL:
+        # (After the headline, a dash that a figure's run cut off goes
+        # with it, opening the subtitle: "山西能源革命…发展" / "——" /
+        # "2019" / "年太原…论坛见闻".  The paragraph a figure opens in the
+        # body follows a dash that closed the one before: "…交响" / "――" /
+        # "10" / "月1日…".)
+        headline = not any(t in out or pieces[t + 1][2] for t in range(k - 1))
+        cut_by_figure = k + 1 < len(pieces) and not pieces[k + 1][2] and pieces[k + 1][1].strip().isascii()
+        if not k or hard or before[-1] in PARAGRAPH_FINAL or (headline and cut_by_figure):
             out.discard(k)
         elif k - 1 in out:
             out.discard(k - 1)
@@ -520,8 +527,10 @@ def _short_line_ends(
     sure = bool(lost) and shown >= MIN_SURE_INDENT_LINES
     if lost:
         column = middle
-    if column is not None and any(len(group) > 1 for group in printed):
-        printed = _split_unseen_wraps(pieces, printed, column)
+    if any(len(group) > 1 for group in printed) and (column is not None or rebuilt):
+        measure = column if column is not None else _widest_whole_line(texts, widths, printed)
+        if measure is not None:
+            printed = _split_unseen_wraps(pieces, printed, measure)
         texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
         widths = _printed_widths(pieces, printed)
     # (Of two lines, the wider: a percentile of two is no measure.)
@@ -602,7 +611,7 @@ def _short_line_ends(
         if column is not None and column < held <= column + 2:
             held = column
         if (
-            not rebuilt
+            (not rebuilt or (len(printed[v]) == len(printed[v + 1]) == 1 and (column is None or held <= column)))
             and not _DAMAGE.search(texts[v] + texts[v + 1])
             and widest + head_width(texts[v + 1], pushes) <= held
             and not maybe_first
@@ -611,7 +620,11 @@ def _short_line_ends(
             # have had to give up: a greedy typesetter would have moved that
             # piece up, so this line ended its paragraph (a title over a
             # longer subtitle, both short of the body's column).  Only where
-            # both widths are known: no flag, and lines as printed.
+            # both widths are known: no flag, and lines as printed, or
+            # rebuilt from runs each a run alone (a run between two of its
+            # own font is a whole printed line), the next no wider than the
+            # column (one past it overran it with a piece it could not
+            # break, "…实现良好开局——", and holds no more than the column).
             ends.add(printed[v][-1])
             continue
         neighbours = [*widths[max(0, v - 1) : v], width, widths[v + 1]]
@@ -775,6 +788,28 @@ def indented_width(line: str) -> int:
     body = line.lstrip(" ")
     spaces = len(line) - len(body)
     return display_width(body) + (2 * spaces if spaces >= 2 else spaces)
+
+
+def _widest_whole_line(texts: list[str], widths: list[int], printed: list[list[int]]) -> int | None:
+    """The width two lines or more of a copy cut into runs share at its widest, each a run alone, or None.
+
+    A run with runs of its own font on both sides is a whole printed line,
+    whose width is known.  In a copy too short to show its column, the
+    widest such lines, two or more of a width, are as wide as the column
+    may be taken to be: a line rebuilt from runs wider than they are hides
+    a break at a change of font (a title's last line run into the body's
+    first, "齐升" / "7" / "、" / "8" / "月，…").
+    """
+    whole = [widths[v] - _hung(texts[v]) for v, group in enumerate(printed) if len(group) == 1]
+    if not whole:
+        return None
+    widest = max(whole)
+    return widest if sum(w >= widest - 2 for w in whole) >= MIN_WHOLE_LINES else None
+
+
+# Whole printed lines that must share the widest width before a copy too
+# short to show its column is measured on them.
+MIN_WHOLE_LINES = 2
 
 
 def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[int]], column: int) -> list[list[int]]:

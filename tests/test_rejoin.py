@@ -1180,3 +1180,61 @@ def test_a_dash_cut_into_a_run_of_its_own_is_no_paragraph(width):
     cut = re.sub(r"\n*([ \u3000]*)——\n*", lambda m: "\n\n" + m.group(1) + "――\n\n", copy)
     assert cut.count("\n\n――\n\n") == 4
     assert repair_document(cut).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width", [20, 24, 30, 36])
+@pytest.mark.parametrize("head", ["kicker", "subtitle"])
+def test_a_dash_cut_into_a_run_of_its_own_under_the_headline_goes_where_its_font_says(head, width):
+    # The same copy's headline: a kicker closing with a dash over its
+    # subtitle ("…生动实践" / "――" / "合力聚势…"), or a title over a
+    # subtitle that opens with a dash and a figure ("…促发展" / "――" /
+    # "2022" / "年…").  A dash cut off by a figure's run went on that
+    # figure's line and opens the subtitle; one between two runs of Chinese
+    # closes the kicker.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    heads = {"kicker": [lines[13], lines[21]], "subtitle": [lines[0][:9], "——" + lines[64][4:8] + "年长春工业经济见闻"]}
+    truth = [*heads[head], lines[2], lines[8], lines[10]]
+    copy = render_copy(truth, Profile("copy-only", "runs", "none", "none", width), random.Random(width), False)
+    cut = re.sub(r"\n*([ \u3000]*)——\n*", lambda m: "\n\n" + m.group(1) + "――\n\n", copy)
+    assert cut.count("\n\n――\n\n") == 1
+    assert repair_document(cut).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("marker, width", [("none", 46), ("none", 48), ("none", 54), ("none", 60), ("indent-lost", 54), ("indent-lost", 58)])
+def test_a_title_run_into_the_first_paragraph_of_a_short_copy_cut_into_runs_is_cut_at_its_widest_lines(marker, width):
+    # A copy only, set wide and cut into runs, too short to show its
+    # column: the title's wrapped last line ("齐升") and the lead's first
+    # line, which opens with a figure ("7" / "、" / "8" / "月，…"), come
+    # back as one line, since runs of two fonts may share a line.  That
+    # line is wider than the widest lines that are a run alone, whose width
+    # is known: it hides a break, and the title ends there.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[2], lines[8], lines[10]]
+    copy = render_copy(truth, Profile("copy-only", "runs", marker, "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("title", [34, 45])
+def test_a_title_over_a_longer_subtitle_in_a_copy_cut_into_runs_ends_where_the_subtitle_would_have_fitted(title):
+    # A copy cut into runs: a title over a subtitle a character longer
+    # (both short of the column, each a run alone between runs of Chinese,
+    # so each a whole printed line).  Had they been one heading, a greedy
+    # typesetter would have moved the subtitle's first character up onto
+    # the title's line: the title ends its paragraph.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    assert len(lines[21]) > len(lines[title])
+    truth = [lines[title], lines[21], lines[2], lines[8], lines[10]]
+    copy = render_copy(truth, Profile("copy-only", "runs", "none", "none", 40), random.Random(40), False)
+    assert repair_document(copy).text.splitlines() == truth
