@@ -1900,6 +1900,24 @@ def _split_repeated_title(
     return out
 
 
+def _kicker_again(lines: tuple[str, ...], forms: list[str], content: list[int]) -> int | None:
+    """The line of a second version's kicker, where the first content line is a kicker over a title that stands again whole.
+
+    The kicker, too short to be a title, closes nothing; the title under it
+    is a title's line; the line over the title's second occurrence is the
+    kicker again, or its end.
+    """
+    if len(content) < 4 or len(forms[content[0]]) >= MIN_SELF_REPEAT or not _closes_nothing(lines[content[0]].strip()):
+        return None
+    if not _title_like(lines, forms, content[1]):
+        return None
+    kicker, title = forms[content[0]], forms[content[1]]
+    again = next((p for p in range(3, len(content)) if forms[content[p]] == title), None)
+    if again is None or not kicker.endswith(forms[content[again - 1]]):
+        return None
+    return content[again - 1]
+
+
 def _split_twin_titles(
     lines: tuple[str, ...],
     forms: list[str],
@@ -1937,6 +1955,7 @@ def _split_twin_titles(
         None,
     )
     titles = {title}
+    kicked = False
     if second is None:
         # The opening line may be a copy's title without its first words,
         # too short for :func:`_split_repeated_title` to tell as one ("华融"),
@@ -1967,6 +1986,16 @@ def _split_twin_titles(
         if second is not None:
             title = forms[second]
             titles.add(title)
+    if second is None:
+        # A kicker over the title ("公安部" / "国庆期间社会稳定治安良好"),
+        # too short to compare: a copy repeats the title whole under its
+        # own kicker, whole or without its first words ("部").  The
+        # versions part at the kickers, and the title weighs them.
+        second = _kicker_again(lines, forms, content)
+        kicked = second is not None
+        if kicked:
+            title = forms[content[1]]
+            titles = {title}
     if second is None or _ends_sentence(lines[content[0]]):
         return labels
     # A title has words, and stands at most three times (the clean text and
@@ -1977,7 +2006,7 @@ def _split_twin_titles(
     # A short title ("中国华融", "金秋走金城") may still open versions, where
     # their lines tell them apart clearly: by the evidence's parts, or by
     # containment, never by open lines alone.
-    short = not _title_like(lines, forms, content[0])
+    short = not kicked and not _title_like(lines, forms, content[0])
     if short and len(title) < MIN_SHORT_TITLE:
         return labels
 

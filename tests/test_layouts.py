@@ -3413,3 +3413,27 @@ def test_a_short_wide_copy_cut_into_runs_is_not_measured_on_its_heading_and_runs
     copy = render_copy(truth, Profile("copy-only", "runs", marker, "none", width), random.Random(width), False)
     assert repair_document(copy).text.splitlines() == truth
 
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
+@pytest.mark.parametrize("style", ["\n\n", "\n\u3000\u3000"])
+@pytest.mark.parametrize("cut", [1, 2])
+@pytest.mark.parametrize("novel", [0, 1])
+def test_a_short_article_under_a_kicker_and_its_copy_under_a_cut_one_are_two_versions(novel, cut, style, rendering):
+    # A short article: a kicker ("工信局"), the title and one paragraph, the
+    # kicker and title set apart as a copy's lines are.  Then its copy, set
+    # wide: the kicker without its first words ("信局", "局"), the title
+    # whole on one line, the paragraph and one only the copy has.  The
+    # kicker is too short to compare and the title stands whole twice, so
+    # no cut title parts the versions: the kicker over the title's second
+    # occurrence does, and the versions' lines tell which is the copy:
+    # its paragraph only it has is kept, the rest is no new text.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    kicker, title = "工信局", lines[21]
+    body = [lines[23], lines[22]] if novel else [lines[22], lines[23]]
+    clean = kicker + "\n\n" + title + style + body[0]
+    copy = render_copy([kicker[cut:], title, *body], Profile("copy-novel", rendering, "indent-lost", "title-cut", 52), random.Random(52), False)
+    assert repair_document(clean + "\n" + copy).text.splitlines() == [kicker, title, *body]
