@@ -292,8 +292,8 @@ def _attach_dashes(pieces: list[tuple[int, str, bool]], ends: set[int]) -> set[i
     before it mid-sentence (a kicker's or a heading's dash, "…生动实践——").
     After a closed sentence or a paragraph mark, or after the headline
     where a figure's run follows, it opens the next paragraph (a subtitle,
-    "——国庆70周年阅兵纪实"): the short line it makes ends none.  Inside a paragraph, its line's width
-    decides as any line's does.
+    "——国庆70周年阅兵纪实"): the short line it makes ends none.  Inside a
+    paragraph, its line's width decides as any line's does.
     """
     out = set(ends)
     for k, (_, line, hard) in enumerate(pieces):
@@ -531,8 +531,8 @@ def _short_line_ends(
         measure = column if column is not None else _widest_whole_line(texts, widths, printed)
         if measure is not None:
             printed = _split_unseen_wraps(pieces, printed, measure)
-        texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
-        widths = _printed_widths(pieces, printed)
+            texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
+            widths = _printed_widths(pieces, printed)
     # (Of two lines, the wider: a percentile of two is no measure.)
     usual = max(widths) if len(widths) == 2 else sorted(widths)[int(0.9 * (len(widths) - 1))]
     # A typesetter that never hangs a closing mark past the column, nor
