@@ -55,7 +55,16 @@ def main(argv: list[str] | None = None) -> int:
         help="column widths to draw, LO-HI characters (our generator only; default 14-40): 45-60 sets copies "
         "as a page set across",
     )
+    parser.add_argument(
+        "--lossy-margin",
+        type=float,
+        default=None,
+        help="pipeline.RepairOptions.lossy_margin for newsrepair (default: the library's): 0 guesses every "
+        "character a lossy decode dropped, larger flags more",
+    )
     args = parser.parse_args(argv)
+    if args.lossy_margin is not None and args.lossy_margin < 0:
+        parser.error("--lossy-margin must be 0 or more")
     widths = COLUMN_WIDTHS
     if args.widths:
         if args.generator != "degrade":
@@ -70,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import ftfy
 
-    from pipeline import repair_document
+    from pipeline import RepairOptions, repair_document
     from pipeline.encoding import ftfy_config
 
     articles = load_jsonl(args.corpus)
@@ -81,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         cases = heldout.generate(plain, args.n, args.seed)
     else:
         cases = generate(articles, args.n, seed=args.seed, widths=widths)
-    methods = {"newsrepair": lambda doc: repair_document(doc).text}
+    options = RepairOptions() if args.lossy_margin is None else RepairOptions(lossy_margin=args.lossy_margin)
+    methods = {"newsrepair": lambda doc: repair_document(doc, options=options).text}
     if not args.no_baselines:
         methods = {
             "raw": lambda doc: doc,

@@ -67,6 +67,8 @@ MIN_BATCHES = 8
 
 # Before/after excerpts shown per run, from the documents with the most repairs.
 EXCERPTS = 3
+# The library's own default (see pipeline.RepairOptions.lossy_margin).
+DEFAULT_LOSSY_MARGIN = pipeline.RepairOptions().lossy_margin
 
 SUMMARY_ARTIFACT_KEY = "clean-inbox-summary"
 DOCUMENTS_ARTIFACT_KEY = "clean-inbox-documents"
@@ -117,20 +119,22 @@ def _transient(task, task_run, state) -> bool:
     retry_delay_seconds=[1, 5],
     retry_condition_fn=_transient,
 )
-def clean_batch(items: list[InboxItem], outbox: Path, index: int) -> list[Outcome]:
+def clean_batch(items: list[InboxItem], outbox: Path, index: int, lossy_margin: float = DEFAULT_LOSSY_MARGIN) -> list[Outcome]:
     """Prefect task: repair one batch of documents, one :class:`Outcome` each.
 
     Not cached and its result not persisted: the task's effect is the files it
     writes, and a cached result would skip writing them.  A document that
     vanished from the inbox since listing is skipped (it has no outcome); only
     the :data:`EXCERPTS` documents with the most repairs keep their excerpts,
-    so a batch's result stays small.  ``index`` only names the task run.
+    so a batch's result stays small.  ``index`` only names the task run;
+    ``lossy_margin`` is :attr:`pipeline.RepairOptions.lossy_margin`.
     """
     logger = get_run_logger()
+    options = pipeline.RepairOptions(lossy_margin=lossy_margin)
     outcomes = []
     for item in items:
         try:
-            outcome = clean_document(item, outbox)
+            outcome = clean_document(item, outbox, options)
         except FileNotFoundError:
             logger.warning("%s vanished from the inbox before it was read; skipped", item.name)
             continue
@@ -142,7 +146,9 @@ def clean_batch(items: list[InboxItem], outbox: Path, index: int) -> list[Outcom
 
 
 @flow(name="clean-inbox", task_runner=ThreadPoolTaskRunner(max_workers=1))
-def clean_inbox(inbox: str, outbox: str, batch_size: int | None = None, limit: int | None = None):
+def clean_inbox(
+    inbox: str, outbox: str, batch_size: int | None = None, limit: int | None = None, lossy_margin: float = DEFAULT_LOSSY_MARGIN
+):
     """Repair the documents of ``inbox`` that its ledger lacks into ``outbox``; return a summary.
 
     Lists the inbox against the ledger in ``outbox/manifest.jsonl`` (name and
@@ -153,7 +159,10 @@ def clean_inbox(inbox: str, outbox: str, batch_size: int | None = None, limit: i
     documents and before/after excerpts of the documents with the most
     repairs.  ``limit`` caps the documents taken this run (the rest wait for
     the next).  A second run on the same outbox while one holds it does
-    nothing and says so.
+    nothing and says so.  ``lossy_margin``: how clearly a character a lossy
+    decode dropped must be the likeliest to be restored rather than flagged
+    (:attr:`pipeline.RepairOptions.lossy_margin`; a flow parameter, so the
+    run's page in the UI shows it).
 
     The flow run completes even when documents failed; its state message says
     how many, and they are in ``outbox/_failed/`` with their reasons.
@@ -162,7 +171,7 @@ def clean_inbox(inbox: str, outbox: str, batch_size: int | None = None, limit: i
     outbox_path.mkdir(parents=True, exist_ok=True)
     try:
         with outbox_lock(outbox_path):
-            return _clean_inbox(inbox_path, outbox_path, batch_size, limit)
+            return _clean_inbox(inbox_path, outbox_path, batch_size, limit, lossy_margin)
     except OutboxBusy as exc:
         # A schedule that fires while the previous run is still going: that
         # run will take the new documents too, or the next one will.
@@ -170,7 +179,9 @@ def clean_inbox(inbox: str, outbox: str, batch_size: int | None = None, limit: i
         return Completed(message=f"skipped: {exc}", data=None)
 
 
-def _clean_inbox(inbox_path: Path, outbox_path: Path, batch_size: int | None, limit: int | None):
+def _clean_inbox(
+    inbox_path: Path, outbox_path: Path, batch_size: int | None, limit: int | None, lossy_margin: float = DEFAULT_LOSSY_MARGIN
+):
     logger = get_run_logger()
     started = time.perf_counter()
     stale = remove_stale_temporaries(outbox_path)
@@ -188,7 +199,7 @@ def _clean_inbox(inbox_path: Path, outbox_path: Path, batch_size: int | None, li
         key=PROGRESS_ARTIFACT_KEY,
         description=f"batches done of {len(batches)}",
     )
-    futures = [clean_batch.submit(batch, outbox_path, index) for index, batch in enumerate(batches)]
+    futures = [clean_batch.submit(batch, outbox_path, index, lossy_margin) for index, batch in enumerate(batches)]
     outcomes: list[Outcome] = []
     for done, future in enumerate(futures, 1):
         batch_outcomes = future.result()

@@ -25,18 +25,27 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 
 
+# pipeline.RepairOptions.lossy_margin's default is 2.0 (the library is
+# imported only inside the commands, to keep the CLI quick to start).
+LOSSY_MARGIN_HELP = (
+    "where a wrong codec lost bytes: how clearly a character must be the likeliest to be restored "
+    "(0: always guess, never flag; larger: flag more)"
+)
+
+
 @app.command()
 def repair(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="document to repair"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="write the text here (default: stdout)"),
     show_report: bool = typer.Option(False, "--report", help="print the report's counters as JSON on stderr"),
+    lossy_margin: float = typer.Option(2.0, min=0.0, help=LOSSY_MARGIN_HELP),
 ) -> None:
     """Repair one document with the library and print (or write) its canonical text."""
     import pipeline
     from flows.inbox import atomic_write_bytes
 
     try:
-        result = pipeline.repair_document(file)
+        result = pipeline.repair_document(file, options=pipeline.RepairOptions(lossy_margin=lossy_margin))
     except pipeline.RepairError as exc:
         typer.echo(f"newsrepair: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -57,6 +66,7 @@ def run(
     workers: Optional[int] = typer.Option(None, help="run batches on a local Dask cluster of N processes"),
     dask_address: Optional[str] = typer.Option(None, help="run batches on an existing Dask scheduler"),
     progress: bool = typer.Option(True, help="show a progress bar"),
+    lossy_margin: float = typer.Option(2.0, min=0.0, help=LOSSY_MARGIN_HELP),
 ) -> None:
     """Run the clean-inbox flow once over INBOX; only documents its ledger lacks are processed."""
     from flows.clean import clean_inbox
@@ -72,7 +82,7 @@ def run(
         total = min(total, limit)
     runner = dask_runner(workers, dask_address)
     flow_fn = clean_inbox.with_options(task_runner=runner) if runner else clean_inbox
-    params = {"inbox": str(inbox), "outbox": str(outbox), "batch_size": batch_size, "limit": limit}
+    params = {"inbox": str(inbox), "outbox": str(outbox), "batch_size": batch_size, "limit": limit, "lossy_margin": lossy_margin}
     with shared_api() if runner else contextlib.nullcontext():
         with _LedgerProgress(outbox, total, enabled=progress and total > 0):
             state = flow_fn(**params, return_state=True)

@@ -16,12 +16,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", help="a .txt file of any common encoding, or - for standard input")
     parser.add_argument("--json", action="store_true", help="print the whole result (text, sections, report) as JSON")
     parser.add_argument("--script", choices=["auto", "simplified", "traditional", "keep"], default="auto")
+    parser.add_argument(
+        "--lossy-margin",
+        type=float,
+        default=2.0,
+        help="how clearly a character a lossy decode dropped must be the likeliest to be restored (0: always guess)",
+    )
     args = parser.parse_args(argv)
     from .model import RepairOptions
 
     source = sys.stdin.buffer.read() if args.file == "-" else Path(args.file)
     try:
-        result = repair_document(source, options=RepairOptions(script=args.script))
+        result = repair_document(source, options=RepairOptions(script=args.script, lossy_margin=args.lossy_margin))
     except RepairError as exc:
         print(f"newsrepair: {args.file}: {exc}", file=sys.stderr)
         return 2

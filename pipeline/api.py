@@ -31,13 +31,17 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     doc, r_ingest = ingest.ingest(source)
     # Encoding first: detection reads the characters, and a line of mojibake
     # (three Latin letters per ideograph) looks nothing like what it says.
-    lines, r_encoding = encoding.repair_lines(doc.lines, enabled=opts.fix_encoding)
+    lines, r_encoding = encoding.repair_lines(doc.lines, enabled=opts.fix_encoding, lossy_margin=opts.lossy_margin)
     sections, r_detect = detection.detect(lines, encoding.garbled_lines(r_encoding))
     paragraphs, r_rejoin = rejoin.rejoin(lines, sections)
     paragraphs, r_quotes = encoding.restore_quotes(paragraphs, enabled=opts.restore_quotes)
     paragraphs, r_dedup = dedup.merge(paragraphs, options=opts)
     text, r_canon = canonical.canonical_text(
-        paragraphs, script=opts.script, restore_quotes=opts.restore_quotes, fix_encoding=opts.fix_encoding
+        paragraphs,
+        script=opts.script,
+        restore_quotes=opts.restore_quotes,
+        fix_encoding=opts.fix_encoding,
+        lossy_margin=opts.lossy_margin,
     )
     stages = (r_ingest, r_encoding, r_detect, r_rejoin, r_quotes, r_dedup, r_canon)
     report = RepairReport.from_stages(doc.source, stages)

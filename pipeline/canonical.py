@@ -25,7 +25,7 @@ from .encoding import (
     fix_dash_variants,
     pair_quotes,
 )
-from .mojibake import CID, LOST
+from .mojibake import CID, LOST, MIN_MARGIN, Context
 from .model import Paragraph, StageReport
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -257,12 +257,15 @@ def canonical_text(
     *,
     restore_quotes: bool = True,
     fix_encoding: bool = True,
+    lossy_margin: float = MIN_MARGIN,
 ) -> tuple[str, StageReport]:
     """Render the final paragraphs as canonical text: one paragraph a line, LF, final newline.
 
     ``script`` is "auto" (the dominant script), "simplified", "traditional" or
     "keep".  A paragraph is converted only when it is written in the other script,
     so a simplified text is never run through t2s (which would turn 乾隆 into 干隆).
+    ``lossy_margin`` is the encoding stage's (see :func:`pipeline.encoding.repair_lines`),
+    for the mojibake that rejoined fragments form.
     """
     counts: Counter = Counter()
     target = dominant_script(paragraphs) if script == "auto" else script
@@ -279,7 +282,7 @@ def canonical_text(
             # encoding repairs ("Ã" + no-break space, a mojibake span cut by a
             # line end); repair it now, so that repairing the output changes nothing.
             for _ in range(3):
-                fixed, chains = encoding_fixed_point(text)
+                fixed, chains = encoding_fixed_point(text, context=Context(margin=lossy_margin))
                 if fixed == text:
                     break
                 count_chains(chains, counts)

@@ -55,11 +55,16 @@ _KATAKANA_MIDDLE_DOT = "\u30fb"
 _RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 
-def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple[str, ...], StageReport]:
+def repair_lines(
+    lines: tuple[str, ...], *, enabled: bool = True, lossy_margin: float = mojibake.MIN_MARGIN
+) -> tuple[tuple[str, ...], StageReport]:
     """Repair the encoding of each line; return the lines and what was changed.
 
     Line count and order never change, so line numbers stay valid for the later
     stages.  Lines that need nothing come back as the same objects.
+    ``lossy_margin``: how clearly a character a lossy decode dropped must be
+    the likeliest to be restored rather than flagged (see
+    :attr:`pipeline.model.RepairOptions.lossy_margin`).
     """
     if not enabled:
         return tuple(lines), StageReport("encoding", {})
@@ -70,9 +75,10 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     # more): a lone glyph left over elsewhere in it went through the same codec.
     seen: Counter = Counter()
     first_pass: dict[int, tuple[str, list]] = {}
+    base = mojibake.Context(margin=lossy_margin)
     for no, line in enumerate(lines, 1):
         if mojibake.may_be_mojibake(line):
-            first_pass[no] = mojibake.repair(line)
+            first_pass[no] = mojibake.repair(line, context=base)
             for fix in first_pass[no][1]:
                 seen[fix.chain] += 2 if sum(1 for c in fix.after if is_han(c)) >= 4 else 1
     trusted = frozenset(chain for chain, n in seen.items() if n >= 2)
@@ -82,7 +88,7 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
     results: dict[int, tuple[str, list[str]]] = {}
     for no, line in enumerate(lines, 1):
         if not line.isascii() or "&" in line or INVISIBLE.search(line):
-            results[no] = encoding_fixed_point(line, trusted, first_pass.get(no))
+            results[no] = encoding_fixed_point(line, trusted, first_pass.get(no), base)
     # Lost bytes again, with the neighbouring lines' repaired text around them:
     # a PDF copy cuts words at line ends, and a lost character at an edge is
     # chosen by the word it makes with the next line.  The context comes from
@@ -95,8 +101,8 @@ def repair_lines(lines: tuple[str, ...], *, enabled: bool = True) -> tuple[tuple
         text for no, text in enumerate(repaired, 1) if FFFD not in lines[no - 1] and mojibake.LOST not in text
     ) if lossy else frozenset()
     for no in lossy:
-        context = mojibake.Context(*_neighbour_context(repaired, no - 1), lexicon)
-        if context != mojibake.Context():
+        context = mojibake.Context(*_neighbour_context(repaired, no - 1), lexicon, lossy_margin)
+        if context != base:
             results[no] = encoding_fixed_point(lines[no - 1], trusted, None, context)
     for no, line in enumerate(lines, 1):
         fixed = line

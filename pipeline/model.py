@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any, Literal, Mapping
 
+from .mojibake import MIN_MARGIN
+
 
 class RepairError(Exception):
     """Base class of every error newsrepair raises on purpose.
@@ -65,6 +67,15 @@ class RepairOptions:
     duplicate_coverage:
         Share of a broken sentence's characters that must be found in the clean body
         for it to count as a duplicate.  Below it, the sentence is kept as novel text.
+    lossy_margin:
+        Where a wrong codec dropped bytes (UTF-8 read as GBK with errors
+        replaced), how much likelier, in nats of log-probability, the best
+        reading of a lost character must be than the next for it to be
+        restored; closer calls are left as U+FFFD and counted
+        (``unrecoverable_chars``).  The default, 2.0, flags rather than guesses
+        where a copy has no clean body to read its words from; ``0.0``
+        restores every hole by its likeliest reading (no flags, some wrong
+        characters); a larger margin flags more.
     """
 
     script: Script = "auto"
@@ -73,6 +84,7 @@ class RepairOptions:
     dedup: bool = True
     anchor_k: int = 6
     duplicate_coverage: float = 0.8
+    lossy_margin: float = MIN_MARGIN
 
     def __post_init__(self) -> None:
         if self.script not in ("auto", "simplified", "traditional", "keep"):
@@ -81,6 +93,8 @@ class RepairOptions:
             raise ValueError("anchor_k must be at least 2")
         if not 0.0 < self.duplicate_coverage <= 1.0:
             raise ValueError("duplicate_coverage must be in (0, 1]")
+        if not self.lossy_margin >= 0.0:
+            raise ValueError("lossy_margin must be 0 or more")
 
 
 @dataclass(frozen=True)

@@ -184,6 +184,12 @@ def _gbk_symbols() -> frozenset[str]:
     return frozenset(out)
 
 
+# Log-probability margin (nats) by which the chosen character at a hole must
+# beat every other candidate; closer calls are flagged as lost.  The default
+# of :class:`RepairOptions.lossy_margin <pipeline.model.RepairOptions>`.
+MIN_MARGIN = 2.0
+
+
 class Context(NamedTuple):
     """What the document offers around a lossy span: the text beside it, and the words it writes elsewhere.
 
@@ -193,11 +199,14 @@ class Context(NamedTuple):
     repeats its clean body word for word, so where the clean text writes
     "抢抓机遇闯新路", a hole in "抢抓机遇?新路" is 闯, whatever a dictionary
     says of 问.  A cache of the document's own words, the best model of it.
+    ``margin`` is how far the best reading at a hole must beat the next to
+    be chosen (:data:`MIN_MARGIN` by default); closer calls are flagged.
     """
 
     before: str = ""
     after: str = ""
     lexicon: frozenset[str] = frozenset()
+    margin: float = MIN_MARGIN
 
 
 def document_lexicon(lines: Iterable[str]) -> frozenset[str]:
@@ -374,11 +383,6 @@ _AFTER_NUMERAL = frozenset("年月日时分秒号岁万亿元个名人家所次�
 # Longest dictionary word tried across the candidate slots.
 MAX_WORD = 6
 
-# Log-probability margin (nats) by which the chosen character at a hole must
-# beat every other candidate; closer calls are flagged as lost.
-MIN_MARGIN = 2.0
-
-
 def _slots(parts: list[int | None], wrong: str) -> list[list[str]]:
     """The characters the bytes can be, slot by slot: one choice where the bytes are whole, several at a hole.
 
@@ -419,7 +423,7 @@ def _decode_utf8_with_holes(
     line over jieba's dictionary, as jieba itself segments: the product of word
     probabilities, maximised over both the words and the candidates at each
     hole.  A character the bytes cannot make at all, or whose best reading
-    does not beat the next by :data:`MIN_MARGIN`, is marked lost
+    does not beat the next by the context's margin (:data:`MIN_MARGIN`), is marked lost
     (:data:`LOST`) and counted, never guessed.
 
     ``context`` is the text just before and after these bytes (the neighbouring
@@ -429,7 +433,7 @@ def _decode_utf8_with_holes(
     import math
 
     words, log_total = jieba_words()
-    left, right, lexicon = context
+    left, right, lexicon = context.before, context.after, context.lexicon
 
     def lexicon_weight(size: int) -> float:
         # As common as a frequent dictionary word, and more so the longer the
@@ -519,7 +523,7 @@ def _decode_utf8_with_holes(
                     if score > best_with.get(ch, -math.inf):
                         best_with[ch] = score
         ranked = sorted(best_with.values(), reverse=True)
-        if len(ranked) > 1 and ranked[0] - ranked[1] < MIN_MARGIN:
+        if len(ranked) > 1 and ranked[0] - ranked[1] < context.margin:
             chars[k] = LOST
     text = "".join(chars[len(left) : n - len(right)])
     # Lost bytes inside one character collapse to one mark.

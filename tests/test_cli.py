@@ -48,3 +48,33 @@ def test_run_refuses_a_missing_inbox(tmp_path):
     result = CliRunner().invoke(app, ["run", str(tmp_path / "nope"), str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "is not a folder" in result.stderr
+
+
+def test_repair_takes_the_lossy_margin(tmp_path):
+    # A copy read through the wrong codec with errors replaced (issue #4): by
+    # default the close calls are flagged; at margin 0 every hole is guessed.
+    from .support import sample_parts
+
+    clean, _ = sample_parts()
+    damaged = "\n".join(clean[2:8]).encode("utf-8").decode("gbk", errors="replace")
+    path = tmp_path / "lossy.txt"
+    path.write_text(damaged, encoding="utf-8")
+    flagged = CliRunner().invoke(app, ["repair", str(path)])
+    guessed = CliRunner().invoke(app, ["repair", str(path), "--lossy-margin", "0"])
+    assert flagged.exit_code == guessed.exit_code == 0
+    assert "\ufffd" in flagged.stdout and "\ufffd" not in guessed.stdout
+    options = pipeline.RepairOptions(lossy_margin=0.0)
+    assert guessed.stdout == pipeline.repair_document(path, options=options).text
+    assert CliRunner().invoke(app, ["repair", str(path), "--lossy-margin", "-1"]).exit_code != 0
+
+
+def test_python_m_pipeline_takes_the_lossy_margin(tmp_path, capsys):
+    from pipeline.__main__ import main
+
+    from .support import sample_parts
+
+    clean, _ = sample_parts()
+    path = tmp_path / "lossy.txt"
+    path.write_text("\n".join(clean[2:8]).encode("utf-8").decode("gbk", errors="replace"), encoding="utf-8")
+    assert main([str(path), "--lossy-margin", "0"]) == 0
+    assert capsys.readouterr().out == pipeline.repair_document(path, options=pipeline.RepairOptions(lossy_margin=0.0)).text

@@ -155,6 +155,24 @@ def test_empty_inbox(prefect_server, tmp_path):
     assert summary["processed"] == 0 and summary["failed"] == 0
 
 
+def test_the_lossy_margin_reaches_every_document(prefect_server, tmp_path):
+    """The flow's ``lossy_margin`` parameter is the library's option, for each batch."""
+    from flows.clean import clean_inbox
+
+    from .support import sample_parts
+
+    clean, _ = sample_parts()
+    inbox, outbox = tmp_path / "inbox", tmp_path / "outbox"
+    inbox.mkdir()
+    doc = inbox / "lossy.txt"
+    doc.write_text("\n".join(clean[2:8]).encode("utf-8").decode("gbk", errors="replace"), encoding="utf-8")
+    summary = clean_inbox(str(inbox), str(outbox), lossy_margin=0.0)
+    assert summary["ok"] == 1
+    guessed = pipeline.repair_document(doc, options=pipeline.RepairOptions(lossy_margin=0.0)).text
+    assert (outbox / doc.name).read_text(encoding="utf-8") == guessed
+    assert "\ufffd" not in guessed and "\ufffd" in pipeline.repair_document(doc).text
+
+
 def test_kill_9_midway_then_resume(prefect_server, tmp_path):
     """SIGKILL a run in the middle; the next run leaves every document exactly once and nothing partial."""
     from prefect.settings import PREFECT_API_URL

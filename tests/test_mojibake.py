@@ -85,6 +85,34 @@ def test_lossy_decode_restores_most_characters_and_flags_the_rest():
     assert result.report.counts["lost_chars_flagged"] == result.text.count("\ufffd")
 
 
+def test_the_lossy_margin_trades_flags_for_guesses():
+    """``RepairOptions.lossy_margin``: 0 restores every hole by its likeliest reading, a wider one flags more.
+
+    A user choosing between flags and guesses for copies with no clean body
+    (issue #4) turns this one knob; nothing else about the output moves.
+    """
+    from pipeline import RepairOptions
+
+    clean, _ = sample_parts()
+    text = "\n".join(clean[2:12])
+    damaged = text.encode("utf-8").decode("gbk", errors="replace")
+    flags = {}
+    outputs = {}
+    for margin in (0.0, 2.0, 6.0):
+        result = repair_document(damaged, options=RepairOptions(lossy_margin=margin))
+        flags[margin] = result.report.counts.get("lost_chars_flagged", 0)
+        outputs[margin] = result.text
+        assert flags[margin] == result.text.count("\ufffd")
+        # The same paragraphs: only characters at the holes differ.
+        assert len(result.text.splitlines()) == len(outputs[0.0].splitlines())
+    assert flags[0.0] == 0 < flags[2.0] < flags[6.0]
+    assert outputs[2.0] == repair_document(damaged).text
+    # Where the margin decides, the guesses are mostly right, not all.
+    assert char_error_rate(outputs[0.0], text) < char_error_rate(outputs[2.0], text)
+    with pytest.raises(ValueError):
+        RepairOptions(lossy_margin=-1.0)
+
+
 def test_a_lossy_copy_is_restored_from_the_clean_body_it_repeats():
     """The document's own words decide a hole: the clean body writes what its lossy copy lost."""
     from bench.degrade import typeset
