@@ -119,7 +119,9 @@ def _transient(task, task_run, state) -> bool:
     retry_delay_seconds=[1, 5],
     retry_condition_fn=_transient,
 )
-def clean_batch(items: list[InboxItem], outbox: Path, index: int, lossy_margin: float = DEFAULT_LOSSY_MARGIN) -> list[Outcome]:
+def clean_batch(
+    items: list[InboxItem], outbox: Path, index: int, lossy_margin: float = DEFAULT_LOSSY_MARGIN
+) -> list[Outcome]:
     """Prefect task: repair one batch of documents, one :class:`Outcome` each.
 
     Not cached and its result not persisted: the task's effect is the files it
@@ -147,7 +149,11 @@ def clean_batch(items: list[InboxItem], outbox: Path, index: int, lossy_margin: 
 
 @flow(name="clean-inbox", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def clean_inbox(
-    inbox: str, outbox: str, batch_size: int | None = None, limit: int | None = None, lossy_margin: float = DEFAULT_LOSSY_MARGIN
+    inbox: str,
+    outbox: str,
+    batch_size: int | None = None,
+    limit: int | None = None,
+    lossy_margin: float = DEFAULT_LOSSY_MARGIN,
 ):
     """Repair the documents of ``inbox`` that its ledger lacks into ``outbox``; return a summary.
 
@@ -180,7 +186,11 @@ def clean_inbox(
 
 
 def _clean_inbox(
-    inbox_path: Path, outbox_path: Path, batch_size: int | None, limit: int | None, lossy_margin: float = DEFAULT_LOSSY_MARGIN
+    inbox_path: Path,
+    outbox_path: Path,
+    batch_size: int | None,
+    limit: int | None,
+    lossy_margin: float = DEFAULT_LOSSY_MARGIN,
 ):
     logger = get_run_logger()
     started = time.perf_counter()

@@ -82,7 +82,13 @@ def run(
         total = min(total, limit)
     runner = dask_runner(workers, dask_address)
     flow_fn = clean_inbox.with_options(task_runner=runner) if runner else clean_inbox
-    params = {"inbox": str(inbox), "outbox": str(outbox), "batch_size": batch_size, "limit": limit, "lossy_margin": lossy_margin}
+    params = {
+        "inbox": str(inbox),
+        "outbox": str(outbox),
+        "batch_size": batch_size,
+        "limit": limit,
+        "lossy_margin": lossy_margin,
+    }
     with shared_api() if runner else contextlib.nullcontext():
         with _LedgerProgress(outbox, total, enabled=progress and total > 0):
             state = flow_fn(**params, return_state=True)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import RepairError, repair_document
+from .mojibake import MIN_MARGIN
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lossy-margin",
         type=float,
-        default=2.0,
+        default=MIN_MARGIN,
         help="how clearly a character a lossy decode dropped must be the likeliest to be restored (0: always guess)",
     )
     args = parser.parse_args(argv)
