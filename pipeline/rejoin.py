@@ -201,6 +201,32 @@ def _stands_alone(line: str) -> bool:
     return _is_byline(line) or _is_credit_line(line) or _SECTION_NUMBER.match(line) is not None
 
 
+# A list's bullet opening a line ("■ 要强化基础研究…", a standfirst's
+# points).  (Not "○", a zero in "二○一九"; not "□", a glyph's stand-in; not
+# "·", a name's middle dot.)
+_BULLET = re.compile(r"^[\s\u3000]*([■●◆▲★▶►•])(?![■●◆▲★▶►•])")
+
+
+def _item_bullets(texts: list[str]) -> frozenset[str]:
+    """The bullets that open list items in these lines: those that open a line and stand inside none.
+
+    A bullet stands before its item, not inside a sentence, so where a
+    copy sets its items each on lines of their own, one opening a line
+    opens an item, whatever the line before.  A copy that runs its items
+    on in one paragraph ("…84.89%●中小城市…") shows bullets mid-line: there
+    one at a line's start is where a wrap happened to fall.
+    """
+    opening = {m.group(1) for m in map(_BULLET.match, texts) if m}
+    inside = {ch for text in texts for ch in text.strip()[1:] if ch in opening}
+    return frozenset(opening - inside)
+
+
+def _opens_item(text: str, bullets: frozenset[str]) -> bool:
+    """Whether ``text`` opens with one of ``bullets`` (see :func:`_item_bullets`)."""
+    m = _BULLET.match(text)
+    return m is not None and m.group(1) in bullets
+
+
 # A gap of white space inside a line that no typesetter leaves in running
 # text: a table's cells, padded apart ("副部长        1").  A row is no wrap.
 _TABLE_GAP = re.compile(r"\S[\s\u3000\xa0]{4,}\S")
@@ -213,6 +239,8 @@ def split_paragraphs(
 
     Breaks come from markers and indentation before a fragment, and from the
     layout: a printed line that stops short of the column ends its paragraph.
+    A line a list's bullet opens ("■ …") opens a paragraph (see
+    :func:`_item_bullets`).
     A byline or a section's number on a line of its own is a paragraph of its own,
     as is a closing note in brackets after a closed sentence ("（钟艳宇）");
     a dateline ends none, however short its line.
@@ -247,6 +275,7 @@ def split_paragraphs(
     # (A run's text may hold only "日电", its figures the runs before it.)
     ends = {k for k in ends if not _DATELINE_END.search("".join(p[1].strip() for p in pieces[max(0, k - 2) : k + 1]))}
     ends = _attach_dashes(pieces, ends)
+    bullets = _item_bullets([p[1] for p in pieces])
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
@@ -259,6 +288,7 @@ def split_paragraphs(
         # own ("主管        " / "3").
         row = _TABLE_GAP.search(line.strip()) is not None
         alone = alone or (row and layout != "runs")
+        bullet = _opens_item(line, bullets)
         if not line.strip(_CLOSING_MARKS + " \u3000"):
             # Closing marks alone ("”" pushed past a page break) end the
             # paragraph before them, whatever break they follow; they open none.
@@ -268,7 +298,7 @@ def split_paragraphs(
                 paragraphs.append((first, i, [pieces[t][1] for t in current]))
                 current = []
                 continue
-        elif current and (hard_break or alone or row):
+        elif current and (hard_break or alone or row or bullet):
             paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
             current = []
         current.append(k)
@@ -544,6 +574,7 @@ def _short_line_ends(
     # line) and tells nothing about hanging, unless a flag may stand for the
     # marks (a lost byte where a hung "，" was).
     as_printed = [v for v, group in enumerate(printed) if len(group) == 1]
+    bullets = _item_bullets([p[1] for p in pieces])
     pushes = (
         column is not None
         and len(as_printed) >= MIN_COLUMN_LINES
@@ -577,7 +608,10 @@ def _short_line_ends(
             # line, short by the indent and filled to it, shows the break.
             ends.add(printed[v][-1])
             continue
-        opener = v == 0 or printed[v - 1][-1] in ends or v - 1 in sources
+        # (A list's item opens a paragraph whatever the line before: see
+        # _item_bullets.)
+        bullet = _opens_item(texts[v], bullets)
+        opener = v == 0 or printed[v - 1][-1] in ends or v - 1 in sources or bullet
         # In a copy whose indent the lines did not show, a first line may
         # still look like one set with a dropped indent (see _maybe_first_line).
         maybe_first = not lost and opener and _maybe_first_line(texts, widths, v)
@@ -594,7 +628,16 @@ def _short_line_ends(
                 width + lost > column - SHORT_LINE_SLACK or width + lost + head_width(texts[v + 1], pushes) > column
             ):
                 width += lost
-            elif maybe_first and column is None and not rebuilt:
+            elif (maybe_first and column is None and not rebuilt) or (
+                not lost
+                and bullet
+                and width + LOST_INDENT <= widths[v + 1]
+                and (column is None or widths[v + 1] > column)
+            ):
+                # (A list's item is a first line for sure: where a line
+                # wider than it by the indent follows, wider than a column
+                # measured on lines that lost it (a copy too short to show
+                # its dropped indents), it may have lost that indent too.)
                 width += LOST_INDENT
         # The widest this line may have been printed: the fit tests below may
         # end a paragraph only where even that left room.

@@ -1238,3 +1238,78 @@ def test_a_title_over_a_longer_subtitle_in_a_copy_cut_into_runs_ends_where_the_s
     truth = [lines[title], lines[21], lines[2], lines[8], lines[10]]
     copy = render_copy(truth, Profile("copy-only", "runs", "none", "none", 40), random.Random(40), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+def _bullets() -> tuple[str, str]:
+    # Two points of a standfirst, each a clause of the fixture's paragraphs
+    # under a "■", closing with no mark as such points do.
+    lines = expected_lines()
+    return "■" + lines[14].split("。")[0], "■" + lines[15].split("。")[0]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("width", [18, 24, 36])
+def test_a_bullet_opens_a_paragraph_and_its_line_may_stop_short_by_a_dropped_indent(width, rendering):
+    # A copy only, set with an indent the extraction dropped: a title, a
+    # standfirst's two points, then the body.  The first point closes with
+    # "；" on a line near full, so no width shows that the second ends it;
+    # the "■" opening the next line does, and that line, a first line, stops
+    # short by the dropped indent without ending its paragraph.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *_bullets(), lines[2], lines[8]]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+def test_a_bullet_opens_a_paragraph_after_a_full_line(rendering):
+    # The same copy marking no paragraph, set 14 characters wide: the first
+    # point's last line is full, and only the "■" shows the second point.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *_bullets(), lines[2], lines[8]]
+    copy = render_copy(truth, Profile("copy-only", rendering, "none", "none", 14), random.Random(14), False)
+    out = repair_document(copy).text.splitlines()
+    assert all(point in out for point in _bullets())
+
+
+@pytest.mark.parametrize("rendering, width", [("runs", 24), ("runs", 28), ("runs", 32), ("runs", 36), ("spaced-lines", 26)])
+def test_a_bullet_in_a_copy_too_short_to_show_its_dropped_indent_may_stop_short_by_it(rendering, width):
+    # A copy only of a title and a standfirst's two points, set with an
+    # indent the extraction dropped: too few lines to show that indent, and
+    # the column is measured on lines that lost it.  A point's first line
+    # stops short of the line under it, wider than that column, by about
+    # the indent; it opens its paragraph for sure, so that is the indent it
+    # lost, not a paragraph end.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = [expected_lines()[0], *_bullets()]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width", [15, 22, 25, 29, 30, 37])
+def test_bullets_run_on_inside_a_paragraph_open_none_at_a_line_start(width):
+    # A copy only whose one paragraph runs its points on ("●…；●…；●…"), as
+    # the web text does: a wrap that happens to fall before a bullet is no
+    # paragraph end, for the bullets mid-line show the items run on.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    points = "".join("●" + lines[n].split("，")[0] + "；" for n in (14, 15, 16, 18, 20))
+    truth = [lines[0], lines[2], points, lines[8]]
+    copy = render_copy(truth, Profile("copy-only", "lines", "indent-ideographic", "none", width), random.Random(width), False)
+    assert any(line.startswith("●") for line in copy.splitlines()[3:])
+    assert repair_document(copy).text.splitlines() == truth
+
