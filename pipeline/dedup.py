@@ -982,7 +982,9 @@ def _keep_out_of_order(
     article, between a and b; where the text it shares with the clean body
     stands only before a or after b, the article says it twice (a standfirst its
     last paragraph says again, a summary of figures given further on) and
-    the web text lacks it here.  It is kept whole and placed by its
+    the web text lacks it here.  Where nothing after it renders a
+    paragraph (a copy of the article's first paragraphs only), its place is
+    right after the paragraph before it.  It is kept whole and placed by its
     neighbours.  ``forms`` are the paragraphs' comparison forms, in the
     order of ``decisions``; ``clean_texts``, where given, the clean
     paragraphs' text, whose sentences tell a twin from a paragraph that
@@ -1037,6 +1039,22 @@ def _keep_out_of_order(
         # that the other side render a paragraph next to that edge.
         before = next((t[1] for t in reversed(spans[:i]) if t is not None), -1)
         after = next((t[0] for t in spans[i + 1 :] if t is not None), len(clean_sizes))
+        # A copy may render only the article's first paragraphs (the
+        # sample's covers a third): where nothing after renders a paragraph,
+        # this one's place is right after the one before it, as that one's
+        # match placed it (a subtitle a flag kept from being a twin still
+        # renders its paragraph).  Not where it says how a paragraph it
+        # matched opens: the copy's cut may fall there, after a paragraph it
+        # left out or ran into this one.
+        if (
+            after == len(clean_sizes)
+            and i
+            and decisions[i - 1][4] is not None
+            and clean_texts is not None
+            and not any(_says_opening(form, clean_texts[no]) for no in where)
+        ):
+            before = max(before, decisions[i - 1][4])
+            after = min(after, before + MAX_ORDER_GAP)
         if (
             where
             and spans[i] is None
@@ -1085,6 +1103,12 @@ def _lacks_edge_sentence(form: str, text: str) -> bool:
         if len(sentence) >= MIN_HEAD and not any(sentence[j : j + k] in form for j in range(len(sentence) - k + 1)):
             return True
     return False
+
+
+def _says_opening(form: str, text: str) -> bool:
+    """Whether ``form`` (a copy paragraph's comparison form) holds the first characters of ``text``, a paragraph."""
+    opening = comparison_form(text)[0][:EDGE_SENTENCE_K]
+    return len(opening) == EDGE_SENTENCE_K and opening in form
 
 
 def _dropped(form: str, kept: str, k: int = 6) -> str:

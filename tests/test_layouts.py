@@ -3437,3 +3437,26 @@ def test_a_short_article_under_a_kicker_and_its_copy_under_a_cut_one_are_two_ver
     clean = kicker + "\n\n" + title + style + body[0]
     copy = render_copy([kicker[cut:], title, *body], Profile("copy-novel", rendering, "indent-lost", "title-cut", 52), random.Random(52), False)
     assert repair_document(clean + "\n" + copy).text.splitlines() == [kicker, title, *body]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("marker", ["none", "space-lines", "indent-lost"])
+@pytest.mark.parametrize("width", [16, 28, 40])
+def test_a_copy_of_the_first_paragraphs_that_ends_on_a_point_only_it_has_keeps_it(width, marker, rendering):
+    # The copy renders only the article's head (the sample's covers a
+    # third): its title and a standfirst's two points.  The clean text lacks
+    # the second point, whose words a paragraph far down says again after
+    # its opening sentence.  Right after the first point's twin, with
+    # nothing after it, the second stands in the article's second place:
+    # the text it shares with the clean body stands far from there, so the
+    # article says it twice, and it is kept.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    first, second = "■" + lines[14].split("。")[0], "■" + lines[18].split("。")[1].rstrip("；")
+    body = [lines[0], first, lines[2], lines[3], lines[4], lines[5], lines[14], lines[18]]
+    clean = "\n".join([body[0]] + ["\u3000\u3000" + p for p in body[1:]])
+    copy = render_copy([lines[0], first, second], Profile("after", rendering, marker, "none", width), random.Random(width), False)
+    assert repair_document(clean + "\n" + copy).text.splitlines() == [*body[:2], second, *body[2:]]
