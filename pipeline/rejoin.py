@@ -243,7 +243,8 @@ def split_paragraphs(
     :func:`_item_bullets`).
     A byline or a section's number on a line of its own is a paragraph of its own,
     as is a closing note in brackets after a closed sentence ("（钟艳宇）");
-    a dateline ends none, however short its line.
+    a dateline ends none, however short its line, nor any line before one
+    that opens with a closing mark or a comma.
     In a "runs" rendering the printed lines are first rebuilt from the runs.
     Lines in ``skip`` (page furniture) are passed over as if absent, with the
     one blank line that separates them in a blank-separated rendering.
@@ -275,6 +276,12 @@ def split_paragraphs(
     # (A run's text may hold only "日电", its figures the runs before it.)
     ends = {k for k in ends if not _DATELINE_END.search("".join(p[1].strip() for p in pieces[max(0, k - 2) : k + 1]))}
     ends = _attach_dashes(pieces, ends)
+    # No paragraph opens with a closing mark or a comma: a line that starts
+    # with one ("”……近年来…", a mark a typesetter would not leave at a line's
+    # end pushed down with what follows) goes on the paragraph before,
+    # however short that one's last line.  (Not "…": a paragraph may open
+    # with an ellipsis.)
+    ends = {k for k in ends if k + 1 == len(pieces) or pieces[k + 1][1].strip()[:1] not in _NO_PARAGRAPH_START}
     bullets = _item_bullets([p[1] for p in pieces])
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
@@ -915,6 +922,7 @@ _NO_LINE_END = "（《「『“‘【〔"
 
 # Closing marks a typesetter hangs past the column rather than start a line with.
 _HANGING_MARKS = "，。、；：？！）》」』”’…%"
+_NO_PARAGRAPH_START = frozenset(_HANGING_MARKS) - {"…"}
 _HANGING = frozenset(_HANGING_MARKS)
 
 

@@ -1313,3 +1313,21 @@ def test_bullets_run_on_inside_a_paragraph_open_none_at_a_line_start(width):
     assert any(line.startswith("●") for line in copy.splitlines()[3:])
     assert repair_document(copy).text.splitlines() == truth
 
+
+@pytest.mark.parametrize("first, width", [(1, 22), (1, 33), (20, 21), (20, 36), (30, 19), (40, 15), (40, 26), (40, 31), (50, 25)])
+def test_no_paragraph_opens_with_a_closing_mark_a_typesetter_pushed_down(first, width):
+    # A copy only, marking no paragraph, from a typesetter that starts no
+    # line with a closing mark: where a mark will not fit, the token before
+    # it goes down with it, and where that token is itself a closing quote
+    # ("…找“服务员老赵" / "”，这是…"), the line before stops short by the
+    # quote's cell, which reads as a paragraph end.  No paragraph opens with
+    # a closing mark or a comma: the line goes on the paragraph before.
+    from bench.heldout import wrap
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[first : first + 10]]
+    copy = [lines[0]] + [line for p in truth[1:] for line in wrap(p, width, "push")]
+    assert any(line[:1] in "”，。、；：" for line in copy)
+    out = repair_document("\n".join(copy) + "\n").text.splitlines()
+    assert not [p for p in out if p[:1] in "”’，。、；：？！）》"]
+    assert "".join(out) == "".join(truth)
