@@ -243,8 +243,8 @@ def split_paragraphs(
     :func:`_item_bullets`).
     A byline or a section's number on a line of its own is a paragraph of its own,
     as is a closing note in brackets after a closed sentence ("（钟艳宇）");
-    a dateline ends none, however short its line, nor any line before one
-    that opens with a closing mark or a comma.
+    a dateline ends none, however short its line, and no paragraph opens
+    with a closing mark or a comma.
     In a "runs" rendering the printed lines are first rebuilt from the runs.
     Lines in ``skip`` (page furniture) are passed over as if absent, with the
     one blank line that separates them in a blank-separated rendering.
@@ -582,11 +582,23 @@ def _short_line_ends(
     # marks (a lost byte where a hung "，" was).
     as_printed = [v for v, group in enumerate(printed) if len(group) == 1]
     bullets = _item_bullets([p[1] for p in pieces])
+    # (A closing mark may still open a line where it went down with the
+    # mark after it, itself one that may not open a line: "…深夜剧场" /
+    # "”……近年来".  The line before stops short of the column though the
+    # first mark would have fitted; a line that starts with a mark because
+    # the typesetter lets it follows one too full for it.)
+    def carried_down(v: int) -> bool:
+        return (
+            v > 0
+            and len(printed[v - 1]) == 1
+            and widths[v - 1] + display_width(texts[v][:1]) <= column < widths[v - 1] + head_width(texts[v], True)
+        )
+
     pushes = (
         column is not None
         and len(as_printed) >= MIN_COLUMN_LINES
         and not any(
-            texts[v][:1] in _HANGING
+            (texts[v][:1] in _HANGING and not carried_down(v))
             or column < widths[v] <= column + _hung(texts[v])
             or (widths[v] > column and _DAMAGE.search(texts[v]))
             for v in as_printed

@@ -1331,3 +1331,21 @@ def test_no_paragraph_opens_with_a_closing_mark_a_typesetter_pushed_down(first, 
     out = repair_document("\n".join(copy) + "\n").text.splitlines()
     assert not [p for p in out if p[:1] in "”’，。、；：？！）》"]
     assert "".join(out) == "".join(truth)
+
+
+@pytest.mark.parametrize("first, width", [(20, 36), (20, 40), (40, 31), (40, 35), (40, 36), (50, 37)])
+def test_a_closing_mark_pushed_down_with_the_mark_after_it_still_shows_a_typesetter_that_pushes(first, width):
+    # The same copies: a typesetter that pushes the character before a
+    # closing mark down with it ("…行业站上新的风" / "口。…"), which the line
+    # before shows by stopping a character short.  A line opening with a
+    # closing quote pushed down with the comma after it ("”，这是…") is no
+    # sign of a typesetter that lets marks open lines: the quote would have
+    # fitted on the line before.  So the pushed lines' shortness is no
+    # paragraph end, and every paragraph comes out whole.
+    from bench.heldout import wrap
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[first : first + 10]]
+    copy = [lines[0]] + [line for p in truth[1:] for line in wrap(p, width, "push")]
+    assert any(line[:1] in "”，。、；：" for line in copy)
+    assert repair_document("\n".join(copy) + "\n").text.splitlines() == truth
