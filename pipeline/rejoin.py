@@ -253,10 +253,11 @@ def split_paragraphs(
     if not pieces:
         return []
     marked = _marks_paragraphs(lines, pieces)
+    bullets = _item_bullets([p[1] for p in pieces])
     if layout != "runs":
         printed = _lines_with_cut_figures(pieces) if layout == "spaced-lines" else [[k] for k in range(len(pieces))]
         # (Lines put back together at a cut figure are still printed lines.)
-        ends = _short_line_ends(pieces, printed, rebuilt=False)
+        ends = _short_line_ends(pieces, printed, rebuilt=False, bullets=bullets)
         if marked:
             # Where the copy marks paragraphs, a short line that stops
             # mid-sentence is a run cut at a font change ("10" / "月"), which a
@@ -268,7 +269,7 @@ def split_paragraphs(
         # guess, used only where the copy marks no paragraph at all.  (Real PDF
         # text layers also cut runs inside a font, as the sample shows, so with
         # markers present the markers are the better evidence.)
-        ends = _short_line_ends(pieces, _printed_lines(pieces))
+        ends = _short_line_ends(pieces, _printed_lines(pieces), bullets=bullets)
     else:
         ends = set()
     # A dateline ends no paragraph, however short its line: the report runs on
@@ -282,7 +283,6 @@ def split_paragraphs(
     # however short that one's last line.  (Not "…": a paragraph may open
     # with an ellipsis.)
     ends = {k for k in ends if k + 1 == len(pieces) or pieces[k + 1][1].strip()[:1] not in _NO_PARAGRAPH_START}
-    bullets = _item_bullets([p[1] for p in pieces])
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):
@@ -515,7 +515,11 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
 
 
 def _short_line_ends(
-    pieces: list[tuple[int, str, bool]], printed: list[list[int]], rebuilt: bool | None = None
+    pieces: list[tuple[int, str, bool]],
+    printed: list[list[int]],
+    rebuilt: bool | None = None,
+    *,
+    bullets: frozenset[str],
 ) -> set[int]:
     """Pieces after which a paragraph ends because their printed line stops short.
 
@@ -539,7 +543,9 @@ def _short_line_ends(
     ``rebuilt`` says whether the printed lines are a guess rebuilt from runs,
     which the fit tests do not trust (by default: whether any group holds more
     than one piece).  A blank-separated copy's lines put back together at a
-    cut figure are printed lines, and its caller says so.
+    cut figure are printed lines, and its caller says so.  ``bullets`` are
+    the list bullets that open items in this copy (:func:`_item_bullets`):
+    a line one opens is a paragraph's first line.
 
     Where the copy was set with a paragraph indent that the extraction
     dropped (:func:`_lost_indent_lines`), a paragraph's first line is measured with
@@ -581,7 +587,6 @@ def _short_line_ends(
     # line) and tells nothing about hanging, unless a flag may stand for the
     # marks (a lost byte where a hung "，" was).
     as_printed = [v for v, group in enumerate(printed) if len(group) == 1]
-    bullets = _item_bullets([p[1] for p in pieces])
     # (A closing mark may still open a line where it went down with the
     # mark after it, itself one that may not open a line: "…深夜剧场" /
     # "”……近年来".  The line before stops short of the column though the
