@@ -1365,6 +1365,20 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             # see :func:`_untitled_foot`.
             out[i:j] = [False] * (j - i)
             continue
+        if (
+            content[0] < i
+            and j <= content[-1]
+            and len(clean_text) >= 2 * sum(map(len, forms[i:j]))
+            and not opens_with_title(i, j)
+            and _untitled_foot(lines, forms, labels, content, i, j)
+        ):
+            # A short run inside the clean text (a table's captions and the
+            # heading under them, "表9…体系" / "表10 2019年度…" / "（五）…")
+            # whose line ends read on nowhere as the clean text does: no
+            # copy's page.  Its words may all stand in the paragraphs
+            # around it, which is what made it look like one.
+            out[i:j] = [False] * (j - i)
+            continue
         run = [t for t in content if i <= t < j]
         size = covered = 0
         for form in forms[i:j]:
@@ -1522,9 +1536,9 @@ OPEN_CLAUSE = "，、；：,;:"
 
 
 def _untitled_foot(
-    lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int], i: int
+    lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int], i: int, j: int | None = None
 ) -> bool:
-    """Whether the broken run from i to the document's end is a short block of the article's own lines, not a copy's page.
+    """Whether the broken run from i to j (the document's end) is a short block of the article's own lines, not a copy's page.
 
     A copy of one page of the article (its last, or its first with the title
     cut to a word) may close the document too.  Its lines are the article's
@@ -1533,15 +1547,16 @@ def _untitled_foot(
     runs on into the next paragraph's start there).  It may print a page head
     or number, and a whole line of the clean text again (a subtitle).  Lines
     that name, each on its own, what the text names in a list
-    ("…研究院、国信…研究院") stand apart in it.
+    ("…研究院、国信…研究院") stand apart in it.  The same holds of a short
+    run between two clean lines (see :func:`_require_copy`).
     """
-    block = [t for t in content if t >= i]
+    block = [t for t in content if t >= i and (j is None or t < j)]
     if not 0 < len(block) <= MAX_HEAD_BLOCK:
         return False
     clean_forms = {forms[t] for t in content if not labels[t]}
     if any(forms[t] in clean_forms or is_furniture_form(lines[t], credits=False) for t in block):
         return False
-    if find_furniture(tuple(lines[i:]), credits=False):
+    if find_furniture(tuple(lines[i:j]), credits=False):
         return False
     clean_raw = simplified("".join(lines[t].strip() for t in content if not labels[t]))
     for a, b in zip(block, block[1:]):

@@ -547,6 +547,9 @@ def _short_line_ends(
     the list bullets that open items in this copy (:func:`_item_bullets`):
     a line one opens is a paragraph's first line.
 
+    Lines enough to show a column that show none are no copy's wraps: each
+    ends a paragraph (:func:`_no_column`).
+
     Where the copy was set with a paragraph indent that the extraction
     dropped (:func:`_lost_indent_lines`), a paragraph's first line is measured with
     its indent, and a full line that closes a sentence ends its paragraph
@@ -570,6 +573,13 @@ def _short_line_ends(
     sure = bool(lost) and shown >= MIN_SURE_INDENT_LINES
     if lost:
         column = middle
+    if not rebuilt and column is None and _no_column(texts):
+        # Lines enough to show a column, and none shows: nothing here is a
+        # wrap, so every line is a paragraph (an infographic's items, none
+        # closed with a mark, of lengths all their own; a copy's wraps
+        # would all fill one width).  Measuring each line against its
+        # neighbours would run an item into the next shorter one.
+        return {group[-1] for group in printed[:-1]}
     if any(len(group) > 1 for group in printed) and (column is not None or rebuilt):
         measure = column if column is not None else _widest_whole_line(texts, widths, printed)
         if measure is not None:
@@ -980,6 +990,24 @@ def _column_cells(texts: list[str], widths: list[int], indents: list[bool]) -> i
 
 # The indent of a Chinese paragraph: two ideographic spaces, four cells.
 LOST_INDENT = 4
+
+# Lines going on mid-sentence that must show a column, for a copy that shows
+# none to be read as one that wraps nothing.
+MIN_NO_COLUMN_LINES = 8
+
+
+def _no_column(texts: list[str]) -> bool:
+    """Whether printed lines enough to show a column show none, even allowing two cells either way (:func:`column_fit`).
+
+    A copy's wraps fill its column, so among :data:`MIN_NO_COLUMN_LINES`
+    lines or more that stop mid-sentence, each as wide as a column of text
+    may be, some width must recur; where none does, the lines are not a
+    copy's wraps but whole items of lengths of their own.  (Only such
+    lines: a short copy's headline and headings, set short, would outnumber
+    its few wraps.)
+    """
+    long_open = [t for t in texts if t and display_width(t) >= MIN_TEXT_COLUMN and t[-1] not in PARAGRAPH_FINAL]
+    return len(long_open) >= MIN_NO_COLUMN_LINES and column_fit(long_open)[0] is None
 
 
 def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> int | None:

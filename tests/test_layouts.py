@@ -3460,3 +3460,23 @@ def test_a_copy_of_the_first_paragraphs_that_ends_on_a_point_only_it_has_keeps_i
     clean = "\n".join([body[0]] + ["\u3000\u3000" + p for p in body[1:]])
     copy = render_copy([lines[0], first, second], Profile("after", rendering, marker, "none", width), random.Random(width), False)
     assert repair_document(clean + "\n" + copy).text.splitlines() == [*body[:2], second, *body[2:]]
+
+
+def test_a_short_run_inside_the_clean_text_whose_lines_read_on_nowhere_is_the_articles_own():
+    # Two tables' captions and the heading under them, between two
+    # paragraphs ("表9…研究指标体系" / "表10 2019年度…" / "（五）…"): short open
+    # lines in words the paragraphs use, which the evidence took for a copy.
+    # A copy's lines are the text cut anywhere, so their ends read on in the
+    # clean text; these read on nowhere, and are the article's.  Three
+    # printed lines of a paragraph in the same place stay a copy.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    captions = ["表1长春市特事快办解决企业问题情况", "表2 2022年度长春市工业企业全面复工复产情况", "（三）三级保供专班"]
+    printed = [lines[14][:20], lines[14][20:40], lines[14][40:60]]
+    for run, is_copy in ((captions, False), (printed, True)):
+        doc = tuple(lines[:15] + run + lines[15:30])
+        labels = [False] * 15 + [True] * 3 + [False] * 15
+        out = detection._require_copy(doc, [form_only(line) for line in doc], labels)
+        assert out == (labels if is_copy else [False] * len(doc))

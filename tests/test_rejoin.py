@@ -1349,3 +1349,42 @@ def test_a_closing_mark_pushed_down_with_the_mark_after_it_still_shows_a_typeset
     copy = [lines[0]] + [line for p in truth[1:] for line in wrap(p, width, "push")]
     assert any(line[:1] in "”，。、；：" for line in copy)
     assert repair_document("\n".join(copy) + "\n").text.splitlines() == truth
+
+
+def _items(targets: list[int]) -> list[str]:
+    """An infographic's items from the fixture: each paragraph's first clauses, to about n characters, closed with no mark."""
+    items = []
+    for paragraph, n in zip([p for p in expected_lines()[1:] if len(p) > 60], targets):
+        item = ""
+        for clause in re.split("[，。；：]", paragraph):
+            if clause:
+                item = f"{item}，{clause}" if item else clause
+            if len(item) >= n:
+                break
+        items.append(item)
+    return items
+
+
+@pytest.mark.parametrize(
+    "targets",
+    [
+        [8, 50, 5, 12, 5, 30, 30, 30, 60, 20, 10, 5],
+        [70, 3, 40, 10, 30, 30, 40, 10, 16, 10, 60, 10],
+        [16, 40, 70, 60, 70, 16, 5, 30, 60, 40, 5, 8],
+        [40, 20, 16, 30, 70, 3, 30, 3, 12, 70, 50, 50],
+    ],
+)
+def test_items_of_lengths_all_their_own_are_no_copy_wraps(targets):
+    # Web text in canonical form whose items close with no mark (an
+    # infographic's: "不忘初心——立足功能定位…" / "助力金融机构轻装上阵" /
+    # "20年来，…1.21万亿元"): open lines, which read as a copy's.  But a
+    # copy's wraps fill its column, and these lines share no width: nothing
+    # here wraps, and each item stays a paragraph, not run into the next
+    # shorter one.
+    from pipeline.rejoin import column_fit
+
+    items = _items(targets)
+    assert column_fit(items)[0] is None and all(item[-1] not in "。！？；：" for item in items)
+    document = "".join(line + "\n" for line in [expected_lines()[0], *items])
+    assert repair_document(document).text == document
+
