@@ -194,7 +194,7 @@ def unseen_breaks(case: "Case") -> tuple[int, int]:
     paras = [x for x in case.truth.split("\n") if x]
     hidden: set[int] = set()
     for i in range(1, len(paras) - 1):  # the title is set narrower: not measured
-        last = typeset(paras[i], p.width, False)[-1]
+        last = typeset(paras[i], p.width, p.marker == "indent-lost")[-1]
         tokens = re.findall(r"[A-Za-z0-9.%+\-/:]+|.", paras[i + 1])
         head = tokens[0] + tokens[1] if tokens[0] in _NO_LINE_END and len(tokens) > 1 else tokens[0]
         if p.marker == "indent-lost" and len(typeset(paras[i + 1], p.width, True)) > 1:

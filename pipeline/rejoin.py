@@ -1155,8 +1155,9 @@ def _opens_after_full_line(
     a closing mark but no sentence (a closing quote may end a term,
     "形成“15分钟”"; a bracket a title, "…（最美奋斗者）") needs more: line
     v + 1 stopped mid-sentence (a paragraph's last line may stop anywhere)
-    where the next piece would have fitted the whole column, and holds no
-    Latin or digits, whose printed widths are a guess.  So does a line v
+    where the next piece would have fitted the whole column, even had the
+    line's Latin or digits run a cell past their count (an odd count of
+    half-width glyphs cannot end flush, see :func:`_indent_short`).  So does a line v
     with no mark at all (a heading, a kicker "2023年4月 主持召开…会议"),
     and only where two first lines or more show the dropped indent
     (``sure``) and line v + 1 ends with no mark either: where one line alone
@@ -1166,11 +1167,8 @@ def _opens_after_full_line(
     if v + 2 >= len(texts):
         return False
     closes = closes_sentence(texts[v])
-    stopped = (
-        not closes_sentence(texts[v + 1])
-        and widths[v + 1] + head_width(texts[v + 2], pushes) <= column
-        and not any(ch.isascii() and not ch.isspace() for ch in texts[v + 1])
-    )
+    latin = any(ch.isascii() and not ch.isspace() for ch in texts[v + 1])
+    stopped = not closes_sentence(texts[v + 1]) and widths[v + 1] + latin + head_width(texts[v + 2], pushes) <= column
     # Line v + 2 must be able to go on from such a first line: a line that
     # stops short by the indent mid-sentence is a first line itself, so line
     # v + 1, short by as much, is the last line of a paragraph that happened
@@ -1198,7 +1196,7 @@ def _opens_after_full_line(
 def _indent_short(text: str, width: int, column: int, lost: int, after: str = "") -> bool:
     """Whether a line fills the column less a dropped indent of ``lost`` cells.
 
-    Closing marks at its end may have been hung past the column, or not.
+    Closing marks at its end may have been hung past the column, all, one or none.
     Opening marks that ``after`` (the next line) starts with were carried
     down from this line's end, which they may not close; a number or Latin
     word it starts with did not fit, so the line may stop short of its room
@@ -1220,7 +1218,9 @@ def _indent_short(text: str, width: int, column: int, lost: int, after: str = ""
     # No-break spaces beside Chinese characters may have been set up to
     # twice as wide as counted (see _unsure_cells).
     unsure = _unsure_cells(text)
-    return any(w <= high and low <= w + unsure for w in (width, width - _hung(text)))
+    # (Of two closing marks at its end, one may have hung and one fitted:
+    # "…说到做到。" filling the room, "”" past it.)
+    return any(w <= high and low <= w + unsure for w in range(width - _hung(text), width + 1, 2))
 
 
 # No-break spaces beside a Chinese character inside a line: a dateline's gap

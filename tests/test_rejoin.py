@@ -1388,3 +1388,39 @@ def test_items_of_lengths_all_their_own_are_no_copy_wraps(targets):
     document = "".join(line + "\n" for line in [expected_lines()[0], *items])
     assert repair_document(document).text == document
 
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("first, width", [(14, 22), (14, 29), (14, 31), (14, 36), (14, 37), (16, 22), (16, 29), (17, 31)])
+def test_a_first_line_holding_figures_shows_the_paragraph_end_on_the_full_line_before_it(first, width, rendering):
+    # A copy only, set with an indent the extraction dropped: a paragraph
+    # ends on a full line with a mark that closes no sentence ("…再努力就
+    # 是100+；"), and the next paragraph's first line, short by the indent,
+    # holds figures ("成立“服务企业月”…常态化开展。“1+21+N”系列").  An odd
+    # count of half-width figures may run a cell past its count, so the
+    # line stopped short of the column even allowing that cell: it is a
+    # first line, and the full line before it ended its paragraph.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[first : first + 8]]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_first_line_that_hung_one_of_its_two_closing_marks_is_short_by_the_indent(rendering):
+    # The same copies: a paragraph ends with "……" one cell short of the
+    # column, and the next one's first line "“不叫不到…说到做到。”" filled
+    # its room with "。" and hung "”" past it.  Measured with both marks
+    # hung, or neither, it was no first line, and the paragraph ran on.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[30:38]]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", 23), random.Random(23), False)
+    assert "“不叫不到、随叫随到、服务周到、说到做到。”" in copy.splitlines()
+    assert repair_document(copy).text.splitlines() == truth
