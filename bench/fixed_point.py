@@ -1,7 +1,7 @@
 """Two fixed points of the repair: canonical text in comes out unchanged, and a repair's output repaired again is the same.
 
 Run:
-    .venv/bin/python bench/fixed_point.py [ARTICLES.jsonl] [-n 600] [--seed 0]
+    .venv/bin/python bench/fixed_point.py [ARTICLES.jsonl] [-n 600] [--seed 0] [--generator heldout]
 
 * Canonical input: every article of ARTICLES.jsonl (default
   ../shared/corpus/rmrb-2019-10-sample.jsonl, evaluation only), written in
@@ -11,7 +11,8 @@ Run:
   itself writes; the generator's clean bodies indent their paragraphs or set
   blank lines between them, so bench/quality.py's clean-only row does not
   see it.
-* Idempotence: the seeded generated set (as bench/quality.py draws it) is
+* Idempotence: the seeded generated set (as bench/quality.py draws it, from
+  bench/degrade.py or, with ``--generator heldout``, bench/heldout.py) is
   repaired, and the output repaired again.  Counted apart: documents through
   UTF-8 read as GBK, whose output may hold U+FFFD flags a second pass reads
   as lost marks (issue #4).
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     parser.add_argument("-n", type=int, default=600, help="generated documents for the idempotence check (default 600)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--generator", choices=("degrade", "heldout"), default="degrade")
     args = parser.parse_args(argv)
     articles = load_jsonl(args.corpus)
 
@@ -51,12 +53,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  changed: {article_id}")
 
     moved: dict[bool, list[str]] = {False: [], True: []}
-    cases = generate(articles, args.n, seed=args.seed)
+    if args.generator == "heldout":
+        from bench import heldout
+
+        plain = [{"id": a.id, "title": a.title, "paragraphs": list(a.paragraphs)} for a in articles]
+        cases = heldout.generate(plain, args.n, args.seed)
+    else:
+        cases = generate(articles, args.n, seed=args.seed)
+
+    def lossy_codec(case) -> bool:
+        # (The two generators spell the codec's name apart.)
+        return any(name in case.profile.name for name in ("utf8-as-gbk", "utf8_gbk"))
+
     for i, case in enumerate(cases):
         once = repair_document(case.document).text
         if repair_document(once).text != once:
-            moved["utf8-as-gbk" in case.profile.name].append(f"#{i} {case.profile.name}")
-    lossy = sum("utf8-as-gbk" in case.profile.name for case in cases)
+            moved[lossy_codec(case)].append(f"#{i} {case.profile.name}")
+    lossy = sum(lossy_codec(case) for case in cases)
     print(f"idempotent, outside utf8-as-gbk: {len(cases) - lossy - len(moved[False])} of {len(cases) - lossy}")
     print(f"idempotent, utf8-as-gbk: {lossy - len(moved[True])} of {lossy}")
     for name in moved[False]:
