@@ -1295,7 +1295,8 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     whose title stands nowhere else is the article's own head, however much
     of it the body repeats (:func:`_untitled_head`); a short run closing the
     document that neither opens with the title nor reads on like a copy's
-    page is its foot (:func:`_untitled_foot`).
+    page is its foot, and a short run between two clean lines whose line
+    ends read on nowhere in them is the article's too (:func:`_untitled_block`).
     """
     content = [i for i, f in enumerate(forms) if f]
     clean = [t for t in content if not labels[t]]
@@ -1355,14 +1356,14 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             and len(clean_text) >= 2 * sum(map(len, forms[i:j]))
             and not opens_with_title(i, j)
             and not opens_with_head(i)
-            and _untitled_foot(lines, forms, labels, content, i)
+            and _untitled_block(lines, forms, labels, content, i)
         ):
             # Its mirror at the end: the article's foot (the bodies behind a
             # report, a name a line), however many of its words the text has
             # used.  A copy after the clean text opens with the title it
             # repeats (whole or cut, or a piece of its first line, however
             # short: "前三季度"); a copy of one page further on does not, but
-            # see :func:`_untitled_foot`.
+            # see :func:`_untitled_block`.
             out[i:j] = [False] * (j - i)
             continue
         if (
@@ -1370,7 +1371,7 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             and j <= content[-1]
             and len(clean_text) >= 2 * sum(map(len, forms[i:j]))
             and not opens_with_title(i, j)
-            and _untitled_foot(lines, forms, labels, content, i, j)
+            and _untitled_block(lines, forms, labels, content, i, j)
         ):
             # A short run inside the clean text (a table's captions and the
             # heading under them, "表9…体系" / "表10 2019年度…" / "（五）…")
@@ -1535,10 +1536,10 @@ def _after_open_clause(lines: tuple[str, ...], content: list[int], i: int) -> bo
 OPEN_CLAUSE = "，、；：,;:"
 
 
-def _untitled_foot(
+def _untitled_block(
     lines: tuple[str, ...], forms: list[str], labels: list[bool], content: list[int], i: int, j: int | None = None
 ) -> bool:
-    """Whether the broken run from i to j (the document's end) is a short block of the article's own lines, not a copy's page.
+    """Whether the broken run from i to j (by default the document's end) is a short block of the article's own lines, not a copy's page.
 
     A copy of one page of the article (its last, or its first with the title
     cut to a word) may close the document too.  Its lines are the article's

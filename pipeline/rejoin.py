@@ -1167,7 +1167,7 @@ def _opens_after_full_line(
     if v + 2 >= len(texts):
         return False
     closes = closes_sentence(texts[v])
-    latin = any(ch.isascii() and not ch.isspace() for ch in texts[v + 1])
+    latin = 1 if any(ch.isascii() and not ch.isspace() for ch in texts[v + 1]) else 0
     stopped = not closes_sentence(texts[v + 1]) and widths[v + 1] + latin + head_width(texts[v + 2], pushes) <= column
     # Line v + 2 must be able to go on from such a first line: a line that
     # stops short by the indent mid-sentence is a first line itself, so line
