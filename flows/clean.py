@@ -17,6 +17,9 @@ Why they are shaped like this:
 * The ledger and the atomic writes (:mod:`flows.inbox`) make a run resumable:
   a re-run processes only what is new, and a run killed midway resumes with
   every document exactly once.
+* Each batch repairs in a worker process (:mod:`flows.worker`) with a time
+  limit per document: a PDF that keeps pdfminer.six busy for good cannot
+  hold the run, and its outbox lock, for ever.
 * A refused input (:class:`pipeline.RepairError`) is a property of the input;
   it goes to ``_failed/`` and never stops the batch.  An ``OSError`` while
   reading or writing is treated as transient and the batch is retried.
@@ -24,6 +27,7 @@ Why they are shaped like this:
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 from typing import Any
@@ -43,6 +47,7 @@ import pipeline
 
 from . import report
 from .inbox import (
+    NOT_DONE,
     InboxItem,
     Ledger,
     OutboxBusy,
@@ -55,6 +60,7 @@ from .inbox import (
     remove_stale_temporaries,
     repairs,
 )
+from .worker import DEFAULT_TIME_LIMIT, borrowed_worker
 
 # Documents per task, at most.  A task run costs the flow tens of milliseconds
 # (more in a Dask worker); at 200 documents of a few milliseconds each that is
@@ -120,7 +126,11 @@ def _transient(task, task_run, state) -> bool:
     retry_condition_fn=_transient,
 )
 def clean_batch(
-    items: list[InboxItem], outbox: Path, index: int, lossy_margin: float = DEFAULT_LOSSY_MARGIN
+    items: list[InboxItem],
+    outbox: Path,
+    index: int,
+    lossy_margin: float = DEFAULT_LOSSY_MARGIN,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> list[Outcome]:
     """Prefect task: repair one batch of documents, one :class:`Outcome` each.
 
@@ -130,19 +140,23 @@ def clean_batch(
     the :data:`EXCERPTS` documents with the most repairs keep their excerpts,
     so a batch's result stays small.  ``index`` only names the task run;
     ``lossy_margin`` is :attr:`pipeline.RepairOptions.lossy_margin`.
+    ``time_limit`` is each document's, in seconds: the repairs run in a
+    worker process (:mod:`flows.worker`) that is killed when one passes it;
+    None repairs in this process, with no limit.
     """
     logger = get_run_logger()
     options = pipeline.RepairOptions(lossy_margin=lossy_margin)
     outcomes = []
-    for item in items:
-        try:
-            outcome = clean_document(item, outbox, options)
-        except FileNotFoundError:
-            logger.warning("%s vanished from the inbox before it was read; skipped", item.name)
-            continue
-        if outcome.record["status"] != "ok":
-            logger.warning("%s %s: %s", item.name, outcome.record["status"], outcome.record["reason"])
-        outcomes.append(outcome)
+    with borrowed_worker(time_limit) if time_limit is not None else contextlib.nullcontext() as worker:
+        for item in items:
+            try:
+                outcome = clean_document(item, outbox, options, worker)
+            except FileNotFoundError:
+                logger.warning("%s vanished from the inbox before it was read; skipped", item.name)
+                continue
+            if outcome.record["status"] != "ok":
+                logger.warning("%s %s: %s", item.name, outcome.record["status"], outcome.record["reason"])
+            outcomes.append(outcome)
     keep = {id(o) for o in sorted(outcomes, key=lambda o: -repairs(o.record["report"]))[:EXCERPTS]}
     return [o if id(o) in keep else Outcome(o.record) for o in outcomes]
 
@@ -154,6 +168,7 @@ def clean_inbox(
     batch_size: int | None = None,
     limit: int | None = None,
     lossy_margin: float = DEFAULT_LOSSY_MARGIN,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ):
     """Repair the documents of ``inbox`` that its ledger lacks into ``outbox``; return a summary.
 
@@ -168,7 +183,9 @@ def clean_inbox(
     nothing and says so.  ``lossy_margin``: how clearly a character a lossy
     decode dropped must be the likeliest to be restored rather than flagged
     (:attr:`pipeline.RepairOptions.lossy_margin`; a flow parameter, so the
-    run's page in the UI shows it).
+    run's page in the UI shows it).  ``time_limit``: seconds each document
+    may take before its repair is stopped (status "timeout", tried again by
+    the next run); None for no limit (see :func:`clean_batch`).
 
     The flow run completes even when documents failed; its state message says
     how many, and they are in ``outbox/_failed/`` with their reasons.
@@ -177,7 +194,7 @@ def clean_inbox(
     outbox_path.mkdir(parents=True, exist_ok=True)
     try:
         with outbox_lock(outbox_path):
-            return _clean_inbox(inbox_path, outbox_path, batch_size, limit, lossy_margin)
+            return _clean_inbox(inbox_path, outbox_path, batch_size, limit, lossy_margin, time_limit)
     except OutboxBusy as exc:
         # A schedule that fires while the previous run is still going: that
         # run will take the new documents too, or the next one will.
@@ -191,6 +208,7 @@ def _clean_inbox(
     batch_size: int | None,
     limit: int | None,
     lossy_margin: float = DEFAULT_LOSSY_MARGIN,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ):
     logger = get_run_logger()
     started = time.perf_counter()
@@ -209,12 +227,14 @@ def _clean_inbox(
         key=PROGRESS_ARTIFACT_KEY,
         description=f"batches done of {len(batches)}",
     )
-    futures = [clean_batch.submit(batch, outbox_path, index, lossy_margin) for index, batch in enumerate(batches)]
+    futures = [
+        clean_batch.submit(batch, outbox_path, index, lossy_margin, time_limit) for index, batch in enumerate(batches)
+    ]
     outcomes: list[Outcome] = []
     for done, future in enumerate(futures, 1):
         batch_outcomes = future.result()
-        # Errors (library bugs) are not done: a later run retries them.
-        ledger.append(o.record for o in batch_outcomes if o.record["status"] != "error")
+        # Errors (library bugs) and timeouts are not done: a later run retries them.
+        ledger.append(o.record for o in batch_outcomes if o.record["status"] not in NOT_DONE)
         outcomes.extend(batch_outcomes)
         update_progress_artifact(progress, 100.0 * done / len(futures), description=f"{done} of {len(futures)} batches")
 
@@ -235,10 +255,7 @@ def _clean_inbox(
         key=EXCERPTS_ARTIFACT_KEY,
         description="before/after of the documents with the most repairs",
     )
-    message = (
-        f"{summary['processed']} processed ({summary['ok']} ok, {summary['failed']} failed, "
-        f"{summary['errors']} errors), {summary['skipped']} already done"
-    )
+    message = f"{summary['processed']} processed ({report.status_counts(summary)}), {summary['skipped']} already done"
     logger.info(message)
     return Completed(message=message, data=summary)
 

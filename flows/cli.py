@@ -1,7 +1,7 @@
 """The ``newsrepair`` command: repair one file, run the inbox flow once, or serve it on a schedule.
 
     newsrepair repair FILE [-o OUT] [--report]
-    newsrepair run INBOX OUTBOX [--batch-size N] [--limit N] [--workers N | --dask-address tcp://...]
+    newsrepair run INBOX OUTBOX [--batch-size N] [--limit N] [--time-limit S] [--workers N | --dask-address tcp://...]
     newsrepair serve INBOX OUTBOX --cron "*/15 * * * *"
 
 ``repair`` calls the library directly (no Prefect, fast).  ``run`` runs the
@@ -27,6 +27,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split
 
 # pipeline.RepairOptions.lossy_margin's default is 2.0 (the library is
 # imported only inside the commands, to keep the CLI quick to start).
+# flows.worker.DEFAULT_TIME_LIMIT, likewise.
+TIME_LIMIT = 600.0
 LOSSY_MARGIN_HELP = (
     "where a wrong codec lost bytes: how clearly a character must be the likeliest to be restored "
     "(0: always guess, never flag; larger: flag more)"
@@ -67,6 +69,9 @@ def run(
     dask_address: Optional[str] = typer.Option(None, help="run batches on an existing Dask scheduler"),
     progress: bool = typer.Option(True, help="show a progress bar"),
     lossy_margin: float = typer.Option(2.0, min=0.0, help=LOSSY_MARGIN_HELP),
+    time_limit: float = typer.Option(
+        TIME_LIMIT, min=0.0, help="seconds a document may take before its repair is stopped (0: no limit)"
+    ),
 ) -> None:
     """Run the clean-inbox flow once over INBOX; only documents its ledger lacks are processed."""
     from flows.clean import clean_inbox
@@ -88,6 +93,7 @@ def run(
         "batch_size": batch_size,
         "limit": limit,
         "lossy_margin": lossy_margin,
+        "time_limit": time_limit or None,
     }
     with shared_api() if runner else contextlib.nullcontext():
         with _LedgerProgress(outbox, total, enabled=progress and total > 0):
@@ -99,7 +105,7 @@ def run(
     out = outbox.resolve()
     typer.echo(f"Output: {out}/ (ledger: {out / 'manifest.jsonl'})")
     typer.echo(state.message)
-    if summary and (summary["failed"] or summary["errors"]):
+    if summary and (summary["failed"] or summary.get("timeouts")):
         typer.echo(f"Failed inputs and their reasons: {out / '_failed'}/")
 
 

@@ -45,7 +45,14 @@ from typing import Any, Iterable, Iterator
 
 import pipeline
 
+from .worker import RepairWorker, TimeLimitExceeded
+
 FAILED_DIR = "_failed"
+
+# Statuses the ledger does not record as done, so that a later run tries the
+# document again: a library bug ("error") and a repair stopped at the time
+# limit ("timeout"), which a busy machine may have caused.
+NOT_DONE = ("error", "timeout")
 MANIFEST = "manifest.jsonl"
 
 # Report counters that are repairs (the rest describe the document), in the
@@ -294,7 +301,12 @@ class Outcome:
     after: str = ""
 
 
-def clean_document(item: InboxItem, outbox: Path, options: pipeline.RepairOptions | None = None) -> Outcome:
+def clean_document(
+    item: InboxItem,
+    outbox: Path,
+    options: pipeline.RepairOptions | None = None,
+    worker: RepairWorker | None = None,
+) -> Outcome:
     """Repair one input into ``outbox`` and return its ledger record.
 
     The file is read once; the record's hash is of the bytes actually repaired
@@ -307,6 +319,13 @@ def clean_document(item: InboxItem, outbox: Path, options: pipeline.RepairOption
     does not count it as done (a later run, with the bug fixed, retries it).
     Whichever output a previous run left for the same name is removed, so the
     outbox always shows the latest outcome.
+
+    With a ``worker`` (:class:`flows.worker.RepairWorker`) the repair runs in
+    its child process under its time limit.  A document past the limit gets
+    status "timeout": copied to ``outbox/_failed/`` with the reason, like a
+    refused one, but not done in the ledger, since a busy machine may be
+    the cause; a later run tries it again, and at worst spends the limit
+    on it again.
     """
     data = item.path.read_bytes()
     st = item.path.stat()
@@ -321,15 +340,20 @@ def clean_document(item: InboxItem, outbox: Path, options: pipeline.RepairOption
             raise pipeline.UnsupportedInputError(
                 f"its output {out_path.name} would overwrite that of the input {item.collides_with}; rename one"
             )
-        result = pipeline.repair_document(pipeline.NamedBytes(item.name, data), options=options)
-    except pipeline.RepairError as exc:
+        source = pipeline.NamedBytes(item.name, data)
+        if worker is None:
+            result = pipeline.repair_document(source, options=options)
+        else:
+            result = worker.repair(source, options)
+    except (pipeline.RepairError, TimeLimitExceeded) as exc:
+        status = "timeout" if isinstance(exc, TimeLimitExceeded) else "failed"
         reason = f"{type(exc).__name__}: {exc}"
         failed_dir.mkdir(exist_ok=True)
         atomic_write_bytes(failed_copy, data)
         atomic_write_bytes(failed_reason, (reason + "\n").encode("utf-8"))
         if not item.collides_with:  # that output is the other input's
             out_path.unlink(missing_ok=True)
-        return Outcome({**base, "status": "failed", "reason": reason, "output": None, "report": None})
+        return Outcome({**base, "status": status, "reason": reason, "output": None, "report": None})
     except Exception as exc:  # noqa: BLE001 - isolating a library bug to its document
         reason = f"internal error {type(exc).__name__}: {exc}"
         return Outcome({**base, "status": "error", "reason": reason, "output": None, "report": None})

@@ -23,6 +23,7 @@ __all__ = [
     "excerpts_markdown",
     "file_markdown",
     "run_summary",
+    "status_counts",
     "summary_markdown",
     "sum_counts",
 ]
@@ -40,7 +41,7 @@ def sum_counts(records: Iterable[dict[str, Any]]) -> dict[str, int]:
 def run_summary(inbox: Path, outbox: Path, outcomes: list[Outcome], *, known: int, elapsed: float) -> dict[str, Any]:
     """The run's numbers: documents by status, bytes, time, throughput and summed counters."""
     records = [o.record for o in outcomes]
-    by_status = {status: sum(r["status"] == status for r in records) for status in ("ok", "failed", "error")}
+    by_status = {s: sum(r["status"] == s for r in records) for s in ("ok", "failed", "timeout", "error")}
     size = sum(r.get("size", 0) for r in records)
     return {
         "inbox": str(inbox),
@@ -48,6 +49,7 @@ def run_summary(inbox: Path, outbox: Path, outcomes: list[Outcome], *, known: in
         "processed": len(records),
         "ok": by_status["ok"],
         "failed": by_status["failed"],
+        "timeouts": by_status["timeout"],
         "errors": by_status["error"],
         "skipped": known,
         "bytes": size,
@@ -59,6 +61,12 @@ def run_summary(inbox: Path, outbox: Path, outcomes: list[Outcome], *, known: in
     }
 
 
+def status_counts(summary: dict[str, Any]) -> str:
+    """"2 ok, 1 failed, 0 errors": the documents by status (timeouts only when there are some)."""
+    timeouts = f"{summary['timeouts']} timed out, " if summary.get("timeouts") else ""
+    return f"{summary['ok']} ok, {summary['failed']} failed, {timeouts}{summary['errors']} errors"
+
+
 def summary_markdown(summary: dict[str, Any]) -> str:
     """The ``clean-inbox-summary`` artifact: what the run did, in a page."""
     mb = summary["bytes"] / 1e6
@@ -68,8 +76,8 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         "",
         f"- inbox: `{summary['inbox']}`",
         f"- outbox: `{summary['outbox']}`",
-        f"- documents processed: **{summary['processed']}** ({summary['ok']} ok, {summary['failed']} failed, "
-        f"{summary['errors']} errors); already done before this run: {summary['skipped']}",
+        f"- documents processed: **{summary['processed']}** ({status_counts(summary)}); "
+        f"already done before this run: {summary['skipped']}",
         f"- input: {mb:.2f} MB in {summary['seconds']:.1f} s"
         + (f" ({rate} documents/s, {mb / summary['seconds']:.2f} MB/s)" if rate else ""),
         "",

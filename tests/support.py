@@ -27,3 +27,37 @@ def sample_parts() -> tuple[list[str], list[str]]:
 def expected_lines() -> list[str]:
     """The hand-checked canonical article, one paragraph a line."""
     return SAMPLE_EXPECTED.read_text(encoding="utf-8").splitlines()
+
+
+def scattered_words_pdf(words: int, seed: int = 0) -> bytes:
+    """A one-page PDF of ``words`` short words at scattered places: slow to read, not broken.
+
+    pdfminer.six groups a page's text boxes by comparing them pairwise, so
+    its time grows faster than the square of their number: here 1,000 take
+    about 14 s and 2,000 over three minutes.  Written out by hand (objects,
+    cross-reference table, trailer) so that no PDF library is needed.
+    """
+    import random
+
+    rng = random.Random(seed)
+    content = "\n".join(
+        f"BT /F1 6 Tf {rng.uniform(20, 580):.1f} {rng.uniform(20, 820):.1f} Td (w{i}) Tj ET" for i in range(words)
+    ).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 840] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

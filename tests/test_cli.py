@@ -78,3 +78,18 @@ def test_python_m_pipeline_takes_the_lossy_margin(tmp_path, capsys):
     path.write_text("\n".join(clean[2:8]).encode("utf-8").decode("gbk", errors="replace"), encoding="utf-8")
     assert main([str(path), "--lossy-margin", "0"]) == 0
     assert capsys.readouterr().out == pipeline.repair_document(path, options=pipeline.RepairOptions(lossy_margin=0.0)).text
+
+
+def test_the_command_defaults_are_the_library_and_worker_defaults():
+    """The CLI writes its defaults out (so it starts without importing the library); they must agree."""
+    import inspect
+
+    from flows import cli
+    from flows.worker import DEFAULT_TIME_LIMIT
+
+    def default(command, name):
+        return inspect.signature(command).parameters[name].default.default
+
+    assert default(cli.run, "time_limit") == DEFAULT_TIME_LIMIT
+    for command in (cli.repair, cli.run):
+        assert default(command, "lossy_margin") == pipeline.RepairOptions().lossy_margin
