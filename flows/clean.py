@@ -60,7 +60,7 @@ from .inbox import (
     remove_stale_temporaries,
     repairs,
 )
-from .worker import DEFAULT_TIME_LIMIT, borrowed_worker
+from .worker import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, borrowed_worker
 
 # Documents per task, at most.  A task run costs the flow tens of milliseconds
 # (more in a Dask worker); at 200 documents of a few milliseconds each that is
@@ -131,6 +131,7 @@ def clean_batch(
     index: int,
     lossy_margin: float = DEFAULT_LOSSY_MARGIN,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
 ) -> list[Outcome]:
     """Prefect task: repair one batch of documents, one :class:`Outcome` each.
 
@@ -142,12 +143,14 @@ def clean_batch(
     ``lossy_margin`` is :attr:`pipeline.RepairOptions.lossy_margin`.
     ``time_limit`` is each document's, in seconds: the repairs run in a
     worker process (:mod:`flows.worker`) that is killed when one passes it;
-    None repairs in this process, with no limit.
+    None repairs in this process, with no limit (and no ``memory_limit``,
+    the worker's address space in megabytes, None for none).
     """
     logger = get_run_logger()
     options = pipeline.RepairOptions(lossy_margin=lossy_margin)
     outcomes = []
-    with borrowed_worker(time_limit) if time_limit is not None else contextlib.nullcontext() as worker:
+    in_worker = time_limit is not None
+    with borrowed_worker(time_limit, memory_limit) if in_worker else contextlib.nullcontext() as worker:
         for item in items:
             try:
                 outcome = clean_document(item, outbox, options, worker)
@@ -169,6 +172,7 @@ def clean_inbox(
     limit: int | None = None,
     lossy_margin: float = DEFAULT_LOSSY_MARGIN,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
 ):
     """Repair the documents of ``inbox`` that its ledger lacks into ``outbox``; return a summary.
 
@@ -186,6 +190,8 @@ def clean_inbox(
     run's page in the UI shows it).  ``time_limit``: seconds each document
     may take before its repair is stopped (status "timeout", tried again by
     the next run); None for no limit (see :func:`clean_batch`).
+    ``memory_limit``: megabytes the repair may map (None for no limit); a
+    PDF that needs more fails as unreadable.
 
     The flow run completes even when documents failed; its state message says
     how many, and they are in ``outbox/_failed/`` with their reasons.
@@ -194,7 +200,9 @@ def clean_inbox(
     outbox_path.mkdir(parents=True, exist_ok=True)
     try:
         with outbox_lock(outbox_path):
-            return _clean_inbox(inbox_path, outbox_path, batch_size, limit, lossy_margin, time_limit)
+            return _clean_inbox(
+                inbox_path, outbox_path, batch_size, limit, lossy_margin, time_limit, memory_limit
+            )
     except OutboxBusy as exc:
         # A schedule that fires while the previous run is still going: that
         # run will take the new documents too, or the next one will.
@@ -209,6 +217,7 @@ def _clean_inbox(
     limit: int | None,
     lossy_margin: float = DEFAULT_LOSSY_MARGIN,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
 ):
     logger = get_run_logger()
     started = time.perf_counter()
@@ -228,7 +237,8 @@ def _clean_inbox(
         description=f"batches done of {len(batches)}",
     )
     futures = [
-        clean_batch.submit(batch, outbox_path, index, lossy_margin, time_limit) for index, batch in enumerate(batches)
+        clean_batch.submit(batch, outbox_path, index, lossy_margin, time_limit, memory_limit)
+        for index, batch in enumerate(batches)
     ]
     outcomes: list[Outcome] = []
     for done, future in enumerate(futures, 1):

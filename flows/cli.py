@@ -1,7 +1,7 @@
 """The ``newsrepair`` command: repair one file, run the inbox flow once, or serve it on a schedule.
 
     newsrepair repair FILE [-o OUT] [--report]
-    newsrepair run INBOX OUTBOX [--batch-size N] [--limit N] [--time-limit S] [--workers N | --dask-address tcp://...]
+    newsrepair run INBOX OUTBOX [--batch-size N] [--limit N] [--time-limit S] [--memory-limit MB] [--workers N | --dask-address tcp://...]
     newsrepair serve INBOX OUTBOX --cron "*/15 * * * *"
 
 ``repair`` calls the library directly (no Prefect, fast).  ``run`` runs the
@@ -27,8 +27,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split
 
 # pipeline.RepairOptions.lossy_margin's default is 2.0 (the library is
 # imported only inside the commands, to keep the CLI quick to start).
-# flows.worker.DEFAULT_TIME_LIMIT, likewise.
+# flows.worker.DEFAULT_TIME_LIMIT and DEFAULT_MEMORY_LIMIT, likewise.
 TIME_LIMIT = 600.0
+MEMORY_LIMIT = 4096
 LOSSY_MARGIN_HELP = (
     "where a wrong codec lost bytes: how clearly a character must be the likeliest to be restored "
     "(0: always guess, never flag; larger: flag more)"
@@ -72,6 +73,9 @@ def run(
     time_limit: float = typer.Option(
         TIME_LIMIT, min=0.0, help="seconds a document may take before its repair is stopped (0: no limit)"
     ),
+    memory_limit: int = typer.Option(
+        MEMORY_LIMIT, min=0, help="megabytes a document's repair may map; a PDF that needs more fails (0: no limit)"
+    ),
 ) -> None:
     """Run the clean-inbox flow once over INBOX; only documents its ledger lacks are processed."""
     from flows.clean import clean_inbox
@@ -94,6 +98,7 @@ def run(
         "limit": limit,
         "lossy_margin": lossy_margin,
         "time_limit": time_limit or None,
+        "memory_limit": memory_limit or None,
     }
     with shared_api() if runner else contextlib.nullcontext():
         with _LedgerProgress(outbox, total, enabled=progress and total > 0):

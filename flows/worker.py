@@ -39,6 +39,12 @@ import pipeline
 # minutes is stuck, not slow.
 DEFAULT_TIME_LIMIT = 600.0
 
+# Megabytes of address space the child may map while it repairs a document:
+# it maps under 200 MB for a whole e-paper page, so 4 GB stops only a PDF
+# whose streams inflate without end (a decompression bomb), before it takes
+# the machine's memory.  (POSIX only: elsewhere there is no such limit.)
+DEFAULT_MEMORY_LIMIT = 4096
+
 # Messages between the processes: an 8-byte length, then a pickle.  Both ends
 # are this module, started from the same interpreter, so pickle is safe here.
 _HEADER = struct.Struct(">Q")
@@ -61,14 +67,29 @@ class WorkerDied(Exception):
 class RepairWorker:
     """A child process that runs :func:`pipeline.repair_document` on one document at a time.
 
-    ``time_limit`` is in seconds per document.  Use as a context manager, or
+    ``time_limit`` is in seconds per document, ``memory_limit`` in megabytes
+    of address space (a document past it fails as the library fails on it:
+    a PDF that needs more is one pdfminer.six cannot read, status
+    "failed").  Use as a context manager, or
     call :meth:`close`; a worker the parent forgets ends anyway when the
     parent does (its input pipe closes, and it checks for its parent).
     """
 
-    def __init__(self, time_limit: float = DEFAULT_TIME_LIMIT):
+    def __init__(self, time_limit: float = DEFAULT_TIME_LIMIT, memory_limit: int | None = DEFAULT_MEMORY_LIMIT):
         self.time_limit = time_limit
+        self.memory_limit = memory_limit
         self._proc: subprocess.Popen | None = None
+
+    @property
+    def memory_limit(self) -> int | None:
+        """Megabytes of address space the child may use for a document (None: no limit)."""
+        return self._memory_limit
+
+    @memory_limit.setter
+    def memory_limit(self, megabytes: int | None) -> None:
+        if megabytes is not None and not megabytes > 0:
+            raise ValueError(f"memory_limit must be more than 0 MB or None, not {megabytes}")
+        self._memory_limit = megabytes
 
     @property
     def time_limit(self) -> float:
@@ -98,7 +119,7 @@ class RepairWorker:
         proc = self._start()
         deadline = time.monotonic() + self.time_limit
         try:
-            _send(proc.stdin, (source, options))
+            _send(proc.stdin, (source, options, self.memory_limit))
             status, value = _receive(proc.stdout, deadline)
         except TimeoutError:
             self._kill()
@@ -154,11 +175,13 @@ _idle_lock = threading.Lock()
 
 
 @contextlib.contextmanager
-def borrowed_worker(time_limit: float = DEFAULT_TIME_LIMIT) -> Iterator[RepairWorker]:
+def borrowed_worker(
+    time_limit: float = DEFAULT_TIME_LIMIT, memory_limit: int | None = DEFAULT_MEMORY_LIMIT
+) -> Iterator[RepairWorker]:
     """A worker for one batch: an idle one if there is one, else a new one; given back afterwards."""
     with _idle_lock:
-        worker = _idle.pop() if _idle else RepairWorker(time_limit)
-    worker.time_limit = time_limit
+        worker = _idle.pop() if _idle else RepairWorker(time_limit, memory_limit)
+    worker.time_limit, worker.memory_limit = time_limit, memory_limit
     try:
         yield worker
     finally:
@@ -218,8 +241,21 @@ def _orphan_watch(parent: int) -> None:
             os._exit(1)
 
 
+def _limit_memory(megabytes: int | None) -> None:
+    """Cap this process's address space (the soft limit, so that the next document may have another)."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = resource.RLIM_INFINITY if megabytes is None else megabytes << 20
+    if hard != resource.RLIM_INFINITY:
+        soft = hard if soft == resource.RLIM_INFINITY else min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
 def main() -> None:
-    """The child: repair each (source, options) read from stdin, answer on stdout, until stdin closes."""
+    """The child: repair each (source, options, memory limit) read from stdin, answer on stdout, until stdin closes."""
     inp = sys.stdin.buffer
     # Answers go to the real stdout; anything a library prints goes to stderr.
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
@@ -227,9 +263,10 @@ def main() -> None:
     threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True).start()
     while True:
         try:
-            source, options = _receive(inp)
+            source, options, memory_limit = _receive(inp)
         except EOFError:
             return
+        _limit_memory(memory_limit)
         try:
             answer = ("ok", pipeline.repair_document(source, options=options))
         except Exception as exc:  # noqa: BLE001 - raised again in the parent, which decides

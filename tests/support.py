@@ -34,8 +34,7 @@ def scattered_words_pdf(words: int, seed: int = 0) -> bytes:
 
     pdfminer.six groups a page's text boxes by comparing them pairwise, so
     its time grows faster than the square of their number: here 1,000 take
-    about 14 s and 2,000 over three minutes.  Written out by hand (objects,
-    cross-reference table, trailer) so that no PDF library is needed.
+    about 14 s and 2,000 over three minutes.
     """
     import random
 
@@ -43,12 +42,29 @@ def scattered_words_pdf(words: int, seed: int = 0) -> bytes:
     content = "\n".join(
         f"BT /F1 6 Tf {rng.uniform(20, 580):.1f} {rng.uniform(20, 820):.1f} Td (w{i}) Tj ET" for i in range(words)
     ).encode("ascii")
+    return _one_page_pdf(
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b" /Resources << /Font << /F1 5 0 R >> >>",
+    )
+
+
+def inflating_pdf(megabytes: int) -> bytes:
+    """A one-page PDF whose content stream inflates to ``megabytes`` MB of zeros (a decompression bomb)."""
+    import zlib
+
+    squeeze = zlib.compressobj(9)
+    zeros = bytes(1 << 20)
+    body = b"".join(squeeze.compress(zeros) for _ in range(megabytes)) + squeeze.flush()
+    return _one_page_pdf(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream")
+
+
+def _one_page_pdf(contents: bytes, resources: bytes = b"") -> bytes:
+    """A PDF written out by hand (objects, cross-reference table, trailer), so that no PDF library is needed."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 840] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 840] /Contents 4 0 R" + resources + b" >>",
+        contents,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out = bytearray(b"%PDF-1.4\n")

@@ -85,11 +85,12 @@ def test_the_command_defaults_are_the_library_and_worker_defaults():
     import inspect
 
     from flows import cli
-    from flows.worker import DEFAULT_TIME_LIMIT
+    from flows.worker import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
 
     def default(command, name):
         return inspect.signature(command).parameters[name].default.default
 
     assert default(cli.run, "time_limit") == DEFAULT_TIME_LIMIT
+    assert default(cli.run, "memory_limit") == DEFAULT_MEMORY_LIMIT
     for command in (cli.repair, cli.run):
         assert default(command, "lossy_margin") == pipeline.RepairOptions().lossy_margin

@@ -155,27 +155,29 @@ def test_empty_inbox(prefect_server, tmp_path):
     assert summary["processed"] == 0 and summary["failed"] == 0
 
 
-def test_a_document_past_the_time_limit_times_out_and_the_run_goes_on(prefect_server, tmp_path):
-    """The stuck document is stopped, shown and left for the next run; the others are repaired."""
+def test_documents_past_the_limits_are_stopped_and_the_run_goes_on(prefect_server, tmp_path):
+    """A stuck document is stopped, shown and left for the next run; a bomb fails; the others are repaired."""
     from flows.clean import clean_inbox
 
-    from .support import scattered_words_pdf
+    from .support import inflating_pdf, scattered_words_pdf
 
     inbox, outbox = tmp_path / "inbox", tmp_path / "outbox"
     inbox.mkdir()
     shutil.copy(FIXTURE, inbox / FIXTURE.name)
+    (inbox / "bomb.pdf").write_bytes(inflating_pdf(200))
     (inbox / "scattered.pdf").write_bytes(scattered_words_pdf(2000))
-    state = clean_inbox(str(inbox), str(outbox), time_limit=3.0, return_state=True)
+    state = clean_inbox(str(inbox), str(outbox), time_limit=3.0, memory_limit=300, return_state=True)
     summary = state.result()
-    assert (summary["ok"], summary["timeouts"], summary["failed"], summary["errors"]) == (1, 1, 0, 0)
+    assert (summary["ok"], summary["timeouts"], summary["failed"], summary["errors"]) == (1, 1, 1, 0)
     assert "1 timed out" in state.message
-    assert [f["name"] for f in summary["failures"]] == ["scattered.pdf"]
+    assert {f["name"]: f["status"] for f in summary["failures"]} == {"bomb.pdf": "failed", "scattered.pdf": "timeout"}
     assert (outbox / FIXTURE.name).read_text(encoding="utf-8") == pipeline.repair_document(FIXTURE).text
-    assert (outbox / "_failed" / "scattered.pdf.reason").exists()
-    # Not done: the next run tries it again (and stops it again).
-    assert [r["name"] for r in _ledger(outbox)] == [FIXTURE.name]
-    again = clean_inbox(str(inbox), str(outbox), time_limit=3.0)
-    assert (again["processed"], again["timeouts"], again["skipped"]) == (1, 1, 1)
+    assert "MemoryError" in (outbox / "_failed" / "bomb.pdf.reason").read_text(encoding="utf-8")
+    assert "longer than 3 s" in (outbox / "_failed" / "scattered.pdf.reason").read_text(encoding="utf-8")
+    # The stuck one is not done: the next run tries it again (and stops it again).
+    assert sorted(r["name"] for r in _ledger(outbox)) == sorted([FIXTURE.name, "bomb.pdf"])
+    again = clean_inbox(str(inbox), str(outbox), time_limit=3.0, memory_limit=300)
+    assert (again["processed"], again["timeouts"], again["skipped"]) == (1, 1, 2)
 
 
 def test_the_lossy_margin_reaches_every_document(prefect_server, tmp_path):

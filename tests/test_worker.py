@@ -14,7 +14,7 @@ import pipeline
 from flows import inbox as ib
 from flows.worker import RepairWorker, TimeLimitExceeded, WorkerDied
 
-from .support import FIXTURES, SAMPLE, scattered_words_pdf
+from .support import FIXTURES, SAMPLE, inflating_pdf, scattered_words_pdf
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -83,7 +83,7 @@ def test_the_worker_ends_when_its_parent_is_killed():
         "w = fw.RepairWorker(600)\n"
         "proc = w._start()\n"
         "print(proc.pid, flush=True)\n"
-        "fw._send(proc.stdin, (pipeline.NamedBytes('s.pdf', scattered_words_pdf(4000)), None))\n"
+        "fw._send(proc.stdin, (pipeline.NamedBytes('s.pdf', scattered_words_pdf(4000)), None, None))\n"
         "os._exit(0)\n"
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60)
@@ -103,6 +103,18 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-def test_a_time_limit_must_be_positive():
+def test_a_pdf_that_inflates_past_the_memory_limit_fails_as_unreadable():
+    """A decompression bomb: 200 MB of zeros in a 200 KB stream, against a 300 MB address space."""
+    bomb = pipeline.NamedBytes("bomb.pdf", inflating_pdf(200))
+    with RepairWorker(60, memory_limit=300) as worker:
+        with pytest.raises(pipeline.UndecodableInputError, match="MemoryError"):
+            worker.repair(bomb)
+        # The limit is the document's: the next one has the whole of it again.
+        assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
+
+
+def test_limits_must_be_positive():
     with pytest.raises(ValueError, match="more than 0"):
         RepairWorker(0)
+    with pytest.raises(ValueError, match="more than 0 MB"):
+        RepairWorker(10, memory_limit=0)
