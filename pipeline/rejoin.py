@@ -563,7 +563,7 @@ def _short_line_ends(
     if len(widths) < 2:
         return set()
     indents = [is_indented(pieces[group[0]][1]) for group in printed]
-    column = _column_cells(texts, widths, indents)
+    column = _column_cells(texts, widths, indents, [not rebuilt or len(group) == 1 for group in printed])
     # A paragraph indent the extraction dropped: its first line stops short by
     # the indent, which is no paragraph end (see :func:`_lost_indent_lines`).
     middle = _middle_width(texts, widths, indents)
@@ -966,7 +966,9 @@ _PUNCTUATION_END = PARAGRAPH_FINAL | frozenset("，、")
 MIN_COLUMN_LINES = 3
 
 
-def _column_cells(texts: list[str], widths: list[int], indents: list[bool]) -> int | None:
+def _column_cells(
+    texts: list[str], widths: list[int], indents: list[bool], whole: list[bool] | None = None
+) -> int | None:
     """The exact column of a copy in cells, when the copy shows it, else None.
 
     Lines that end inside the text (no punctuation at the end) are wraps or
@@ -976,14 +978,32 @@ def _column_cells(texts: list[str], widths: list[int], indents: list[bool]) -> i
     :func:`_short_line_ends` allows for.  Indented lines do not count: their
     indent's width is a guess (four spaces may stand for two ideographic
     ones, or four), and as many paragraphs as wraps would make it the column.
+    ``whole`` says which lines are known to be whole printed lines (None:
+    all), the only ones whose widths may show that a width is no column.
     """
-    counts = Counter(
-        w for t, w, indented in zip(texts, widths, indents) if t and t[-1] not in _PUNCTUATION_END and not indented
-    )
-    if not counts:
+    opens = [
+        (w, whole is None or whole[v])
+        for v, (t, w, indented) in enumerate(zip(texts, widths, indents))
+        if t and t[-1] not in _PUNCTUATION_END and not indented
+    ]
+    counts = Counter(w for w, _ in opens)
+    # No printed line runs past its column but by hung marks: a width that
+    # lines enough to show a column run past is none, however many lines
+    # close nothing at it (a table's rows, "副主任　1", under running text).
+    # (Only lines known whole: two rebuilt from runs across an unseen wrap
+    # are as wide as two.)
+    printed = Counter(w for w, known in opens if known)
+    candidates = {
+        w: n for w, n in counts.items() if sum(m for v, m in printed.items() if v > w + 2) < MIN_COLUMN_LINES
+    }
+    if not candidates:
         return None
-    column, support = max(counts.items(), key=lambda item: (item[1], item[0]))
-    if support < MIN_COLUMN_LINES or support < 0.3 * sum(counts.values()):
+    column, support = max(candidates.items(), key=lambda item: (item[1], item[0]))
+    # Of the lines that may be its wraps (as wide as it but for the slack),
+    # the column must hold a fair share; lines well short of it that close
+    # nothing (a heading, a table's row) are no wraps of any column.
+    near = sum(n for w, n in counts.items() if w >= column - SHORT_LINE_SLACK)
+    if support < MIN_COLUMN_LINES or support < 0.3 * near:
         return None
     return column
 

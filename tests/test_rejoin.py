@@ -1424,3 +1424,51 @@ def test_a_first_line_that_hung_one_of_its_two_closing_marks_is_short_by_the_ind
     copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", 23), random.Random(23), False)
     assert "“不叫不到、随叫随到、服务周到、说到做到。”" in copy.splitlines()
     assert repair_document(copy).text.splitlines() == truth
+
+
+# A staffing table's rows, padded with no-break spaces to one width and each
+# closing nothing, as a job notice prints them (corpus article 20191030-11-04).
+TABLE_ROWS = [
+    post + "\u00a0" * (12 - 2 * len(post)) + str(n)
+    for post, n in [("副局长", 3), ("总工程师", 1), ("主任", 1), ("副主任", 2), ("主管", 3),
+                    ("部长", 1), ("副部长", 1), ("主管", 2), ("会计", 1), ("副主任", 1)]
+]
+
+
+@pytest.mark.parametrize("where", ["after", "inside"])
+def test_a_tables_rows_are_not_the_column_the_text_wraps_at(where):
+    # Ten rows of one width, each closing nothing, outnumber the running
+    # text's wraps; taken for the column, they made every longer line a
+    # full one, and a paragraph that ended short ran on into the next
+    # ("…为稳中求进增添了发展底气。" / "砥柱中流，折冲千里。").  A column
+    # is the measure no wrap runs past, and the text's wraps run past them.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    text = expected_lines()[:10]
+    truth = text + TABLE_ROWS if where == "after" else text[:5] + TABLE_ROWS + text[5:]
+    copy = render_copy(truth, Profile("copy-only", "spaced-lines", "none", "none", 36), random.Random(0), False)
+    assert repair_document(copy).text.splitlines() == [canonical_paragraph(p)[0] for p in truth]
+
+
+def test_a_tables_rows_do_not_hide_the_column_from_the_items_after_them():
+    # The text's wraps, fewer than the table's rows, still show the column:
+    # those rows, well short of it, are no wraps of any column.  With the
+    # column known, an item that stops a few cells short of it ends there
+    # ("（三）…（岗位有特别要求的除外）；" / "（四）具有正常履行职责的身体条件；"),
+    # where measured against its neighbours alone it ran on into the next.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    items = [
+        "（一）遵纪守法，诚信廉洁，勤勉敬业，积极进取，勇于担当，职业素养高；",
+        "（二）有良好的履职记录，工作业绩突出；",
+        "（三）年龄原则上不超过45周岁（岗位有特别要求的除外）；",
+        "（四）具有正常履行职责的身体条件；",
+        "（五）工作岗位有专业任职资格要求的，应具备国家相关行业规定的任职资格。",
+    ]
+    truth = expected_lines()[:6] + TABLE_ROWS + items + expected_lines()[6:9]
+    copy = render_copy(truth, Profile("copy-only", "spaced-lines", "none", "none", 40), random.Random(0), False)
+    assert repair_document(copy).text.splitlines() == [canonical_paragraph(p)[0] for p in truth]
