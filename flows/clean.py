@@ -18,8 +18,9 @@ Why they are shaped like this:
   a re-run processes only what is new, and a run killed midway resumes with
   every document exactly once.
 * Each batch repairs in a worker process (:mod:`flows.worker`) with a time
-  limit per document: a PDF that keeps pdfminer.six busy for good cannot
-  hold the run, and its outbox lock, for ever.
+  and a memory limit per document: a PDF that keeps pdfminer.six busy for
+  good, or inflates without end, cannot hold the run, and its outbox lock,
+  for ever.
 * A refused input (:class:`pipeline.RepairError`) is a property of the input;
   it goes to ``_failed/`` and never stops the batch.  An ``OSError`` while
   reading or writing is treated as transient and the batch is retried.

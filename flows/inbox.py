@@ -321,7 +321,7 @@ def clean_document(
     outbox always shows the latest outcome.
 
     With a ``worker`` (:class:`flows.worker.RepairWorker`) the repair runs in
-    its child process under its time limit.  A document past the limit gets
+    its child process under its time and memory limits.  A document past the limit gets
     status "timeout": copied to ``outbox/_failed/`` with the reason, like a
     refused one, but not done in the ledger, since a busy machine may be
     the cause; a later run tries it again, and at worst spends the limit

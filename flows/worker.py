@@ -149,6 +149,10 @@ class RepairWorker:
         proc.stdout.close()
 
     def _start(self) -> subprocess.Popen:
+        if self._proc is not None and self._proc.poll() is not None:
+            # It ended between documents (killed from outside): this
+            # document did not end it, so it gets a new child, not the blame.
+            self._kill()
         if self._proc is None:
             self._proc = subprocess.Popen(
                 [sys.executable, "-c", _BOOT, _ROOT], stdin=subprocess.PIPE, stdout=subprocess.PIPE

@@ -49,13 +49,24 @@ def test_a_document_past_the_limit_is_stopped_and_the_next_one_repaired():
         assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
 
 
-def test_a_worker_that_dies_is_reported_and_replaced():
+def test_a_worker_that_dies_on_a_document_is_reported_and_replaced():
+    import threading
+
+    slow = pipeline.NamedBytes("scattered.pdf", scattered_words_pdf(SLOW_WORDS))
     with RepairWorker(60) as worker:
         worker.repair(_named(SAMPLE))
-        worker._proc.kill()  # as the kernel's OOM killer would
-        worker._proc.wait()
+        # Killed in the middle of a document, as the kernel's OOM killer would.
+        threading.Timer(1.0, worker._proc.kill).start()
         with pytest.raises(WorkerDied, match="signal 9"):
-            worker.repair(_named(SAMPLE))
+            worker.repair(slow)
+        assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
+
+
+def test_a_worker_that_died_between_documents_is_replaced_without_blame():
+    with RepairWorker(60) as worker:
+        worker.repair(_named(SAMPLE))
+        worker._proc.kill()
+        worker._proc.wait()
         assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
 
 
