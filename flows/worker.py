@@ -245,6 +245,15 @@ def _orphan_watch(parent: int) -> None:
             os._exit(1)
 
 
+def _without_tracebacks(exc: BaseException) -> BaseException:
+    """``exc`` with the tracebacks of it and its causes dropped, so that the repair's data they hold is freed."""
+    seen = exc
+    while seen is not None:
+        seen.__traceback__ = None
+        seen = seen.__cause__ or seen.__context__
+    return exc
+
+
 def _limit_memory(megabytes: int | None) -> None:
     """Cap this process's address space (the soft limit, so that the next document may have another)."""
     try:
@@ -274,7 +283,10 @@ def main() -> None:
         try:
             answer = ("ok", pipeline.repair_document(source, options=options))
         except Exception as exc:  # noqa: BLE001 - raised again in the parent, which decides
-            answer = ("raised", exc)
+            answer = ("raised", _without_tracebacks(exc))
+        # The limit is the repair's: the answer is pickled without it (a
+        # repair stopped by the limit leaves little room to say so).
+        _limit_memory(None)
         try:
             _send(out, answer)
         except Exception as exc:  # noqa: BLE001 - an exception that does not pickle

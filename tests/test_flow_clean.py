@@ -164,20 +164,28 @@ def test_documents_past_the_limits_are_stopped_and_the_run_goes_on(prefect_serve
     inbox, outbox = tmp_path / "inbox", tmp_path / "outbox"
     inbox.mkdir()
     shutil.copy(FIXTURE, inbox / FIXTURE.name)
-    (inbox / "bomb.pdf").write_bytes(inflating_pdf(200))
     (inbox / "scattered.pdf").write_bytes(scattered_words_pdf(2000))
-    state = clean_inbox(str(inbox), str(outbox), time_limit=3.0, memory_limit=300, return_state=True)
+    # (No memory limit here: the slow PDF's layout analysis may reach one
+    # before the time limit, and then fails as unreadable.)
+    state = clean_inbox(str(inbox), str(outbox), time_limit=3.0, memory_limit=None, return_state=True)
     summary = state.result()
-    assert (summary["ok"], summary["timeouts"], summary["failed"], summary["errors"]) == (1, 1, 1, 0)
+    assert (summary["ok"], summary["timeouts"], summary["failed"], summary["errors"]) == (1, 1, 0, 0)
     assert "1 timed out" in state.message
-    assert {f["name"]: f["status"] for f in summary["failures"]} == {"bomb.pdf": "failed", "scattered.pdf": "timeout"}
+    assert [f["name"] for f in summary["failures"]] == ["scattered.pdf"]
     assert (outbox / FIXTURE.name).read_text(encoding="utf-8") == pipeline.repair_document(FIXTURE).text
-    assert "MemoryError" in (outbox / "_failed" / "bomb.pdf.reason").read_text(encoding="utf-8")
     assert "longer than 3 s" in (outbox / "_failed" / "scattered.pdf.reason").read_text(encoding="utf-8")
-    # The stuck one is not done: the next run tries it again (and stops it again).
+    # Not done: the next run tries it again (and stops it again).
+    assert [r["name"] for r in _ledger(outbox)] == [FIXTURE.name]
+    again = clean_inbox(str(inbox), str(outbox), time_limit=3.0, memory_limit=None)
+    assert (again["processed"], again["timeouts"], again["skipped"]) == (1, 1, 1)
+
+    # The memory limit reaches the worker: a bomb fails, and is done.
+    (inbox / "scattered.pdf").unlink()
+    (inbox / "bomb.pdf").write_bytes(inflating_pdf(200))
+    bombed = clean_inbox(str(inbox), str(outbox), memory_limit=300)
+    assert (bombed["processed"], bombed["failed"], bombed["errors"]) == (1, 1, 0)
+    assert "MemoryError" in (outbox / "_failed" / "bomb.pdf.reason").read_text(encoding="utf-8")
     assert sorted(r["name"] for r in _ledger(outbox)) == sorted([FIXTURE.name, "bomb.pdf"])
-    again = clean_inbox(str(inbox), str(outbox), time_limit=3.0, memory_limit=300)
-    assert (again["processed"], again["timeouts"], again["skipped"]) == (1, 1, 2)
 
 
 def test_the_lossy_margin_reaches_every_document(prefect_server, tmp_path):

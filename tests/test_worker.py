@@ -124,6 +124,15 @@ def test_a_pdf_that_inflates_past_the_memory_limit_fails_as_unreadable():
         assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
 
 
+def test_a_document_stopped_by_the_memory_limit_is_answered_and_the_worker_goes_on():
+    """The slow PDF's layout analysis needs more than 250 MB: pdfminer fails, and the child can still say so."""
+    slow = pipeline.NamedBytes("scattered.pdf", scattered_words_pdf(SLOW_WORDS))
+    with RepairWorker(600, memory_limit=250) as worker:
+        with pytest.raises(pipeline.UndecodableInputError, match="MemoryError"):
+            worker.repair(slow)
+        assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
+
+
 def test_limits_must_be_positive():
     with pytest.raises(ValueError, match="more than 0"):
         RepairWorker(0)
