@@ -48,7 +48,6 @@ import pipeline
 
 from . import report
 from .inbox import (
-    NOT_DONE,
     InboxItem,
     Ledger,
     OutboxBusy,
@@ -190,7 +189,8 @@ def clean_inbox(
     (:attr:`pipeline.RepairOptions.lossy_margin`; a flow parameter, so the
     run's page in the UI shows it).  ``time_limit``: seconds each document
     may take before its repair is stopped (status "timeout", tried again by
-    the next run); None for no limit (see :func:`clean_batch`).
+    the next runs up to :data:`flows.inbox.TIMEOUT_ATTEMPTS` attempts in
+    all); None for no limit (see :func:`clean_batch`).
     ``memory_limit``: megabytes the repair may map (None for no limit); a
     PDF that needs more fails as unreadable.
 
@@ -244,8 +244,9 @@ def _clean_inbox(
     outcomes: list[Outcome] = []
     for done, future in enumerate(futures, 1):
         batch_outcomes = future.result()
-        # Errors (library bugs) and timeouts are not done: a later run retries them.
-        ledger.append(o.record for o in batch_outcomes if o.record["status"] not in NOT_DONE)
+        # Errors (library bugs) are not recorded: a later run retries them.
+        # Timeouts are, one line an attempt (the ledger counts them).
+        ledger.append(o.record for o in batch_outcomes if o.record["status"] != "error")
         outcomes.extend(batch_outcomes)
         update_progress_artifact(progress, 100.0 * done / len(futures), description=f"{done} of {len(futures)} batches")
 

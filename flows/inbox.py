@@ -11,6 +11,7 @@ Layout of an outbox::
     outbox/_failed/<name>        a copy of each input the library refused
     outbox/_failed/<name>.reason why it was refused (one line, UTF-8)
     outbox/manifest.jsonl        the ledger: one JSON line per document processed
+                                 (per attempt, for one stopped at the time limit)
 
 The ledger is what makes runs resumable.  A document is identified by its name
 and the SHA-256 of its bytes; a line is appended only after the document's
@@ -22,8 +23,13 @@ output is in place, so:
   by rename) or absent, and a ledger whose lines each describe a complete
   output.  The next run processes what the ledger lacks; an output written
   just before the kill is written again, identical, since the repair is
-  deterministic.  Every document ends up in the ledger exactly once;
-* a document whose content changes is new (a new hash) and processed again.
+  deterministic.  Every document ends up in the ledger once done (a
+  library bug, status "error", is not recorded, so a later run retries it);
+* a document whose content changes is new (a new hash) and processed again;
+* a document whose repair ran past the time limit has a line for each
+  attempt (status "timeout"), and is tried again by later runs until it has
+  :data:`TIMEOUT_ATTEMPTS` of them: then it counts as done, and stays in
+  ``_failed/`` until its content changes.
 
 A kill can at worst cut the ledger's last line short, which :class:`Ledger`
 drops when it reads and before it appends, and leave a hidden temporary file,
@@ -39,6 +45,7 @@ import hashlib
 import json
 import os
 import secrets
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -53,6 +60,12 @@ FAILED_DIR = "_failed"
 # document again: a library bug ("error") and a repair stopped at the time
 # limit ("timeout"), which a busy machine may have caused.
 NOT_DONE = ("error", "timeout")
+
+# Runs that may stop a document at the time limit before the ledger takes it
+# as done: a busy machine may slow one run, but a document that keeps
+# pdfminer.six busy for good would otherwise cost every scheduled run the
+# whole limit, for ever.
+TIMEOUT_ATTEMPTS = 3
 MANIFEST = "manifest.jsonl"
 
 # Report counters that are repairs (the rest describe the document), in the
@@ -85,6 +98,8 @@ class InboxItem:
     # Another input whose output would have the same name (only "X" beside
     # "X.txt" can collide); this one is refused rather than overwrite it.
     collides_with: str | None = None
+    # Earlier runs that stopped this very content at the time limit.
+    timeouts: int = 0
 
 
 def output_name(name: str) -> str:
@@ -130,12 +145,15 @@ class Ledger:
 
     ``done`` maps (name, sha256) to the document's latest record; ``stats``
     remembers each name's size and modification time with its hash, so that
-    listing a large unchanged inbox need not read every file again.
+    listing a large unchanged inbox need not read every file again;
+    ``timeouts`` counts the records of each (name, sha256) stopped at the
+    time limit.
     """
 
     path: Path
     done: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    timeouts: Counter = field(default_factory=Counter)
 
     @classmethod
     def load(cls, outbox: Path) -> "Ledger":
@@ -162,12 +180,18 @@ class Ledger:
         return ledger
 
     def _remember(self, record: dict[str, Any]) -> None:
-        self.done[(record["name"], record["sha256"])] = record
+        key = (record["name"], record["sha256"])
+        if record["status"] == "timeout":
+            self.timeouts[key] += 1
+            if self.timeouts[key] >= TIMEOUT_ATTEMPTS:
+                self.done[key] = record
+        elif record["status"] not in NOT_DONE:
+            self.done[key] = record
         if record.get("mtime_ns") is not None:
             self.stats[record["name"]] = (record["size"], record["mtime_ns"], record["sha256"])
 
     def is_done(self, name: str, sha256: str) -> bool:
-        """Whether this exact document (name and content) has been processed."""
+        """Whether this exact document (name and content) has been processed (or stopped at the time limit :data:`TIMEOUT_ATTEMPTS` times)."""
         return (name, sha256) in self.done
 
     def append(self, records: Iterable[dict[str, Any]]) -> int:
@@ -283,7 +307,7 @@ def pending(inbox: Path, ledger: Ledger) -> tuple[list[InboxItem], int]:
         else:
             out = output_name(path.name)
             clash = out if out != path.name and out in names else None
-            todo.append(InboxItem(path.name, path, digest, st.st_size, clash))
+            todo.append(InboxItem(path.name, path, digest, st.st_size, clash, ledger.timeouts[(path.name, digest)]))
     return todo, known
 
 
@@ -323,9 +347,9 @@ def clean_document(
     With a ``worker`` (:class:`flows.worker.RepairWorker`) the repair runs in
     its child process under its time and memory limits.  A document past the limit gets
     status "timeout": copied to ``outbox/_failed/`` with the reason, like a
-    refused one, but not done in the ledger, since a busy machine may be
-    the cause; a later run tries it again, and at worst spends the limit
-    on it again.
+    refused one, and its record says which attempt this was.  The ledger
+    takes it as done only at the :data:`TIMEOUT_ATTEMPTS`-th, since a busy
+    machine may be the cause: until then later runs try it again.
     """
     data = item.path.read_bytes()
     st = item.path.stat()
@@ -348,12 +372,20 @@ def clean_document(
     except (pipeline.RepairError, TimeLimitExceeded) as exc:
         status = "timeout" if isinstance(exc, TimeLimitExceeded) else "failed"
         reason = f"{type(exc).__name__}: {exc}"
+        extra: dict[str, Any] = {}
+        if status == "timeout":
+            attempt = item.timeouts + 1
+            extra["attempt"] = attempt
+            reason += (
+                f" (attempt {attempt} of {TIMEOUT_ATTEMPTS}; "
+                + ("not tried again until its content changes)" if attempt >= TIMEOUT_ATTEMPTS else "the next run tries it again)")
+            )
         failed_dir.mkdir(exist_ok=True)
         atomic_write_bytes(failed_copy, data)
         atomic_write_bytes(failed_reason, (reason + "\n").encode("utf-8"))
         if not item.collides_with:  # that output is the other input's
             out_path.unlink(missing_ok=True)
-        return Outcome({**base, "status": status, "reason": reason, "output": None, "report": None})
+        return Outcome({**base, "status": status, "reason": reason, "output": None, "report": None, **extra})
     except Exception as exc:  # noqa: BLE001 - isolating a library bug to its document
         reason = f"internal error {type(exc).__name__}: {exc}"
         return Outcome({**base, "status": "error", "reason": reason, "output": None, "report": None})

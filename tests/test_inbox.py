@@ -112,3 +112,40 @@ def test_an_input_whose_output_would_overwrite_another_is_refused(tmp_path):
     assert "would overwrite" in outcomes["X"].record["reason"]
     assert (outbox / "X.txt").read_text(encoding="utf-8") == pipeline.repair_document(inbox / "X.txt").text
     assert (outbox / ib.FAILED_DIR / "X").read_bytes() == (inbox / "X").read_bytes()
+
+
+def test_a_document_stopped_at_the_time_limit_is_tried_again_up_to_its_last_attempt(tmp_path):
+    inbox, outbox = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    outbox.mkdir()
+    doc = inbox / "a.pdf"
+    doc.write_bytes(b"%PDF-1.4 slow")
+    ledger = ib.Ledger.load(outbox)
+    for attempt in range(1, ib.TIMEOUT_ATTEMPTS + 1):
+        todo, known = ib.pending(inbox, ib.Ledger.load(outbox))
+        assert [(t.name, t.timeouts) for t in todo] == [("a.pdf", attempt - 1)] and known == 0
+        ledger.append([_record("a.pdf", todo[0].sha256, status="timeout", attempt=attempt)])
+    # The last attempt makes it done: later runs skip it.
+    assert ib.pending(inbox, ib.Ledger.load(outbox)) == ([], 1)
+    # New content is a new document, tried afresh.
+    doc.write_bytes(b"%PDF-1.4 fixed")
+    todo, known = ib.pending(inbox, ib.Ledger.load(outbox))
+    assert [(t.name, t.timeouts) for t in todo] == [("a.pdf", 0)] and known == 0
+
+
+def test_a_timeout_record_says_which_attempt_it_was(tmp_path):
+    from flows.worker import TimeLimitExceeded
+
+    class Stuck:
+        def repair(self, source, options=None):
+            raise TimeLimitExceeded("took longer than 1 s")
+
+    (tmp_path / "in").mkdir()
+    doc = tmp_path / "in" / "a.pdf"
+    doc.write_bytes(b"%PDF-1.4 slow")
+    (item,) = ib.pending(tmp_path / "in", ib.Ledger.load(tmp_path))[0]
+    first = ib.clean_document(item, tmp_path, None, Stuck()).record
+    assert first["attempt"] == 1 and "the next run tries it again" in first["reason"]
+    last = ib.clean_document(ib.InboxItem(item.name, item.path, item.sha256, item.size, None, ib.TIMEOUT_ATTEMPTS - 1), tmp_path, None, Stuck()).record
+    assert last["attempt"] == ib.TIMEOUT_ATTEMPTS and "not tried again until its content changes" in last["reason"]
+    assert (tmp_path / ib.FAILED_DIR / "a.pdf.reason").read_text(encoding="utf-8") == last["reason"] + "\n"

@@ -70,7 +70,7 @@ def test_a_worker_that_died_between_documents_is_replaced_without_blame():
         assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
 
 
-def test_a_timed_out_document_goes_to_failed_and_is_not_done(tmp_path):
+def test_a_timed_out_document_goes_to_failed_and_is_tried_again(tmp_path):
     inbox, outbox = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     outbox.mkdir()
@@ -78,7 +78,10 @@ def test_a_timed_out_document_goes_to_failed_and_is_not_done(tmp_path):
     (item,) = ib.pending(inbox, ib.Ledger.load(outbox))[0]
     with RepairWorker(LIMIT) as worker:
         record = ib.clean_document(item, outbox, None, worker).record
-    assert record["status"] == "timeout" and record["status"] in ib.NOT_DONE
+    assert record["status"] == "timeout" and record["attempt"] == 1
+    ledger = ib.Ledger.load(outbox)
+    ledger.append([record])
+    assert [t.timeouts for t in ib.pending(inbox, ib.Ledger.load(outbox))[0]] == [1]
     assert "TimeLimitExceeded" in record["reason"]
     assert (outbox / ib.FAILED_DIR / "scattered.pdf").read_bytes() == item.path.read_bytes()
     assert "longer than" in (outbox / ib.FAILED_DIR / "scattered.pdf.reason").read_text(encoding="utf-8")
