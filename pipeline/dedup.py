@@ -276,7 +276,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                 last_best = best
             decisions.append((p, where, kept, coverage, best))
             merges.append(_span(best, votes, clean_sizes, ref.k))
-        decisions = _keep_second_occurrences(decisions, forms_here, clean_sizes)
+        decisions = _keep_second_occurrences(decisions, forms_here, clean_sizes, ref)
         decisions = _keep_out_of_order(decisions, forms_here, clean_sizes, clean_texts)
         decisions = _keep_repeats_out_of_place(decisions, forms_here, repeated, ref)
         # Anchor of each paragraph: the clean paragraph it matched, else the
@@ -927,7 +927,7 @@ def _best_place_mask(lo: int, hi: int, hits: list[list[int]], k: int) -> list[bo
 TWIN_SIZE = 0.15
 
 
-def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: list[int]) -> list:
+def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: list[int], ref: Reference) -> list:
     """Keep whole the copy paragraphs that repeat text of a clean paragraph the copy already renders on its own.
 
     One copy renders each paragraph of the article once.  Where it renders a
@@ -942,8 +942,11 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
     subheading the copy also prints: "“…发展故事。中国发布白皮书…”").  The
     second occurrence is what the web text lacks; it is kept whole and placed
     by its neighbours.  Twins of one another (a repeated running
-    title) are all twins, so none is kept.  ``forms`` are the paragraphs'
-    comparison forms, in the order of ``decisions``.
+    title) are all twins, so none is kept.  Nor is text the reference
+    writes, whole, as often as the copy does: the clean text says it twice
+    too (a signature, "…管委会2019年10月17日", whose words the title holds,
+    which the copy printed apart from the paragraph it closes).  ``forms``
+    are the paragraphs' comparison forms, in the order of ``decisions``.
     """
     # A twin renders one clean paragraph whole: the one it was placed by, of
     # its size (a subtitle whose words one later paragraph says again matched
@@ -959,12 +962,14 @@ def _keep_second_occurrences(decisions: list, forms: list[str], clean_sizes: lis
     for form, twin, (*_, best) in zip(forms, is_twin, decisions):
         if twin:
             twins.setdefault(best, form)
+    copy = "".join(forms)
     out = []
     for form, own_twin, (p, where, kept, coverage, best) in zip(forms, is_twin, decisions):
         # Each clean paragraph it matched rendered on its own (a standfirst
         # may say again sentences of several).
         twin = "\n".join(twins[no] for no in where) if where and not own_twin and all(no in twins for no in where) else None
-        if twin is not None and len(form) >= MIN_SECOND_OCCURRENCE and _repeats(_dropped(form, kept), twin):
+        dropped = _dropped(form, kept) if twin is not None and len(form) >= MIN_SECOND_OCCURRENCE else ""
+        if dropped and _repeats(dropped, twin) and copy.count(dropped) > ref.joined().count(dropped):
             out.append((p, (), p.text.strip(), coverage, None))
         else:
             out.append((p, where, kept, coverage, best))
@@ -1014,8 +1019,17 @@ def _keep_out_of_order(
         # The place a match is taken from follows the copy's order, which a
         # paragraph out of order before this one led astray (the very kind
         # sought here): the one clean paragraph of its size it matched is the
-        # one it renders.
-        sized = [no for no in where if twin_of(form, no)]
+        # one it renders, where it says that paragraph's words (a signature
+        # only the copy has, "…指数研究课题组", matches the title it all but
+        # repeats and, by a phrase, a table's caption of its size, "表2…";
+        # the clean text's closing signature and date, "…管委会2019年10月17日",
+        # is of the size of the title whose words it repeats).
+        sized = [
+            no
+            for no in where
+            if twin_of(form, no)
+            and (clean_texts is None or _repeats(form, comparison_form(clean_texts[no])[0], EDGE_SENTENCE_K, TWIN_SHARE))
+        ]
         if len(sized) == 1:
             return sized[0], sized[0]
         lo, hi = min(where), max(where)
@@ -1068,6 +1082,11 @@ def _keep_out_of_order(
             out.append((p, where, kept, coverage, best))
     return out
 
+
+# Share of a copy paragraph's k-grams a clean paragraph of its size must
+# hold for the copy paragraph to be its rendering: damage here and there
+# (a flag, a lost byte) leaves most of them.
+TWIN_SHARE = 0.8
 
 # Twins at most this many clean paragraphs apart pin the place between them
 # (a table or a figure may stand elsewhere in the copy than in the web text,
@@ -1124,14 +1143,14 @@ def _dropped(form: str, kept: str, k: int = 6) -> str:
     return form[lacking[0] : lacking[-1] + k] if lacking else ""
 
 
-def _repeats(form: str, twin: str, k: int = 6) -> bool:
-    """Whether at least half of ``form``'s k-grams stand in ``twin``: it says again what the twin says.
+def _repeats(form: str, twin: str, k: int = 6, share: float = 0.5) -> bool:
+    """Whether at least ``share`` of ``form``'s k-grams stand in ``twin``: it says again what the twin says.
 
     A piece of the clean paragraph the twin lacks (the copy's rejoin cut the
     paragraph in two) shares nothing with the twin, and is no repeat.
     """
     grams = [form[j : j + k] for j in range(len(form) - k + 1)]
-    return bool(grams) and sum(g in twin for g in grams) >= 0.5 * len(grams)
+    return bool(grams) and sum(g in twin for g in grams) >= share * len(grams)
 
 
 # Most clean paragraphs a twin may match: the one it renders, and one that

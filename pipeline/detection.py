@@ -636,7 +636,10 @@ def _settle_edges(
       text (a title, a subhead) that was pulled over when the rest of its broken
       run holds the same text (a copy does not repeat itself), or when it is
       written directly against the clean text although its own run puts blank
-      lines between fragments.
+      lines between fragments;
+    * once those settle, the lines of a copy after clean text that stand
+      before its title (the clean title printed again) are clean text (its
+      closing signature), unless they are the copy's page head or kicker.
     """
     labels = list(labels)
     content = [i for i, e in enumerate(evidence) if e.kind == CONTENT]
@@ -1079,6 +1082,48 @@ def _settle_edges(
         following = "".join(forms[t] for t in [t for t in _run_lines(i) if t > i][:HEAD_LINES])
         return len(following) >= MIN_SELF_REPEAT and (following in title or title in following)
 
+    def _title_after_head(i: int) -> bool:
+        # Whether the run ``i`` opens goes on, a few lines on, with the
+        # clean title printed again (cut into printed lines, perhaps without
+        # its first words), every line before it (``i`` among them) a few
+        # words (not a page number, "2", nor a section's name, "国际") and
+        # neither page furniture, nor a piece of that title, nor the end of
+        # a clean line (a kicker the copy prints over its title, as the
+        # clean text does, perhaps without its first words), nor showing
+        # the copy's damage or script.
+        run = _run_lines(i)
+        if not run or run[0] != i:
+            return False
+        # The clean title: the clean text's first line past page furniture
+        # (a credit line over it), where it closes nothing.
+        head = next((t for t in content if not labels[t] and not is_furniture_form(lines[t])), None)
+        if head is None or head > i or not _title_like(lines, line_forms, head):
+            return False
+        title = forms[head]
+        # The clean text's lines, and the line over its title whichever side
+        # it stands on yet (its kicker, left with the copy before it until
+        # the clean title's rule moves it).
+        over = [forms[content[position[head] - 1]]] if position[head] else []
+        for p in range(1, min(MAX_HEAD_BLOCK, len(run))):
+            # The title from line p on: its lines joined up to its last
+            # words (a title's words inside a paragraph are no title).
+            joined = ""
+            for t in run[p : p + MAX_HEAD_BLOCK]:
+                joined += forms[t]
+                if joined not in title:
+                    break
+                if len(joined) >= MIN_SELF_REPEAT and title.endswith(joined):
+                    return not any(
+                        forms[u] in title
+                        or sum(c.isalpha() for c in forms[u]) < MIN_SHORT_TITLE
+                        or find_furniture((lines[u],), credits=False)
+                        or any(line.endswith(forms[u]) for line in [*clean_lines, *over])
+                        or marked_as_copy(u)
+                        or (traditional_chars(u) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=u))
+                        for u in run[:p]
+                    )
+        return False
+
     def _run_is_copy(i: int) -> bool:
         shares = [contained[t] for t in _run_lines(i) if t != i and contained[t] is not None]
         return len(shares) >= MIN_BROKEN_LINES and sum(c >= 0.5 for c in shares) >= 0.5 * len(shares)
@@ -1108,6 +1153,26 @@ def _settle_edges(
                 for t in range(min(i, side), max(i, side) + 1):
                     labels[t] = True
                 moved = True
+        if not moved:
+            break
+    # The mirror of a line between a copy and the clean title: a copy opens
+    # with its title (or its page head), so the lines of a run after clean
+    # text that stand before the clean title printed again are the clean
+    # text's, however short and open (a signing body's name closing the
+    # article, "…研究院", which the article also writes inside a sentence).
+    # Not a kicker the copy prints over its title, nor the copy's page head
+    # (see :func:`_title_after_head`).  Asked once the edges are settled:
+    # until then the clean text's own kicker and title may still stand in
+    # the copy before it.  One line a round, the run's first.
+    for _ in range(MAX_HEAD_BLOCK):
+        refresh()
+        moved = False
+        for pos, i in enumerate(content):
+            if pos and labels[i] and not labels[content[pos - 1]] and _title_after_head(i):
+                for t in range(content[pos - 1] + 1, i + 1):
+                    labels[t] = False
+                moved = True
+                break
         if not moved:
             break
     return labels

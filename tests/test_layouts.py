@@ -294,6 +294,27 @@ def test_short_article_with_a_paragraph_only_its_copy_has(first, width):
     assert out.report.counts["novel_paragraphs_kept"] == 1
 
 
+@pytest.mark.parametrize("rendering, marker, width", [("spaced-lines", "none", 30), ("runs", "space-lines", 15), ("lines", "indent-ideographic", 22)])
+def test_a_signature_only_the_copy_has_that_repeats_the_titles_words_is_kept(rendering, marker, width):
+    # The copy (its title cut by its first words, so no twin of the clean
+    # title) closes with a signature the web text lacks, "…课题组", made of
+    # the title's words but three.  It also shares a phrase with a table's
+    # caption of its size; that does not make it the caption's rendering, so
+    # it stands out of the article's order there and is new.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    caption = "表1看长春工业经济如何走稳走强的主要数据"
+    signature = "强创新促发展看长春工业经济如何提振发力课题组"
+    truth = [lines[0], *lines[1:4], caption, *lines[4:9]]
+    copy = render_copy([lines[0][10:], *truth[1:], signature], Profile("copy-novel", rendering, marker, "none", width), random.Random(0), False)
+    out = repair_document("\n".join(truth) + "\n" + copy)
+    assert out.text.splitlines() == truth + [signature]
+    assert out.report.counts["novel_paragraphs_kept"] == 1
+
+
 @pytest.mark.parametrize("rendering, marker", [("spaced-lines", "none"), ("runs", "space-lines"), ("lines", "indent-spaces")])
 def test_copy_of_only_what_the_web_text_lacks_is_kept(rendering, marker):
     # The copy after the article holds its title, whole on one line, and the
@@ -2246,17 +2267,43 @@ def test_a_copy_paragraph_spread_over_several_clean_ones_is_no_twin():
     # subtitle, in a copy whose clean text holds a lossy copy's title
     # lines), not one paragraph rendered whole; text it shares with another
     # copy paragraph is no sign the article says that text twice.
-    from pipeline.dedup import _keep_second_occurrences
+    from pipeline.dedup import Reference, _keep_second_occurrences
     from pipeline.model import Paragraph
 
     mixture = "长春工业经济提振发力交出亮眼成绩单"
     later = "奋斗成就伟业梦想凝聚力量长春工业经济提振发力交出亮眼成绩单"
     paragraphs = [Paragraph(t, SectionKind.BROKEN, 1, n, n) for n, t in enumerate([mixture, later])]
     sizes = [len(mixture), 40, 40]
+    ref = Reference(6)
+    for form in (mixture, "从挑战看应战" * 6 + "一度", "从变量看质量" * 6 + "长春"):
+        ref.add(form)
     for where, twin in (((0,), True), ((0, 1), True), ((0, 1, 2), False)):
         decisions = [(paragraphs[0], where, "", 1.0, 0), (paragraphs[1], (0,), "奋斗成就伟业，梦想凝聚力量。", 0.6, 0)]
-        out = _keep_second_occurrences(decisions, [mixture, later], sizes)
+        out = _keep_second_occurrences(decisions, [mixture, later], sizes, ref)
         assert (out[1][2] == later) is twin, where
+
+
+def test_a_signature_the_copy_prints_apart_from_the_paragraph_it_closes_is_no_second_occurrence():
+    # A notice's last paragraph closes with its signing bodies and date,
+    # whose words its title holds; the copy before the web text prints the
+    # signature apart, as a paragraph of its own.  That paragraph repeats
+    # the copy's title, but the clean text says those words twice as well
+    # (title and signature): the article does not say them once more.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title = "长春市工业和信息化局、长春市发展和改革委员会关于提振工业经济的通告"
+    signature = "长春市工业和信息化局、长春市发展和改革委员会\u3000\u30002022年10月13日"
+    wrong = []
+    for a, b, c, width in ((10, 19, 25, 35), (16, 25, 31, 25), (19, 28, 31, 25)):
+        truth = [title, "".join(lines[a:b]), "".join(lines[b:c]) + signature]
+        copy = render_copy(truth, Profile("before", "lines", "none", "fffd-quotes", width), random.Random(0), False)
+        out = repair_document(copy + "\n" + "\n".join(truth))
+        if out.text.splitlines() != [canonical_paragraph(t)[0] for t in truth]:
+            wrong.append((a, b, c, width))
+    assert wrong == []
 
 
 def _merged(clean_texts: list[str], copy_texts: list[str]) -> list[str]:
@@ -2400,6 +2447,50 @@ def test_the_clean_texts_signature_and_date_the_copy_prints_again_at_its_end_are
         doc = tuple(clean + [""] + copy_lines)
         settled = _settled(doc, [i >= len(clean) - 2 for i in range(len(doc))])
         if settled[len(clean) - 2 : len(clean)] != [False, False]:
+            wrong.append(width)
+    assert wrong == []
+
+
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
+def test_a_copys_page_number_and_section_name_over_its_title_stay_the_copys(rendering):
+    # The copy after the web text opens with its page's number and section
+    # name, "2" / "国际", then its title: lines before the copy's title, but
+    # too few words to be the clean text's closing lines (the rule below).
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = lines[:12]
+    clean = [truth[0]] + ["    " + p for p in truth[1:]]
+    wrong = []
+    for width in (15, 22, 30, 39):
+        copy = render_copy(truth, Profile("after", rendering, "space-lines", "none", width), random.Random(0), False)
+        doc = tuple(clean + ["2", "", "\u3000国际", ""] + copy.rstrip("\n").split("\n"))
+        settled = _settled(doc, [i >= len(clean) for i in range(len(doc))])
+        if not (settled[len(clean)] and settled[len(clean) + 2]):
+            wrong.append(width)
+    assert wrong == []
+
+
+@pytest.mark.parametrize("rendering, marker", [("runs", "space-lines"), ("spaced-lines", "none"), ("lines", "indent-ideographic")])
+def test_the_clean_texts_signature_that_a_sentence_says_too_before_the_copys_title_is_clean(rendering, marker):
+    # The web text, a paragraph a line with blank lines between, closes with
+    # its signing body, a short open line whose words a sentence of the
+    # article says too ("8月10日，长春市工业和信息化局牵头举办…"); a copy
+    # of the article's first paragraphs follows, cut narrow, so the
+    # signature looks like one of its printed lines.  The copy opens with
+    # its title, so the line before the title is the clean text's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [*lines[:18], "长春市工业和信息化局"]
+    wrong = []
+    for width in (12, 15, 18):
+        copy = render_copy(lines[:6], Profile("after", rendering, marker, "none", width), random.Random(0), False)
+        if repair_document("\n\n".join(truth) + "\n" + copy).text.splitlines() != truth:
             wrong.append(width)
     assert wrong == []
 
