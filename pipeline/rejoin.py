@@ -262,8 +262,11 @@ def split_paragraphs(
             # Where the copy marks paragraphs, a short line that stops
             # mid-sentence is a run cut at a font change ("10" / "月"), which a
             # blank-separated rendering looks just like; only a short line that
-            # closes a sentence may end a paragraph its marker lost.
-            ends = {k for k in ends if pieces[k][1].rstrip()[-1] in PARAGRAPH_FINAL}
+            # closes a sentence may end a paragraph its marker lost.  A closing
+            # quote closes one only after a final mark: a title's first line
+            # set short may end with a quoted term, "进一步做好“六稳”" /
+            # "工作（经济形势理性看）".
+            ends = {k for k in ends if _closes_marked_paragraph(pieces[k][1].rstrip())}
     elif not marked:
         # Runs carry no printed-line ends of their own; rebuilding them is a
         # guess, used only where the copy marks no paragraph at all.  (Real PDF
@@ -315,6 +318,22 @@ def split_paragraphs(
     if current:
         paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
     return paragraphs
+
+
+# Closing quotation marks (brackets aside: a closing note, "（人民视觉）",
+# ends a caption with no final mark before it).
+_CLOSING_QUOTES = "”’」』\"'"
+
+
+def _closes_marked_paragraph(text: str) -> bool:
+    """Whether a short line of a copy that marks its paragraphs may end one its marker lost: it closes a sentence or a clause.
+
+    A closing quotation mark closes one only after a final mark: "…“六稳”"
+    quotes a term mid-sentence.
+    """
+    if text[-1] in _CLOSING_QUOTES:
+        return closes_sentence(text)
+    return text[-1] in PARAGRAPH_FINAL
 
 
 # Dashes that may stand on a line, or in a run, of their own.

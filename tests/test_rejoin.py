@@ -1472,3 +1472,27 @@ def test_a_tables_rows_do_not_hide_the_column_from_the_items_after_them():
     truth = expected_lines()[:6] + TABLE_ROWS + items + expected_lines()[6:9]
     copy = render_copy(truth, Profile("copy-only", "spaced-lines", "none", "none", 40), random.Random(0), False)
     assert repair_document(copy).text.splitlines() == [canonical_paragraph(p)[0] for p in truth]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_title_line_set_short_that_ends_with_a_quoted_term_runs_on(rendering):
+    # A copy that marks its paragraphs with space-only lines sets its title
+    # on two short lines, the first ending with a quoted term ("…“六稳”"):
+    # a closing quote after no final mark closes no sentence, so the short
+    # line ends no paragraph the marker lost.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    title = "进一步做好“六稳”工作（长春经济观察）"
+    truth = [title, *lines[1:8]]
+    gap = "\n\n" if rendering == "spaced-lines" else "\n"
+    wrong = []
+    for width in (15, 20, 26, 32):
+        body = render_copy(truth[1:], Profile("copy-only", rendering, "space-lines", "none", width), random.Random(0), False)
+        copy = gap.join(["进一步做好“六稳”", "工作（长春经济观察）", " ", "  "]) + gap + body
+        if repair_document(copy).text.splitlines() != truth:
+            wrong.append(width)
+    assert wrong == []
+
