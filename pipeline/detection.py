@@ -12,7 +12,7 @@ blank-separated ones), and what the lines on each edge say (a fragment of the
 copy that the clean text holds inside a longer line, a clean title that the copy
 repeats).  A paragraph between two of a copy's white-space marks is the
 copy's, and so is what closes a document that a copy cut off mid-sentence
-opens.  Last, a broken run beside a larger clean body must copy it: a run
+opens, or text beside a document's one copy that wraps a printed line.  Last, a broken run beside a larger clean body must copy it: a run
 whose text the clean lines mostly lack is the article's own (a title block,
 photo captions, a list), however much it looks like PDF fragments; and lines
 that look clean between a copy and the title it opened with, which the clean
@@ -1280,7 +1280,7 @@ MAX_MARKED_LINES = 3
 
 
 def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
-    """Relabel as broken the clean text closing a document that opens with a copy cut off mid-sentence there.
+    """Relabel as broken the clean text beside a document's one copy that goes on from it, or that wraps a line.
 
     A copy set wide prints its short paragraphs whole on a line, indented
     and closed as web paragraphs are; where those close the document, they
@@ -1293,6 +1293,15 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     is the copy's.  A clean body after its copy opens with its title and
     repeats what the copy holds; a clean article's title block that the
     evidence took for a copy closes nothing.
+
+    The copy's own last line may close a sentence, the paragraph going on
+    after it; and the clean-looking text may stand first, before a copy
+    that closes the document (its title, a standfirst and a paragraph or
+    two, closed as web text's are).  Then the text itself shows it is the
+    copy's where one of its lines is a printed line (:func:`_wraps_a_line`):
+    web text breaks no sentence at a line end.  (Where it is smaller than
+    the copy, and the copy holds less than half of it: a clean body beside
+    its copy is what the copy repeats.)
     """
     content = [i for i, f in enumerate(forms) if f]
     runs = _broken_runs(labels)
@@ -1300,13 +1309,26 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
         return labels
     start, end = runs[0]
     body = [t for t in content if start <= t < end]
+    head = [t for t in content if t < start]
     tail = [t for t in content if t >= end]
+
+    def wraps_what_the_copy_lacks(part: list[int]) -> bool:
+        return (
+            sum(len(forms[t]) for t in part) < sum(len(forms[t]) for t in body)
+            and _wraps_a_line(lines, part)
+            and _held_share("".join(forms[t] for t in part), _kgrams("\n".join(forms[t] for t in body))) < MIN_COPY_SHARE
+        )
+
+    if body and head and not tail:
+        return [True] * start + labels[start:] if wraps_what_the_copy_lacks(head) else labels
     # (A title block the evidence took for a copy closes nothing: the
     # article's head, whose body follows.)
     if not body or not tail or content[0] < start or all(_closes_nothing(lines[t].strip()) for t in body):
         return labels
-    if lines[body[-1]].strip()[-1] in PARAGRAPH_FINAL or _title_like(lines, forms, tail[0]):
+    if _title_like(lines, forms, tail[0]):
         return labels
+    if lines[body[-1]].strip()[-1] in PARAGRAPH_FINAL:
+        return labels[:end] + [True] * (len(labels) - end) if wraps_what_the_copy_lacks(tail) else labels
     # The text after it indents its paragraphs, and its first line has no
     # indent: it goes on from a paragraph before it.  (A clean article's
     # lead closing its title block with "文章如下：" and a byline opens its
@@ -1316,6 +1338,37 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     if not _copy_lacks(forms, tail, _kgrams("\n".join(forms[t] for t in body))):
         return labels
     return labels[:end] + [True] * (len(labels) - end)
+
+
+def _wraps_a_line(lines: tuple[str, ...], members: list[int]) -> bool:
+    """Whether a stretch of content lines holds a printed line: as wide as the document's column, running on.
+
+    The line stops mid-sentence (no closing mark, no closing bracket: a
+    title's "（民生观）"; no colon, which opens a list), and the next line
+    goes on from it unindented; or it is indented and the next line is not,
+    however it ends (web text indents every paragraph, so only a wrap goes
+    on from an indented line that way, as :func:`line_evidence` reads it:
+    "…中央广播电视总台《新闻联播》" / "用2分01秒的时间，…").  Its width is
+    the column's, give or take the indent the extraction dropped and a
+    hung mark: a copy set wide has
+    few full lines, so its column may be measured on paragraphs' first
+    lines, and a line that stops a cell short (a half-width digit in it)
+    or hangs a comma past it is still one of its printed lines.  Web text
+    sets a paragraph on a line, and one that stops open (a heading) is far
+    narrower or far wider than a copy's column.
+    """
+    column = _column(lines) or _runs_column(lines)
+    if not column or column < MIN_RUN_COLUMN:
+        return False
+    for a, b in zip(members, members[1:]):
+        text = lines[a].strip()
+        if is_indented(lines[b]):
+            continue
+        if not is_indented(lines[a]) and (text[-1] in PARAGRAPH_FINAL or text[-1] in _CLOSERS):
+            continue
+        if abs(indented_width(lines[a].rstrip()) - column) <= LOST_INDENT + 2:
+            return True
+    return False
 
 
 def _copy_lacks(forms: list[str], members: Iterable[int], grams: set[str]) -> bool:

@@ -3571,3 +3571,69 @@ def test_a_short_run_inside_the_clean_text_whose_lines_read_on_nowhere_is_the_ar
         labels = [False] * 15 + [True] * 3 + [False] * 15
         out = detection._require_copy(doc, [form_only(line) for line in doc], labels)
         assert out == (labels if is_copy else [False] * len(doc))
+
+
+@pytest.mark.parametrize(
+    "rows,rendering,marker,width",
+    [
+        ((0, 11, 12, 13, 14, 15), "runs", "none", 48),
+        ((0, 11, 12, 13, 14, 15), "runs", "indent-ideographic", 50),
+        ((0, 11, 12, 13, 14, 15), "spaced-lines", "indent-spaces", 49),
+        (tuple(range(9)), "lines", "indent-ideographic", 57),
+        (tuple(range(9)), "spaced-lines", "indent-ideographic", 58),
+        (tuple(range(9)), "lines", "indent-spaces", 59),
+        # The printed line closes with a book title's mark, indented and
+        # going on unindented ("…《新闻联播》" / "用2分01秒的时间，…").
+        (tuple(range(9)), "lines", "indent-ideographic", 53),
+        (tuple(range(9)), "spaced-lines", "indent-spaces", 54),
+    ],
+)
+def test_a_wide_copys_head_that_reads_as_web_text_but_wraps_a_line_is_the_copys(rows, rendering, marker, width):
+    # A copy only, set wide: its title and first paragraphs, each closed as
+    # web text closes its paragraphs, were read as a clean article and the
+    # rest as its copy, which repeats none of it; the head's paragraphs kept
+    # their printed lines apart.  Among them stands a line as wide as the
+    # copy's column, stopping mid-sentence and going on in the next line,
+    # or indented and going on unindented: web text wraps no sentence, so
+    # the head is the copy's too.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[i] for i in rows]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(width), False)
+    out = repair_document(copy)
+    assert _kinds(out) == [SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width,kept", [(50, 10), (50, 12), (54, 11), (54, 12), (58, 10)])
+def test_text_closing_a_wide_copy_after_a_closed_line_is_the_copys_where_it_wraps_a_line(width, kept):
+    # A copy only, set wide: its last printed lines after one that closes
+    # a sentence read as web text (a page's furniture before them cut the
+    # copy's run short).  The copy's last line closes, so nothing shows the
+    # paragraph going on there; but the text after it holds a printed line,
+    # open and running on into the next: it is the copy's.  Web paragraphs
+    # of the same article in the same place stay clean.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    truth = [lines[0]] + lines[3:12]
+    doc = tuple(render_copy(truth, Profile("copy-only", "spaced-lines", "indent-ideographic", "none", width), random.Random(width), False).split("\n"))
+    content = [i for i, line in enumerate(doc) if line.strip()]
+    cut = content[kept] + 1
+    assert doc[cut - 1].strip().endswith("。")
+    labels = [True] * cut + [False] * (len(doc) - cut)
+    forms = [form_only(line) if line.strip() else "" for line in doc]
+    assert detection._absorb_clean_tail(doc, forms, labels) == [True] * len(doc)
+    # The same place, the article's last paragraphs as web text.
+    web = doc[:cut] + ("",) + tuple("\u3000\u3000" + p for p in truth[-2:])
+    labels = [True] * cut + [False] * (len(web) - cut)
+    forms = [form_only(line) if line.strip() else "" for line in web]
+    assert detection._absorb_clean_tail(web, forms, labels) == labels
+
