@@ -50,6 +50,7 @@ from .rejoin import (
     find_furniture,
     head_width,
     indented_width,
+    is_closing_note,
     is_furniture_form,
     is_indented,
     line_kind,
@@ -1086,7 +1087,8 @@ def _settle_edges(
         # Whether the run ``i`` opens goes on, a few lines on, with the
         # clean title printed again (cut into printed lines, perhaps without
         # its first words), every line before it (``i`` among them) a few
-        # words (not a page number, "2", nor a section's name, "国际") and
+        # words (not a page number, "2", nor a section's name, "国际"; a
+        # closing note in brackets, "（曹 华）", however short) and
         # neither page furniture, nor a piece of that title, nor the end of
         # a clean line (a kicker the copy prints over its title, as the
         # clean text does, perhaps without its first words), nor showing
@@ -1095,9 +1097,11 @@ def _settle_edges(
         if not run or run[0] != i:
             return False
         # The clean title: the clean text's first line past page furniture
-        # (a credit line over it), where it closes nothing.
+        # (a credit line over it), where it closes nothing (a kicker over
+        # the headline, "财经短波", may be that line: four letters will do
+        # where the copy prints it again whole).
         head = next((t for t in content if not labels[t] and not is_furniture_form(lines[t])), None)
-        if head is None or head > i or not _title_like(lines, line_forms, head):
+        if head is None or head > i or len(forms[head]) < MIN_SHORT_TITLE or not _closes_nothing(lines[head].strip()):
             return False
         title = forms[head]
         # The clean text's lines, and the line over its title whichever side
@@ -1112,10 +1116,14 @@ def _settle_edges(
                 joined += forms[t]
                 if joined not in title:
                     break
-                if len(joined) >= MIN_SELF_REPEAT and title.endswith(joined):
+                # (A short title, a kicker over the headline as "财经短波",
+                # only whole: its last words are common words.)
+                if (len(joined) >= MIN_SELF_REPEAT and title.endswith(joined)) or (
+                    joined == title and len(title) >= MIN_SHORT_TITLE
+                ):
                     return not any(
                         forms[u] in title
-                        or sum(c.isalpha() for c in forms[u]) < MIN_SHORT_TITLE
+                        or (sum(c.isalpha() for c in forms[u]) < MIN_SHORT_TITLE and not is_closing_note(lines[u].strip()))
                         or find_furniture((lines[u],), credits=False)
                         or any(line.endswith(forms[u]) for line in [*clean_lines, *over])
                         or marked_as_copy(u)

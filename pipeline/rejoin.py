@@ -183,13 +183,18 @@ _DATELINE_END = re.compile(r"\d\s*日\s*[电電]$")
 _CLOSING_NOTE = re.compile(r"^（[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000\xa0]{0,10}）$")
 
 
+def is_closing_note(line: str) -> bool:
+    """Whether a line's text is a bracketed note alone (:data:`_CLOSING_NOTE`): a reporter's name, a source, an author."""
+    return _CLOSING_NOTE.match(line) is not None
+
+
 def _closing_note(line: str, before: str) -> bool:
     """Whether a line is a bracketed note on its own after a closed sentence (see :data:`_CLOSING_NOTE`).
 
     After a closed sentence only: a title's column tag on its own line
     ("进一步做好“六稳”工作" / "（经济形势理性看）") follows none.
     """
-    return _CLOSING_NOTE.match(line) is not None and closes_sentence(before.rstrip())
+    return is_closing_note(line) and closes_sentence(before.rstrip())
 
 
 def _stands_alone(line: str) -> bool:
@@ -242,7 +247,8 @@ def split_paragraphs(
     A line a list's bullet opens ("■ …") opens a paragraph (see
     :func:`_item_bullets`).
     A byline or a section's number on a line of its own is a paragraph of its own,
-    as is a closing note in brackets after a closed sentence ("（钟艳宇）");
+    as is a closing note in brackets after a closed sentence ("（钟艳宇）")
+    or opening the section (the clean text's, set right over its copy);
     a dateline ends none, however short its line, and no paragraph opens
     with a closing mark or a comma.
     In a "runs" rendering the printed lines are first rebuilt from the runs.
@@ -292,7 +298,13 @@ def split_paragraphs(
         # (A closing note only where no marker shows the paragraphs: where one
         # does, it says whether the note is a paragraph, "…10亿元。" /
         # "（资料图片）" running on.)
-        alone = _stands_alone(line.strip()) or (not marked and k > 0 and _closing_note(line.strip(), pieces[k - 1][1]))
+        # (A note opening the section closes the text before it: no title
+        # opens with a reporter's name.)
+        alone = (
+            _stands_alone(line.strip())
+            or (not marked and k > 0 and _closing_note(line.strip(), pieces[k - 1][1]))
+            or (k == 0 and is_closing_note(line.strip()))
+        )
         # A table's row opens a paragraph of its own, and, as a printed line,
         # ends it too; cut into runs, its figures follow in runs of their
         # own ("主管        " / "3").
@@ -804,6 +816,18 @@ def _short_line_ends(
         )
     for v in range(min(head, len(widths) - 1)):
         if _ends_headline(texts[v], texts[v + 1]):
+            ends.add(printed[v][-1])
+        elif (
+            column is not None
+            and len(printed[v]) == 1
+            and widths[v] <= column - SHORT_LINE_SLACK - LOST_INDENT
+            and texts[v + 1].endswith("。")
+        ):
+            # A line well short of the column over one that closes a
+            # sentence: a headline set to a narrower measure wraps into a
+            # line that closes nothing (no headline ends with "。"), so
+            # the line under it opens a paragraph of its own, a standfirst
+            # or a lead ("…量质齐升" / "7月，规上工业增长22.4%；…。").
             ends.add(printed[v][-1])
     # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
     # own wherever it stands, however wide the headline over it.

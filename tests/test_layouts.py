@@ -3637,3 +3637,26 @@ def test_text_closing_a_wide_copy_after_a_closed_line_is_the_copys_where_it_wrap
     forms = [form_only(line) if line.strip() else "" for line in web]
     assert detection._absorb_clean_tail(web, forms, labels) == labels
 
+
+@pytest.mark.parametrize("rendering", ["runs", "lines", "spaced-lines"])
+@pytest.mark.parametrize("marker", ["space-lines", "indent-ideographic", "none"])
+@pytest.mark.parametrize("width", [16, 22])
+@pytest.mark.parametrize("kicker", [None, "长春工业", 21])
+def test_the_clean_texts_closing_note_right_over_its_copy_stays_clean(kicker, width, marker, rendering):
+    # A short item closing with its reporter's name in brackets ("（曹 华）"),
+    # its copy set right under it with no blank line.  The note, short and
+    # open, read as the copy's first run, and the copy prints it again at
+    # its end: it came out twice, or ran into the title.  A copy opens with
+    # its title (here under a kicker, however short, "长春工业"), so a note
+    # before the title printed again is the clean text's, a name of two
+    # letters though it is (a page head's "国际" stays with the copy).
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    head = [] if kicker is None else [lines[kicker] if isinstance(kicker, int) else kicker]
+    body = [*head, lines[0], lines[3], lines[4]]
+    clean = "\n\n".join([body[0]] + ["\u3000\u3000" + p if len(p) > 30 else p for p in body[1:]] + ["（曹 华）"])
+    copy = render_copy([*body, "（曹 华）"], Profile("after", rendering, marker, "none", width), random.Random(width), False)
+    assert repair_document(clean + "\n" + copy).text.splitlines() == [*body, "（曹华）"]

@@ -1029,6 +1029,44 @@ def test_a_note_in_brackets_after_a_closed_sentence_is_a_paragraph_of_its_own(no
     assert checked >= 10 and wrong == []
 
 
+@pytest.mark.parametrize("marker", ["space-lines", "indent-ideographic", "indent-spaces"])
+def test_a_note_in_brackets_opening_a_copy_closes_the_text_before_it(marker):
+    # A copy set right under the clean text, with no blank line between: a
+    # clean item's closing note ("（曹 华）") may fall to the copy's side.
+    # In a copy cut into runs that marks its paragraphs, only the marks end
+    # paragraphs, and the note ran into the title under it ("（曹华）谋规划…").
+    # Nothing in the copy comes before it to close, and no title opens with
+    # a reporter's name: it is a paragraph of its own.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    for width in (16, 22, 30, 38):
+        copy = render_copy([lines[0], lines[3], lines[4]], Profile("copy-only", "runs", marker, "none", width), random.Random(width), False)
+        section = tuple(("（曹 华）\n" + copy).split("\n"))
+        got = [join_fragments(f) for _, _, f in split_paragraphs(section, "runs")]
+        assert got[:2] == ["（曹 华）", lines[0]]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("marker,width", [("none", 54), ("none", 56), ("none", 58), ("indent-lost", 55), ("indent-lost", 58), ("indent-lost", 60)])
+def test_a_short_headline_over_a_closed_line_is_a_paragraph_of_its_own(marker, width, rendering):
+    # A copy only, set wide with no paragraph indent: the headline fits on
+    # half a line, and the standfirst under it is one closed line, shorter
+    # still.  Measured against itself and its neighbour (a headline is set
+    # to a narrower measure of its own), the headline looked full and ran
+    # into the standfirst ("…量质齐升7月，规上工业…").  A headline wraps
+    # into a line that closes nothing: no headline ends with "。".
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:9]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
+
+
 def test_a_titles_column_tag_on_a_line_of_its_own_stays_the_titles():
     # A bracketed line after a line that closes no sentence is a title's
     # column tag, wrapped: it stays with the title.
