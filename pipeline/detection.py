@@ -1303,13 +1303,15 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     evidence took for a copy closes nothing.
 
     The copy's own last line may close a sentence, the paragraph going on
-    after it; and the clean-looking text may stand first, before a copy
-    that closes the document (its title, a standfirst and a paragraph or
-    two, closed as web text's are).  Then the text itself shows it is the
-    copy's where one of its lines is a printed line (:func:`_wraps_a_line`):
-    web text breaks no sentence at a line end.  (Where it is smaller than
-    the copy, and the copy holds less than half of it: a clean body beside
-    its copy is what the copy repeats.)
+    after it (or a paragraph only the copy has, its last, after it, where
+    the clean body stands before the copy); and the clean-looking text may
+    stand first, before a copy that closes the document (its title, a
+    standfirst and a paragraph or two, closed as web text's are).  Then
+    the text itself shows it is the copy's where one of its lines is a
+    printed line (:func:`_wraps_a_line`): web text breaks no sentence at a
+    line end.  (Where it is smaller than the copy, and the copy holds less
+    than half of it: a clean body beside its copy is what the copy
+    repeats.)
     """
     content = [i for i, f in enumerate(forms) if f]
     runs = _broken_runs(labels)
@@ -1323,7 +1325,7 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     def wraps_what_the_copy_lacks(part: list[int]) -> bool:
         return (
             sum(len(forms[t]) for t in part) < sum(len(forms[t]) for t in body)
-            and _wraps_a_line(lines, part)
+            and _wraps_a_line(lines, part, body)
             and _held_share("".join(forms[t] for t in part), _kgrams("\n".join(forms[t] for t in body))) < MIN_COPY_SHARE
         )
 
@@ -1331,12 +1333,18 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
         return [True] * start + labels[start:] if wraps_what_the_copy_lacks(head) else labels
     # (A title block the evidence took for a copy closes nothing: the
     # article's head, whose body follows.)
-    if not body or not tail or content[0] < start or all(_closes_nothing(lines[t].strip()) for t in body):
-        return labels
-    if _title_like(lines, forms, tail[0]):
+    if not body or not tail or all(_closes_nothing(lines[t].strip()) for t in body):
         return labels
     if lines[body[-1]].strip()[-1] in PARAGRAPH_FINAL:
+        # Whatever stands before the copy: a paragraph only the copy has,
+        # its last, is no text of the clean body there either.  (Its first
+        # line may close nothing, indented as no web title is: the printed
+        # line that wraps, "　　自2017年起，…共涉及6" / "个行政村，…".)
+        if _title_like(lines, forms, tail[0]) and not is_indented(lines[tail[0]]):
+            return labels
         return labels[:end] + [True] * (len(labels) - end) if wraps_what_the_copy_lacks(tail) else labels
+    if content[0] < start or _title_like(lines, forms, tail[0]):
+        return labels
     # The text after it indents its paragraphs, and its first line has no
     # indent: it goes on from a paragraph before it.  (A clean article's
     # lead closing its title block with "文章如下：" and a byline opens its
@@ -1348,7 +1356,7 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     return labels[:end] + [True] * (len(labels) - end)
 
 
-def _wraps_a_line(lines: tuple[str, ...], members: list[int]) -> bool:
+def _wraps_a_line(lines: tuple[str, ...], members: list[int], copy: list[int]) -> bool:
     """Whether a stretch of content lines holds a printed line: as wide as the document's column, running on.
 
     The line stops mid-sentence (no closing mark, no closing bracket: a
@@ -1364,9 +1372,15 @@ def _wraps_a_line(lines: tuple[str, ...], members: list[int]) -> bool:
     or hangs a comma past it is still one of its printed lines.  Web text
     sets a paragraph on a line, and one that stops open (a heading) is far
     narrower or far wider than a copy's column.
+
+    The column is the document's (:func:`_column`), or the widest line of
+    the ``copy`` (its lines): a copy too short to show its column has its
+    title's lines outnumber its printed ones (two of each, where it prints
+    the clean text's title again).
     """
-    column = _column(lines) or _runs_column(lines)
-    if not column or column < MIN_RUN_COLUMN:
+    widest = max((indented_width(lines[t].rstrip()) for t in copy), default=0)
+    columns = [c for c in (_column(lines) or _runs_column(lines), widest) if c and c >= MIN_RUN_COLUMN]
+    if not columns:
         return False
     for a, b in zip(members, members[1:]):
         text = lines[a].strip()
@@ -1374,7 +1388,7 @@ def _wraps_a_line(lines: tuple[str, ...], members: list[int]) -> bool:
             continue
         if not is_indented(lines[a]) and (text[-1] in PARAGRAPH_FINAL or text[-1] in _CLOSERS):
             continue
-        if abs(indented_width(lines[a].rstrip()) - column) <= LOST_INDENT + 2:
+        if any(abs(indented_width(lines[a].rstrip()) - column) <= LOST_INDENT + 2 for column in columns):
             return True
     return False
 
@@ -2079,7 +2093,10 @@ def _split_twin_titles(
     title does not say which version is which; their lines do.  A copy's
     printed lines mostly stop mid-sentence, a clean paragraph closes one.  The
     part whose lines stop mid-sentence at least half the time, beside a part
-    whose lines hardly ever do, is the copy.  Only for documents the line
+    whose lines hardly ever do, is the copy; so is the part that wraps a
+    printed line (:func:`_wraps_a_line`) beside one that reads as web text
+    and wraps none (a copy set wide prints short paragraphs whole, as web
+    text does, and wraps only its longer ones).  Only for documents the line
     evidence gave one label throughout; elsewhere it has found the edges.
     """
     title = forms[content[0]]
@@ -2225,8 +2242,38 @@ def _split_twin_titles(
             # its own printed lines besides, which stop mid-sentence.)
             lo, hi = versions[held.index(False)]
             extra = [i for i in content if lo <= i < hi and forms[i] not in parts[held.index(True)]]
-            if sum(lines[i].strip()[-1] in PARAGRAPH_FINAL for i in extra) >= PART_MAJORITY * len(extra):
+            closed = [i for i in extra if lines[i].strip()[-1] in PARAGRAPH_FINAL]
+            # That copy, set wide: it prints the web text's short paragraphs
+            # whole, a line each, and goes on with its own paragraph's
+            # printed lines, which run on (:func:`_wraps_a_line`), open as
+            # wide as any of its closed lines (a clean version's open lines
+            # are headings, narrower than its paragraphs) or indented over
+            # an unindented one, however they end.  Where the version it
+            # holds reads as web text: not a copy's closing signature and
+            # date in runs, whose words its text says.
+            opened = [i for i in extra if i not in closed]
+            widest_closed = max((indented_width(lines[i].rstrip()) for i in closed), default=0)
+            held_lo, held_hi = versions[held.index(True)]
+            if (
+                (not opened or max(indented_width(lines[i].rstrip()) for i in opened) >= widest_closed - 2)
+                and _wraps_a_line(lines, extra, extra)
+                and _reads_as_web_text(lines, [i for i in content if held_lo < i < held_hi and i != second])
+            ):
+                return split(copy_first=not held[0])
+            if len(closed) >= PART_MAJORITY * len(extra):
                 return split(copy_first=held[0])
+    if two:
+        # Neither holds the other (a clean body the copy covers only the
+        # head of, and a paragraph only that copy has): of two versions,
+        # one of which wraps a printed line and the other none, closing
+        # most of its paragraphs as web text does, the one that wraps is
+        # the copy, however many of its lines are the web text's one-line
+        # paragraphs.  (Not a copy's title block and first runs, open,
+        # before its title's words stand again in its text.)
+        members = [[i for i in content if lo < i < hi and i != second] for lo, hi in versions]
+        wrapped = [_wraps_a_line(lines, part, part) for part in members]
+        if wrapped.count(True) == 1 and _reads_as_web_text(lines, members[wrapped.index(False)]):
+            return split(copy_first=wrapped[0])
 
     def open_share(lo: int, hi: int) -> float:
         body = [i for i in content if lo < i < hi and i != second]
@@ -2251,6 +2298,13 @@ def _split_twin_titles(
     elif contained is not None:
         out = _versions_by_containment(forms, labels, content, contained, titles)
     return out
+
+
+def _reads_as_web_text(lines: tuple[str, ...], members: list[int]) -> bool:
+    """Whether a version's lines past its title close their paragraphs, most of them, as web text's do."""
+    return bool(members) and sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in members) < PRINTED_OPEN_SHARE * len(
+        members
+    )
 
 
 def _printed(lines: tuple[str, ...], members: list[int]) -> bool:

@@ -3660,3 +3660,112 @@ def test_the_clean_texts_closing_note_right_over_its_copy_stays_clean(kicker, wi
     clean = "\n\n".join([body[0]] + ["\u3000\u3000" + p if len(p) > 30 else p for p in body[1:]] + ["（曹 华）"])
     copy = render_copy([*body, "（曹 华）"], Profile("after", rendering, marker, "none", width), random.Random(width), False)
     assert repair_document(clean + "\n" + copy).text.splitlines() == [*body, "（曹华）"]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("marker", ["indent-ideographic", "indent-spaces"])
+@pytest.mark.parametrize("width", [54, 58])
+@pytest.mark.parametrize("novel", [7, 14])
+def test_a_wide_copy_of_one_line_paragraphs_and_a_paragraph_only_it_has_is_the_copy(novel, width, marker, rendering):
+    # A short article, then its copy set wide: the title and the two
+    # paragraphs fit a line each, indented as the web text's are, and the
+    # copy goes on with a paragraph only it has, wrapped.  Line by line the
+    # copy is the web text but for that paragraph, so the whole document
+    # read as clean text, said twice.  Of two versions, the one that holds
+    # the other and goes on with a printed line (open and running on, or
+    # indented over an unindented line) is the copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], lines[3], lines[4], lines[novel]]
+    clean = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:-1]])
+    copy = render_copy(truth, Profile("copy-novel", rendering, marker, "none", width), random.Random(width), False)
+    assert repair_document(clean + "\n" + copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("marker", ["indent-ideographic", "indent-spaces", "none"])
+@pytest.mark.parametrize("width", [54, 58])
+def test_of_two_versions_neither_holding_the_other_the_one_that_wraps_is_the_copy(width, marker, rendering):
+    # A clean article of four paragraphs, then a copy set wide of its title
+    # and first paragraph, a line each as the web text sets them, and a
+    # paragraph only the copy has, wrapped.  Neither version holds the
+    # other, and both open with the title whole: the document read as
+    # clean text throughout, the title and first paragraph said twice.
+    # Web text wraps no line, so the version that does is the copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    body = [lines[0], lines[5], lines[10], lines[11], lines[13]]
+    clean = "\n".join([body[0]] + ["\u3000\u3000" + p for p in body[1:]])
+    copy = render_copy([lines[0], lines[5], lines[7]], Profile("copy-novel", rendering, marker, "none", width), random.Random(width), False)
+    assert repair_document(clean + "\n" + copy).text.splitlines() == [lines[0], lines[5], lines[7], *body[2:]]
+
+
+def test_a_paragraph_only_the_copy_has_closing_the_document_is_the_copys_where_it_wraps_a_line():
+    # The clean article, then a copy set wide of its title, its subtitle
+    # and first paragraph, and a paragraph only the copy has, which closes
+    # the document.  The copy's first paragraph closes on a line of its
+    # own, and the evidence gave that last paragraph's two lines to the
+    # clean text: an indented line that closes nothing, and its last.
+    # Web text wraps no line, so they are the copy's, clean text before
+    # the copy though there is.  The same paragraph as web text, a line
+    # of its own, stays clean.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    title, sub, first, novel = lines[0], "长春工业经济提振发力", lines[6], lines[7]
+
+    def printed(paragraph: str, width: int = 48) -> list[str]:
+        cut = [paragraph[: width - 2]] + [paragraph[k : k + width] for k in range(width - 2, len(paragraph), width)]
+        return ["\u3000\u3000" + cut[0], *cut[1:]]
+
+    clean = [title, "\u3000\u3000" + sub, "\u3000\u3000" + first, "\u3000\u3000" + lines[10], "\u3000\u3000" + lines[11]]
+    copy = [title, "\u3000\u3000" + sub, *printed(first)]
+    for tail, is_copy in ((printed(novel), True), (["\u3000\u3000" + novel], False)):
+        assert not is_copy or tail[0].strip()[-1] not in "。！？”）"
+        doc = tuple(clean + copy + tail)
+        labels = [False] * len(clean) + [True] * len(copy) + [False] * len(tail)
+        forms = [form_only(line) if line.strip() else "" for line in doc]
+        expected = [False] * len(clean) + [True] * (len(copy) + len(tail)) if is_copy else labels
+        assert detection._absorb_clean_tail(doc, forms, labels) == expected
+
+
+@pytest.mark.parametrize("marker,width", [("indent-ideographic", 32), ("space-lines", 30)])
+def test_a_copys_title_block_in_runs_is_no_web_version_where_its_text_says_the_title_again(marker, width):
+    # A copy only, cut into runs at its figures: its title
+    # ("长春规上工业增加值增长22.4%") stands again in its lead, so the two
+    # look like two versions, the first of which (title block and first
+    # runs) wraps no line.  But its runs stop mid-sentence as web text
+    # never does: it is no clean version, and the whole document is the
+    # copy.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    lead = "本报长春9月20日电（记者王明）数据显示，前三季度，长春规上工业增加值增长22.4%；其中，汽车产业增长31.2%。"
+    truth = ["长春规上工业增加值增长22.4%", lines[3], lead, lines[4], lines[5]]
+    copy = render_copy(truth, Profile("copy-only", "runs", marker, "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width", [20, 22, 24, 26, 28])
+def test_a_copys_closing_signature_that_says_its_title_is_no_web_version(width):
+    # A notice's copy only, cut into runs: its title, the body's name
+    # ("长春市工业和信息化局"), stands again as its closing signature over
+    # the date.  The signature and date, runs that the text before holds,
+    # are no web version beside a copy that wraps: they stay the copy's.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = ["长春市工业和信息化局", lines[3], lines[4], lines[5], "长春市工业和信息化局", "2022年10月13日"]
+    copy = render_copy(truth, Profile("copy-only", "runs", "indent-ideographic", "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
