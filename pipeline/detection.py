@@ -12,7 +12,10 @@ blank-separated ones), and what the lines on each edge say (a fragment of the
 copy that the clean text holds inside a longer line, a clean title that the copy
 repeats).  A paragraph between two of a copy's white-space marks is the
 copy's, and so is what closes a document that a copy cut off mid-sentence
-opens, or text beside a document's one copy that wraps a printed line.  Last, a broken run beside a larger clean body must copy it: a run
+opens, or text beside a document's one copy that wraps a printed line; of
+two versions of an article, the one that wraps a printed line beside one
+that reads as web text is the copy.  Last, a broken run beside a larger
+clean body must copy it: a run
 whose text the clean lines mostly lack is the article's own (a title block,
 photo captions, a list), however much it looks like PDF fragments; and lines
 that look clean between a copy and the title it opened with, which the clean
@@ -1366,10 +1369,10 @@ def _wraps_a_line(lines: tuple[str, ...], members: list[int], copy: list[int]) -
     on from an indented line that way, as :func:`line_evidence` reads it:
     "…中央广播电视总台《新闻联播》" / "用2分01秒的时间，…").  Its width is
     the column's, give or take the indent the extraction dropped and a
-    hung mark: a copy set wide has
-    few full lines, so its column may be measured on paragraphs' first
-    lines, and a line that stops a cell short (a half-width digit in it)
-    or hangs a comma past it is still one of its printed lines.  Web text
+    hung mark: a copy set wide has few full lines, so its column may be
+    measured on paragraphs' first lines, and a line that stops a cell
+    short (a half-width digit in it) or hangs a comma past it is still one
+    of its printed lines.  Web text
     sets a paragraph on a line, and one that stops open (a heading) is far
     narrower or far wider than a copy's column.
 
@@ -2302,9 +2305,8 @@ def _split_twin_titles(
 
 def _reads_as_web_text(lines: tuple[str, ...], members: list[int]) -> bool:
     """Whether a version's lines past its title close their paragraphs, most of them, as web text's do."""
-    return bool(members) and sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in members) < PRINTED_OPEN_SHARE * len(
-        members
-    )
+    opened = sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in members)
+    return bool(members) and opened < PRINTED_OPEN_SHARE * len(members)
 
 
 def _printed(lines: tuple[str, ...], members: list[int]) -> bool:
