@@ -2160,6 +2160,12 @@ def _split_twin_titles(
             titles = {title}
     if second is None or _ends_sentence(lines[content[0]]):
         return labels
+    # A notice closes with its issuer's name over the date: where the name is
+    # the title's first printed line ("长春市工业和信息化局" / "2022年招聘公告"),
+    # it stands again with nothing after it but that date.  A signature opens
+    # no version.
+    if _CLOSING_DATE.fullmatch("".join(forms[i] for i in content if i > second)):
+        return labels
     # A title has words, and stands at most three times (the clean text and
     # two copies): a figure, or a line every page repeats, is a page head's
     # piece ("2019" / "年" / "10" / "月").
@@ -2376,6 +2382,10 @@ def _versions_with_furniture(lines: tuple[str, ...], content: list[int], second:
             held.add(0 if i < second else 1)
     return held
 
+
+# The date under a notice's closing signature, as its lines' forms spell it
+# (cut into runs or not): "2022年10月13日".
+_CLOSING_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 # A copy's last lines searched for the clean text's closing line that it
 # prints again: a signature and a date cut into runs at every change of

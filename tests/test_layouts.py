@@ -3769,3 +3769,24 @@ def test_a_copys_closing_signature_that_says_its_title_is_no_web_version(width):
     truth = ["长春市工业和信息化局", lines[3], lines[4], lines[5], "长春市工业和信息化局", "2022年10月13日"]
     copy = render_copy(truth, Profile("copy-only", "runs", "indent-ideographic", "none", width), random.Random(width), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering,marker", [("lines", "indent-ideographic"), ("spaced-lines", "space-lines")])
+@pytest.mark.parametrize("title,width", [("长春市工业和信息化局公告", 20), ("长春市工业和信息化局2022年招聘公告", 20),
+                                         ("长春市工业和信息化局2022年招聘公告", 22)])
+def test_a_notices_signature_that_is_its_titles_first_line_opens_no_version(rendering, marker, title, width):
+    # A notice's copy only: its title, cut after the issuer's name
+    # ("长春市工业和信息化局" / "公告"), opens the document, and that name
+    # stands again, whole, as the closing signature over the date.  The
+    # signature and date are no second version of the article: the whole
+    # document is the copy, its paragraphs rejoined and in order.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [title, lines[3], lines[4], lines[5], "长春市工业和信息化局", "2022年10月13日"]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(width), False)
+    assert copy.startswith("长春市工业和信息化局\n")
+    assert repair_document(copy).text.splitlines() == truth
+
