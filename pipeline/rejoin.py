@@ -614,7 +614,7 @@ def _short_line_ends(
     if any(len(group) > 1 for group in printed) and (column is not None or rebuilt):
         measure = column if column is not None else _widest_whole_line(texts, widths, printed)
         if measure is not None:
-            printed = _split_unseen_wraps(pieces, printed, measure)
+            printed = _split_unseen_wraps(pieces, printed, measure, lost)
             texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
             widths = _printed_widths(pieces, printed)
     # (Of two lines, the wider: a percentile of two is no measure.)
@@ -892,10 +892,23 @@ _DAMAGE = re.compile(f"[{FFFD}{LOST}]")
 
 def _printed_widths(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> list[int]:
     """Each printed line's width in cells; indentation takes room on the line, so the first run is measured with it."""
-    return [
-        indented_width(pieces[group[0]][1].rstrip()) + sum(display_width(pieces[k][1].strip()) for k in group[1:])
-        for group in printed
-    ]
+    return [sum(_run_cells(pieces, group)) for group in printed]
+
+
+def _run_cells(pieces: list[tuple[int, str, bool]], group: list[int]) -> list[int]:
+    """The cells each run of a printed line takes on it.
+
+    The first run is measured with its indentation, and every run but the
+    last with the spaces it ends with: they stand on the line between it and
+    the next run (the gap after a dateline, "日电\u00a0\u00a0" / "10" / "月",
+    sets the next words two cells on).  Taken without them, a full line
+    looks a character short, and a short line ends its paragraph.
+    """
+    cells = []
+    for n, k in enumerate(group):
+        text = pieces[k][1].rstrip() if n == len(group) - 1 else pieces[k][1].rstrip("\r\n")
+        cells.append(indented_width(text) if n == 0 else display_width(text.lstrip()))
+    return cells
 
 
 def indented_width(line: str) -> int:
@@ -932,7 +945,9 @@ def _widest_whole_line(texts: list[str], widths: list[int], printed: list[list[i
 MIN_WHOLE_LINES = 2
 
 
-def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[int]], column: int) -> list[list[int]]:
+def _split_unseen_wraps(
+    pieces: list[tuple[int, str, bool]], printed: list[list[int]], column: int, lost: int = 0
+) -> list[list[int]]:
     """Cut printed lines rebuilt from runs where a break fell on a font change.
 
     :func:`_printed_lines` cannot see a wrap or a paragraph end that falls
@@ -946,13 +961,19 @@ def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[
     out: list[list[int]] = []
     for g, group in enumerate(printed):
         texts = [pieces[k][1].strip() for k in group]
-        cells = [display_width(pieces[group[0]][1].rstrip())] + [display_width(t) for t in texts[1:]]
+        cells = _run_cells(pieces, group)
         if sum(cells) <= column + _hung(texts[-1]):
             out.append(group)
             continue
         follower = None
         if g + 1 < len(printed) and not pieces[printed[g + 1][0]][2]:
             follower = pieces[printed[g + 1][0]][1].strip()
+        # The line opens a paragraph where the line before stopped short of
+        # the room its first piece needed, even had that line lost an indent
+        # too (or there is none): its first printed line may then be one
+        # whose indent the extraction dropped.
+        opens = not out or pieces[group[0]][2] or sum(_run_cells(pieces, out[-1])) + lost + head_width(texts[0]) <= column
+        indent = lost if opens else 0
         n = len(group)
         # best[j]: (cost, cuts) of the runs before j, cut into printed lines.
         best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
@@ -971,7 +992,11 @@ def _split_unseen_wraps(pieces: list[tuple[int, str, bool]], printed: list[list[
                     continue
                 head = texts[j] if j < n else follower
                 # A closing mark would have hung on the line, never wrapped.
-                wrap = head is not None and head[0] not in _HANGING and used + head_width(head) > column
+                # A paragraph's first printed line whose indent the
+                # extraction dropped (``lost`` cells) wraps where the next
+                # piece would not have fitted beside that indent.
+                fill = column - indent if i == 0 and used <= column - indent else column
+                wrap = head is not None and head[0] not in _HANGING and used + head_width(head) > fill
                 cost = best[i][0] + (0 if wrap else 1 if texts[j - 1][-1] in PARAGRAPH_FINAL else 2)
                 if best[j] is None or cost < best[j][0]:
                     best[j] = (cost, best[i][1] + [j])

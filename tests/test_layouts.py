@@ -3790,3 +3790,41 @@ def test_a_notices_signature_that_is_its_titles_first_line_opens_no_version(rend
     assert copy.startswith("长春市工业和信息化局\n")
     assert repair_document(copy).text.splitlines() == truth
 
+
+@pytest.mark.parametrize("marker,width", [("none", 20), ("none", 26), ("none", 36), ("indent-lost", 18),
+                                          ("indent-lost", 26), ("indent-lost", 38)])
+def test_the_gap_after_a_dateline_takes_room_on_its_printed_line(marker, width):
+    # A copy cut into runs, whose lead opens with a dateline and the gap
+    # the paper sets after it ("…日电\u00a0\u00a0" / "9" / "月" / "19" /
+    # "日，…"): the gap's two cells stand on the printed line, so the line
+    # is full, no paragraph end.  Measured without them, it looked a
+    # character short, and the lead was cut in two.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], "新华社长春9月20日电\u00a0\u00a09月19日，" + lines[3], *lines[4:12]]
+    copy = render_copy(truth, Profile("copy-only", "runs", marker, "none", width), random.Random(width), False)
+    assert "电\u00a0\u00a0\n" in copy
+    assert repair_document(copy).text.splitlines() == [canonical_paragraph(p)[0] for p in truth]
+
+
+@pytest.mark.parametrize("offset,width", [(15, 20), (19, 24), (23, 28), (25, 30)])
+def test_a_leads_first_line_short_by_its_dropped_indent_wraps_at_a_figure(offset, width):
+    # A copy cut into runs whose indents the extraction dropped: the lead's
+    # first printed line, after the headline, stops four cells short of the
+    # column, ending with a figure ("…10月21" / "日，…").  The runs join
+    # across the break, as they do at any change of font, so the line must
+    # be cut again; it is cut where its first line fills the column less the
+    # dropped indent, not before the figure as a paragraph of its own.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    lead = lines[3][:offset] + "10月21日，" + lines[3][offset:]
+    truth = [lines[0], lead, *lines[4:12]]
+    copy = render_copy(truth, Profile("copy-only", "runs", "indent-lost", "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
+
