@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .chars import PARAGRAPH_FINAL, display_width, ends_with_mark, is_han
+from .chars import PARAGRAPH_FINAL, closes_sentence, display_width, ends_with_mark, is_han
 from .canonical import script_profile
 from .compare import comparison_form, form_only, simplified
 from .model import Section, SectionKind, StageReport
@@ -1325,15 +1325,17 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     head = [t for t in content if t < start]
     tail = [t for t in content if t >= end]
 
-    def wraps_what_the_copy_lacks(part: list[int]) -> bool:
+    def wraps_what_the_copy_lacks(part: list[int], into: tuple[int, ...] = ()) -> bool:
+        # (``into``: the copy's first line, which a head's last line may
+        # wrap into: "…展厅中一间“未来诊室”" / "吸引了众多参观者。…".)
         return (
             sum(len(forms[t]) for t in part) < sum(len(forms[t]) for t in body)
-            and _wraps_a_line(lines, part, body)
+            and _wraps_a_line(lines, [*part, *into], body)
             and _held_share("".join(forms[t] for t in part), _kgrams("\n".join(forms[t] for t in body))) < MIN_COPY_SHARE
         )
 
     if body and head and not tail:
-        return [True] * start + labels[start:] if wraps_what_the_copy_lacks(head) else labels
+        return [True] * start + labels[start:] if wraps_what_the_copy_lacks(head, tuple(body[:1])) else labels
     # (A title block the evidence took for a copy closes nothing: the
     # article's head, whose body follows.)
     if not body or not tail or all(_closes_nothing(lines[t].strip()) for t in body):
@@ -1363,7 +1365,8 @@ def _wraps_a_line(lines: tuple[str, ...], members: list[int], copy: list[int]) -
     """Whether a stretch of content lines holds a printed line: as wide as the document's column, running on.
 
     The line stops mid-sentence (no closing mark, no closing bracket: a
-    title's "（民生观）"; no colon, which opens a list), and the next line
+    title's "（民生观）"; no colon, which opens a list; a quoted term's
+    closing quote closes nothing, "…一间“未来诊室”"), and the next line
     goes on from it unindented; or it is indented and the next line is not,
     however it ends (web text indents every paragraph, so only a wrap goes
     on from an indented line that way, as :func:`line_evidence` reads it:
@@ -1389,11 +1392,16 @@ def _wraps_a_line(lines: tuple[str, ...], members: list[int], copy: list[int]) -
         text = lines[a].strip()
         if is_indented(lines[b]):
             continue
-        if not is_indented(lines[a]) and (text[-1] in PARAGRAPH_FINAL or text[-1] in _CLOSERS):
+        if not is_indented(lines[a]) and (text[-1] in PARAGRAPH_FINAL or text[-1] in _CLOSERS) and not _quoted_term_end(text):
             continue
         if any(abs(indented_width(lines[a].rstrip()) - column) <= LOST_INDENT + 2 for column in columns):
             return True
     return False
+
+
+def _quoted_term_end(text: str) -> bool:
+    """Whether a line ends with a quoted term, mid-sentence ("…展厅中一间“未来诊室”"), not with a quoted sentence."""
+    return text[-1] in "”’" and not closes_sentence(text)
 
 
 def _copy_lacks(forms: list[str], members: Iterable[int], grams: set[str]) -> bool:

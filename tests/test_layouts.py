@@ -3828,3 +3828,31 @@ def test_a_leads_first_line_short_by_its_dropped_indent_wraps_at_a_figure(offset
     copy = render_copy(truth, Profile("copy-only", "runs", "indent-lost", "none", width), random.Random(width), False)
     assert repair_document(copy).text.splitlines() == truth
 
+
+@pytest.mark.parametrize("quoted,is_copy", [("“工业强市”", True), ("“工业强市。”", False)])
+def test_a_copys_first_printed_line_ending_with_a_quoted_term_wraps_into_the_copy(quoted, is_copy):
+    # A copy only, with no paragraph marker: its title and first printed
+    # line, which ends at the column with a quoted term ("…提振发力，“工业强
+    # 市”"), read as clean text before the copy.  A quoted term closes no
+    # sentence, and the line runs on into the copy's first line, unindented:
+    # web text breaks no sentence at a line end, so the two are the copy's.
+    # A line that closes a quoted sentence there breaks nothing.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    width = 24
+
+    def printed(paragraph: str) -> list[str]:
+        return [paragraph[k : k + width] for k in range(0, len(paragraph), width)]
+
+    source = lines[3] + lines[4]
+    lead = source[: width - len(quoted)] + quoted + source[width - len(quoted) :]
+    head = ["长春工业经济提振发力", printed(lead)[0]]
+    assert head[1].endswith(quoted)
+    copy = printed(lead)[1:] + [line for p in lines[5:10] for line in printed(p)]
+    doc = tuple(head + copy)
+    forms = [form_only(line) for line in doc]
+    labels = [False] * len(head) + [True] * len(copy)
+    expected = [True] * len(doc) if is_copy else labels
+    assert detection._absorb_clean_tail(doc, forms, labels) == expected
