@@ -56,6 +56,30 @@ def closes_sentence(text: str) -> bool:
     return ends_with_mark(text, "。！？!?…")
 
 
+def leaves_bracket_open(text: str) -> bool:
+    """Whether ``text`` opens a bracket "（" that it does not close.
+
+    Web text sets a paragraph on one line, so it closes on that line every
+    bracket the line opens; a printed line may stop inside one.
+    """
+    return _bracket_depth(text, "（", "）") > 0
+
+
+def closes_unopened_bracket(text: str) -> bool:
+    """Whether ``text`` closes a bracket "）" that it did not open: the end of one a line before it opened."""
+    return _bracket_depth(reversed(text), "）", "（") > 0
+
+
+def _bracket_depth(chars, opening: str, closing: str) -> int:
+    depth = 0
+    for ch in chars:
+        if ch == opening:
+            depth += 1
+        elif ch == closing and depth:
+            depth -= 1
+    return depth
+
+
 def is_han(ch: str) -> bool:
     """True for a Han ideograph (any CJK unified or compatibility block) or 〇."""
     cp = ord(ch)

@@ -36,7 +36,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .chars import PARAGRAPH_FINAL, closes_sentence, display_width, ends_with_mark, is_han
+from .chars import (
+    PARAGRAPH_FINAL,
+    closes_sentence,
+    closes_unopened_bracket,
+    display_width,
+    ends_with_mark,
+    is_han,
+    leaves_bracket_open,
+)
 from .canonical import script_profile
 from .compare import comparison_form, form_only, simplified
 from .model import Section, SectionKind, StageReport
@@ -1392,6 +1400,10 @@ def _wraps_a_line(lines: tuple[str, ...], members: list[int], copy: list[int]) -
         text = lines[a].strip()
         if is_indented(lines[b]):
             continue
+        if leaves_bracket_open(text) and closes_unopened_bracket(lines[b]):
+            # However wide: web text closes its brackets on the line that
+            # opens them ("第一辆国产自行车（新中国“第一”" / "·生活篇）").
+            return True
         if not is_indented(lines[a]) and (text[-1] in PARAGRAPH_FINAL or text[-1] in _CLOSERS) and not _quoted_term_end(text):
             continue
         if any(abs(indented_width(lines[a].rstrip()) - column) <= LOST_INDENT + 2 for column in columns):

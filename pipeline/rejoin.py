@@ -24,7 +24,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .chars import CLOSERS, PARAGRAPH_FINAL, SENTENCE_END, closes_sentence, display_width, is_han, is_letter_or_digit
+from .chars import (
+    CLOSERS,
+    PARAGRAPH_FINAL,
+    SENTENCE_END,
+    closes_sentence,
+    closes_unopened_bracket,
+    display_width,
+    is_han,
+    is_letter_or_digit,
+    leaves_bracket_open,
+)
 from .compare import simplified
 from .model import Paragraph, Section, SectionKind, StageReport
 from .mojibake import FFFD, LOST
@@ -292,6 +302,15 @@ def split_paragraphs(
     # however short that one's last line.  (Not "…": a paragraph may open
     # with an ellipsis.)
     ends = {k for k in ends if k + 1 == len(pieces) or pieces[k + 1][1].strip()[:1] not in _NO_PARAGRAPH_START}
+    # Nor does a paragraph end inside a bracket: a line that leaves one open,
+    # before a line that closes it, wraps, however short ("第一辆国产自行车
+    # （新中国“第一”" / "·生活篇）", a title set narrow).
+    ends = {
+        k
+        for k in ends
+        if k + 1 == len(pieces)
+        or not (leaves_bracket_open(pieces[k][1]) and closes_unopened_bracket(pieces[k + 1][1]))
+    }
     paragraphs: list[tuple[int, int, list[str]]] = []
     current: list[int] = []
     for k, (i, line, hard_break) in enumerate(pieces):

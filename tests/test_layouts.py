@@ -3856,3 +3856,26 @@ def test_a_copys_first_printed_line_ending_with_a_quoted_term_wraps_into_the_cop
     labels = [False] * len(head) + [True] * len(copy)
     expected = [True] * len(doc) if is_copy else labels
     assert detection._absorb_clean_tail(doc, forms, labels) == expected
+
+
+@pytest.mark.parametrize("head,is_copy", [(["长春工业经济（新时代“第一”", "·发展篇）"], True),
+                                          (["长春工业经济（新时代“第一”）", "·发展篇"], False)])
+def test_a_copys_headline_cut_inside_its_bracket_is_the_copys(head, is_copy):
+    # A copy only, its headline set narrow and cut inside the bracketed
+    # column name: the two short lines read as clean text before the copy
+    # (the first ends with a quoted term, the second closes a bracket).
+    # Web text closes its brackets on the line that opens them: a line
+    # that leaves one for the next line to close is a printed line, and
+    # the headline is the copy's.  Two lines that each close what they
+    # open say nothing.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    width = 24
+    copy = [p[k : k + width] for p in lines[3:9] for k in range(0, len(p), width)]
+    doc = tuple(head + copy)
+    forms = [form_only(line) for line in doc]
+    labels = [False] * len(head) + [True] * len(copy)
+    expected = [True] * len(doc) if is_copy else labels
+    assert detection._absorb_clean_tail(doc, forms, labels) == expected

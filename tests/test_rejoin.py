@@ -1534,3 +1534,20 @@ def test_a_title_line_set_short_that_ends_with_a_quoted_term_runs_on(rendering):
             wrong.append(width)
     assert wrong == []
 
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_no_paragraph_ends_inside_a_bracket(rendering):
+    # A headline set narrow, cut inside its bracketed column name
+    # ("第一辆国产自行车（新中国“第一”" / "·生活篇）"): its first line is far
+    # short of the body's column and ends with a quoted term, but the
+    # bracket it opened is closed only on the next line.  The headline is
+    # one paragraph.  A headline that closes its bracket on its first line
+    # still ends there.
+    body = [line for p in BODY[:3] for line in typeset(p, 24, False)]
+    for head, want in (
+        (["长春工业经济（新时代“第一”", "·发展篇）"], ["长春工业经济（新时代“第一”·发展篇）"]),
+        (["长春工业经济（新时代“第一”）", "·发展篇"], ["长春工业经济（新时代“第一”）", "·发展篇"]),
+    ):
+        assert _read(_set(head + body, rendering), rendering) == want + BODY[:3]
+
