@@ -1551,3 +1551,16 @@ def test_no_paragraph_ends_inside_a_bracket(rendering):
     ):
         assert _read(_set(head + body, rendering), rendering) == want + BODY[:3]
 
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("width", [15, 22, 29, 34])
+def test_a_label_in_lenticular_brackets_opens_a_paragraph(rendering, width):
+    # A column whose parts open with a label ("【人物】", "【故事】",
+    # "【点评】"), with no paragraph marker: a part that follows a full
+    # line shows no break by its layout, and the subtitle under a narrow
+    # headline is as narrow as the headline's lines.  The label opens the
+    # part, as a bullet opens a list's item: no label stands inside a line.
+    paragraphs = ["【故事】" + BODY[1], "【点评】" + BODY[2], "【启示】" + BODY[3]]
+    head = ["赤胆忠诚卫平安", "【人物】社区民警汪勇"]
+    lines = head + [line for p in paragraphs for line in typeset(p, width, False)]
+    assert _read(_set(lines, rendering), rendering) == head + paragraphs
