@@ -991,18 +991,19 @@ def _split_unseen_wraps(
             follower = pieces[printed[g + 1][0]][1].strip()
         # The line opens a paragraph where the line before stopped short of
         # the room its first piece needed, even had that line lost an indent
-        # too (or there is none): its first printed line may then be one
-        # whose indent the extraction dropped.
+        # too (or there is none); so does each line cut from it after a cut
+        # that is no wrap.  A paragraph's first printed line may be one whose
+        # indent the extraction dropped (``lost`` cells): it wraps where the
+        # next piece would not have fitted beside that indent.
         opens = not out or pieces[group[0]][2] or sum(_run_cells(pieces, out[-1])) + lost + head_width(texts[0]) <= column
-        indent = lost if opens else 0
         n = len(group)
-        # best[j]: (cost, cuts) of the runs before j, cut into printed lines.
-        best: list[tuple[float, list[int]] | None] = [None] * (n + 1)
-        best[0] = (0.0, [])
+        # best[j][o]: (cost, start of the last line, cuts) of the runs before
+        # j, cut into printed lines, the line from j opening a paragraph (o)
+        # or not.  Of equal costs, the earlier last cut is kept.
+        best: list[dict[bool, tuple[float, int, list[int]]]] = [{} for _ in range(n + 1)]
+        best[0][bool(opens)] = (0.0, 0, [])
         for j in range(1, n + 1):
             for i in range(j):
-                if best[i] is None:
-                    continue
                 if j < n and texts[j - 1][-1] in _NO_LINE_END:
                     # No line ends with an opening mark: it goes with what it opens.
                     continue
@@ -1012,22 +1013,24 @@ def _split_unseen_wraps(
                 if used > room and j - i > 1:
                     continue
                 head = texts[j] if j < n else follower
-                # A closing mark would have hung on the line, never wrapped.
-                # A paragraph's first printed line whose indent the
-                # extraction dropped (``lost`` cells) wraps where the next
-                # piece would not have fitted beside that indent.
-                fill = column - indent if i == 0 and used <= column - indent else column
-                wrap = head is not None and head[0] not in _HANGING and used + head_width(head) > fill
-                cost = best[i][0] + (0 if wrap else 1 if texts[j - 1][-1] in PARAGRAPH_FINAL else 2)
-                if best[j] is None or cost < best[j][0]:
-                    best[j] = (cost, best[i][1] + [j])
-        if best[n] is None:
+                for first, (before, _, cuts) in best[i].items():
+                    # (Not where the line would not have fitted beside that
+                    # indent, a closing mark hung past the column aside.)
+                    indent = lost if first and used + lost <= room else 0
+                    fill = column - indent
+                    # A closing mark would have hung on the line, never wrapped.
+                    wrap = head is not None and head[0] not in _HANGING and used + head_width(head) > fill
+                    cost = before + (0 if wrap else 1 if texts[j - 1][-1] in PARAGRAPH_FINAL else 2)
+                    kept = best[j].get(not wrap)
+                    if kept is None or cost < kept[0]:
+                        best[j][not wrap] = (cost, i, cuts + [j])
+        if not best[n]:
             # No cut fits (a run ends with an opening mark, which must stay
             # with what it opens, and the column measured is a cell narrower
             # than the two together): the line stays as it came.
             out.append(group)
             continue
-        cuts = [0] + best[n][1]
+        cuts = [0] + min(best[n].values(), key=lambda found: found[:2])[2]
         out.extend(group[a:b] for a, b in zip(cuts, cuts[1:]))
     return out
 

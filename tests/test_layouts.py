@@ -3879,3 +3879,23 @@ def test_a_copys_headline_cut_inside_its_bracket_is_the_copys(head, is_copy):
     labels = [False] * len(head) + [True] * len(copy)
     expected = [True] * len(doc) if is_copy else labels
     assert detection._absorb_clean_tail(doc, forms, labels) == expected
+
+
+@pytest.mark.parametrize("offset,width", [(4, 20), (12, 24), (20, 28)])
+def test_a_paragraph_opening_with_a_figure_after_a_short_line_keeps_its_first_line(offset, width):
+    # A copy cut into runs whose indents the extraction dropped: a
+    # paragraph that opens with a figure ("80" / "后…"), after one whose
+    # last line stops short, with another figure near its first line's end
+    # ("2011" / "年…").  The runs join across both breaks, at changes of
+    # font, and the line is cut again.  The paragraph's first printed line
+    # is the one that fills the column less the dropped indent, wherever
+    # the cut before it falls, not only at the rebuilt line's start.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    second = "80后" + lines[4][:offset] + "2011年" + lines[4][offset:]
+    truth = [lines[0], lines[3], second, *lines[5:12]]
+    copy = render_copy(truth, Profile("copy-only", "runs", "indent-lost", "none", width), random.Random(width), False)
+    assert repair_document(copy).text.splitlines() == truth
