@@ -8,6 +8,7 @@ answers live here once so that every stage agrees on them.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 # Han ideographs: the unified blocks, their extensions and the compatibility
 # block, plus 〇 (U+3007), which Chinese uses as the digit zero in dates.
@@ -70,7 +71,8 @@ def closes_unopened_bracket(text: str) -> bool:
     return _bracket_depth(reversed(text), "）", "（") > 0
 
 
-def _bracket_depth(chars, opening: str, closing: str) -> int:
+def _bracket_depth(chars: Iterable[str], opening: str, closing: str) -> int:
+    # Brackets left open at the end; a closing one with none open is passed over.
     depth = 0
     for ch in chars:
         if ch == opening:
