@@ -2312,9 +2312,7 @@ def _split_twin_titles(
         others = {forms[i] for i in content if not lo <= i < hi}
         if len(body) > 1 and forms[body[0]] in others and _closes_nothing(lines[body[0]].strip()):
             body = body[1:]
-        if not body:
-            return 0.0
-        return sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in body) / len(body)
+        return _open_share(lines, body)
 
     first_open, second_open = open_share(content[0], second), open_share(second, len(lines))
     out = list(labels)
@@ -2331,8 +2329,14 @@ def _split_twin_titles(
 
 def _reads_as_web_text(lines: tuple[str, ...], members: list[int]) -> bool:
     """Whether a version's lines past its title close their paragraphs, most of them, as web text's do."""
-    opened = sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in members)
-    return bool(members) and opened < PRINTED_OPEN_SHARE * len(members)
+    return bool(members) and _open_share(lines, members) < PRINTED_OPEN_SHARE
+
+
+def _open_share(lines: tuple[str, ...], members: list[int]) -> float:
+    """Share of these lines that stop mid-sentence (no closing mark): a copy's printed lines mostly do, web text's hardly ever (0.0 for none)."""
+    if not members:
+        return 0.0
+    return sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in members) / len(members)
 
 
 def _printed(lines: tuple[str, ...], members: list[int]) -> bool:
@@ -2348,7 +2352,7 @@ def _printed(lines: tuple[str, ...], members: list[int]) -> bool:
     """
     if len(members) <= MAX_SHORT_PART:
         return False
-    return sum(lines[i].strip()[-1] not in PARAGRAPH_FINAL for i in members) >= PRINTED_OPEN_SHARE * len(members)
+    return _open_share(lines, members) >= PRINTED_OPEN_SHARE
 
 
 # Share of a version's lines stopping mid-sentence from which it is a copy's

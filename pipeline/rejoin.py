@@ -1001,7 +1001,7 @@ def _split_unseen_wraps(
         # j, cut into printed lines, the line from j opening a paragraph (o)
         # or not.  Of equal costs, the earlier last cut is kept.
         best: list[dict[bool, tuple[float, int, list[int]]]] = [{} for _ in range(n + 1)]
-        best[0][bool(opens)] = (0.0, 0, [])
+        best[0][opens] = (0.0, 0, [])
         for j in range(1, n + 1):
             for i in range(j):
                 if j < n and texts[j - 1][-1] in _NO_LINE_END:
