@@ -351,16 +351,18 @@ def pair_quotes(text: str, *, unknown: str) -> tuple[str, int]:
     return "".join(chars), n
 
 
-# What a figure in Chinese text is made of: digits, its point, its percent.
-_FIGURE = frozenset("0123456789.%")
+# What a figure in Chinese text is made of: digits, its point, its percent,
+# and the signs of a sum or a span written in figures ("1900-1=0", "7×24",
+# "3/4", "10:30").
+_FIGURE = frozenset("0123456789.%+-=×÷/:")
 
 
 def _cjk_beyond_figures(chars: list[str], i: int, step: int, neighbour: str) -> bool:
     """Whether the mark at ``i`` stands by CJK on the side ``step``, looking past a figure there.
 
     Figures are Chinese text's as much as English's: a quote that opens on
-    one ("“70年是…”") or closes after one ("…增长22.4%”") stands by CJK
-    beyond it.  ``neighbour`` is the nearest deciding character on that side.
+    one ("“70年是…”") or closes after one ("…增长22.4%”", a slogan in
+    figures, "信念就是“1900-1=0”") stands by CJK beyond it.  ``neighbour`` is the nearest deciding character on that side.
     """
     if not neighbour:
         return False

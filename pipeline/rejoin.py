@@ -304,6 +304,7 @@ def split_paragraphs(
     # however short that one's last line.  (Not "…": a paragraph may open
     # with an ellipsis.)
     ends = {k for k in ends if k + 1 == len(pieces) or pieces[k + 1][1].strip()[:1] not in _NO_PARAGRAPH_START}
+    ends = _close_lost_quotes(pieces, ends)
     # Nor does a paragraph end inside a bracket: a line that leaves one open,
     # before a line that closes it, wraps, however short ("第一辆国产自行车
     # （新中国“第一”" / "·生活篇）", a title set narrow).
@@ -351,6 +352,44 @@ def split_paragraphs(
     if current:
         paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
     return paragraphs
+
+
+_DOUBLE_QUOTES = "“”" + FFFD
+
+
+def _close_lost_quotes(pieces: list[tuple[int, str, bool]], ends: set[int]) -> set[int]:
+    """Move a paragraph end past a lost quotation mark that closes the paragraph.
+
+    A quotation mark the font could not map comes out as U+FFFD in a run of
+    its own ("…奋斗目标。" / "\ufffd" / "中国人寿…"), so which paragraph it
+    belongs to is not seen in the runs: the mark after a sentence's end may
+    close that paragraph or open the next.  Paragraphs hold their quotation
+    marks in pairs, so where the paragraph before it leaves one open and the
+    one after it would hold an odd number too, the mark closes the paragraph
+    before.  (Taken as an opening mark, it would also turn every quotation
+    after it inside out once the marks are restored.)
+    """
+    order = sorted(ends)
+    out = set(ends)
+    for n, k in enumerate(order):
+        if (
+            k + 1 >= len(pieces)
+            or pieces[k + 1][2]
+            or pieces[k + 1][1].strip() != FFFD
+            or not closes_sentence(pieces[k][1])
+        ):
+            continue
+        start = order[n - 1] + 1 if n else 0
+        stop = next((e for e in order[n + 1 :] if e > k + 1), len(pieces) - 1)
+        # A marker's break bounds a paragraph as an end does.
+        start = max([t for t in range(start, k + 1) if pieces[t][2]], default=start)
+        stop = min([t - 1 for t in range(k + 2, stop + 1) if pieces[t][2]], default=stop)
+        before = sum(pieces[t][1].count(q) for t in range(start, k + 1) for q in _DOUBLE_QUOTES)
+        after = sum(pieces[t][1].count(q) for t in range(k + 1, stop + 1) for q in _DOUBLE_QUOTES)
+        if before % 2 and after % 2:
+            out.discard(k)
+            out.add(k + 1)
+    return out
 
 
 # Closing quotation marks (brackets aside: a closing note, "（人民视觉）",
@@ -497,6 +536,11 @@ def _printed_lines(pieces: list[tuple[int, str, bool]]) -> list[list[int]]:
     return groups
 
 
+def _cut_out(text: str) -> bool:
+    """Whether a run is one a PDF cuts out of a CJK line at a change of font: figures or Latin, or lost marks."""
+    return text.isascii() or not text.strip(FFFD)
+
+
 def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[int]]:
     """Printed lines of a blank-separated rendering, with a line cut into runs at a figure put back together.
 
@@ -513,10 +557,13 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
     the next line's first piece, mid-sentence, even with a dropped indent:
     no typesetter wraps so, so the sentence closed inside their line
     ("…特別" / "合適。" / "2008" / "年，…買").
+    A quotation mark lost to U+FFFD is cut out as a run of its own just the
+    same (a glyph the font could not map), and is put back alike:
+    "…特殊的玩具——" / "\ufffd" / "星海”牌" is one printed line.
     """
     texts = [line.strip() for _, line, _ in pieces]
     groups = [[k] for k in range(len(pieces))]
-    if not any(text.isascii() for text in texts):
+    if not any(_cut_out(text) for text in texts):
         return groups
     column, _ = column_fit(texts)
     if column is None:
@@ -550,7 +597,7 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
         # (A line may hold more than one figure: the run before may be put
         # back together already.)
         before, (figure,), (after,) = groups[k - 1], groups[k], groups[k + 1]
-        if hard[figure] or hard[after] or not texts[figure].isascii() or _char_class(texts[after][0]) != "cjk":
+        if hard[figure] or hard[after] or not _cut_out(texts[figure]) or _char_class(texts[after][0]) != "cjk":
             k += 1
         elif (
             _char_class(texts[before[-1]][-1]) == "cjk"
@@ -561,6 +608,10 @@ def _lines_with_cut_figures(pieces: list[tuple[int, str, bool]]) -> list[list[in
         elif fits([figure, after]):
             groups[k : k + 2] = [[figure, after]]
             k += 1
+        elif _char_class(texts[before[-1]][-1]) == "cjk" and fits([*before, figure]):
+            # Too wide to open the line after, the run ended the line before:
+            # a run cut out at a font change is no printed line of its own.
+            groups[k - 1 : k + 1] = [[*before, figure]]
         else:
             k += 1
     return groups

@@ -3899,3 +3899,28 @@ def test_a_paragraph_opening_with_a_figure_after_a_short_line_keeps_its_first_li
     truth = [lines[0], lines[3], second, *lines[5:12]]
     copy = render_copy(truth, Profile("copy-only", "runs", "indent-lost", "none", width), random.Random(width), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("width", [16, 24, 32])
+def test_lost_quotation_marks_around_a_sum_in_figures_are_restored(width, rendering):
+    # A slogan written as a sum ("“1900-1=0”") or a span of hours
+    # ("“7×24”"), its quotation marks lost to U+FFFD: the signs are the
+    # figure's, so the CJK beyond it decides, as for a figure.  Left as
+    # U+FFFD, a mark would also put every mark after it in its paragraph
+    # out of step.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [
+        lines[0],
+        "信念就是“1900-1=0”",
+        "“1900-1=0！”" + lines[1],
+        "提供“7×24”的服务，" + lines[3],
+        *lines[4:6],
+    ]
+    copy = render_copy(truth, Profile("copy-only", rendering, "space-lines", "fffd-quotes", width), random.Random(0), False)
+    copy = copy.replace("“", "\ufffd").replace("”", "\ufffd")
+    assert repair_document(copy).text.splitlines() == truth

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from bench.degrade import _NO_LINE_END, cell_width, split_runs, typeset
 from pipeline import SectionKind, repair_document
 from pipeline.canonical import canonical_paragraph
+from pipeline.mojibake import FFFD
 from pipeline.rejoin import join_fragments, split_paragraphs
 
 from .support import expected_lines
@@ -1564,3 +1565,38 @@ def test_a_label_in_lenticular_brackets_opens_a_paragraph(rendering, width):
     head = ["赤胆忠诚卫平安", "【人物】社区民警汪勇"]
     lines = head + [line for p in paragraphs for line in typeset(p, width, False)]
     assert _read(_set(lines, rendering), rendering) == head + paragraphs
+
+
+@pytest.mark.parametrize("width", [19, 26, 27, 39, 40])
+def test_a_lost_quotation_mark_after_a_sentence_closes_the_paragraph_it_balances(width):
+    # Quotation marks lost to U+FFFD come out as runs of their own, so the
+    # mark after "…令人振奋。" may close that paragraph or open the next:
+    # the runs do not show which line it stood on.  The quoted paragraph
+    # leaves one mark open and the next holds none, so it closes the quoted
+    # one; taken for the next paragraph's opening mark, restoring the marks
+    # would turn that paragraph's quotations inside out.
+    paragraphs = [
+        FFFD + BODY[3] + FFFD,
+        BODY[4],
+        FFFD + BODY[9][:-1] + "！" + FFFD,
+        BODY[5],
+    ]
+    lines = [piece for p in paragraphs for line in typeset(p, width, False) for piece in split_runs(line, True)]
+    assert _read(_set(lines, "runs"), "runs") == paragraphs
+
+
+@pytest.mark.parametrize("width", [14, 18, 21, 27, 31, 36, 40])
+def test_a_quotation_mark_lost_to_a_run_of_its_own_stays_on_its_printed_line(width):
+    # A copy of printed lines whose lost quotation marks were cut out as runs
+    # of their own ("…特殊的玩具——" / "\ufffd" / "星海”牌"), as a figure
+    # is: the mark is no short printed line, and ends no paragraph.  It goes
+    # on the line before where it and the line after would not fit the
+    # column together ("…工业经济" / "\ufffd" / a full line).
+    paragraphs = [
+        BODY[3],
+        BODY[7][:20] + FFFD + "稳中求进”" + BODY[7][20:],
+        BODY[4],
+        BODY[10][:30] + FFFD + "三个服务”" + BODY[10][30:],
+    ]
+    lines = [piece for p in paragraphs for line in typeset(p, width, False) for piece in split_runs(line, True)]
+    assert _read(_set(lines, "runs"), "spaced-lines") == paragraphs
