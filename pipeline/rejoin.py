@@ -28,9 +28,11 @@ from .chars import (
     CLOSERS,
     PARAGRAPH_FINAL,
     SENTENCE_END,
+    SENTENCE_FINAL,
     closes_sentence,
     closes_unopened_bracket,
     display_width,
+    ends_with_mark,
     is_han,
     is_letter_or_digit,
     leaves_bracket_open,
@@ -726,8 +728,9 @@ def _short_line_ends(
     # one another; past the first line that fills the column, a line short
     # of the usual width by more than a dropped indent and the slack is a
     # heading, a paragraph of its own however alike its neighbours' widths.
-    # (Only lines as printed, whose widths are known: no flag in them, not
-    # lines rebuilt from runs.)
+    # (Only lines whose widths are known: no flag in them, and lines as
+    # printed, or rebuilt from runs each a run alone, a note "（作者为…）"
+    # between runs of its own font.)
     body_from = next((v for v, w in enumerate(widths) if column is not None and w >= column - 2), len(widths))
     # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
     # own (see below), so the line after it opens one.  It closes the
@@ -826,7 +829,7 @@ def _short_line_ends(
         # a run of one-line paragraphs is not mistaken for a narrow title block.
         closes = texts[v][-1] in SENTENCE_END
         heading = (
-            not rebuilt
+            (not rebuilt or len(printed[v]) == 1)
             and v > body_from
             and width <= usual - SHORT_LINE_SLACK - LOST_INDENT
             and not _DAMAGE.search(texts[v] + texts[v + 1])
@@ -1183,7 +1186,10 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
     widths; a width that lines without such marks support wins a tie, and
     where none do, the hung reading does (the typesetters measured hang).
     A line of an odd count of cells (half-width figures) supports the even
-    widths on either side of it as well as its own.
+    widths on either side of it as well as its own, hung marks or not
+    (counted only as it stands, such lines in a short copy were outnumbered
+    by paragraphs' first lines, short by a dropped indent, which passed for
+    the column).
     """
     plain: Counter[int] = Counter()
     either: Counter[int] = Counter()
@@ -1193,6 +1199,11 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
             if hung:
                 either[widths[v]] += 1
                 either[widths[v] - hung] += 1
+                if widths[v] % 2:
+                    # (Counted with its figures, it may have stopped a
+                    # cell either side of either width: see below.)
+                    either[widths[v] - 1] += 1
+                    either[widths[v] + 1] += 1
             else:
                 plain[widths[v]] += 1
                 if widths[v] % 2:
@@ -1335,10 +1346,11 @@ def _opens_after_full_line(
     # Line v + 2 must be able to go on from such a first line: a line that
     # stops short by the indent mid-sentence is a first line itself, so line
     # v + 1, short by as much, is the last line of a paragraph that happened
-    # to end there ("…优良制度。" / "大家…恢复。" / "她表示，…").
+    # to end there ("…优良制度。" / "大家…恢复。" / "她表示，…"), as a
+    # list's item may on its semicolon ("…向市工信局学习；" / "8月10日，…").
     next_opens = (
         v + 3 < len(texts)
-        and closes_sentence(texts[v + 1])
+        and ends_with_mark(texts[v + 1], SENTENCE_FINAL)
         and not closes_sentence(texts[v + 2])
         and _indent_short(texts[v + 2], widths[v + 2], column, lost, texts[v + 3])
     )

@@ -1600,3 +1600,38 @@ def test_a_quotation_mark_lost_to_a_run_of_its_own_stays_on_its_printed_line(wid
     ]
     lines = [piece for p in paragraphs for line in typeset(p, width, False) for piece in split_runs(line, True)]
     assert _read(_set(lines, "runs"), "spaced-lines") == paragraphs
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_dropped_indent_is_seen_where_the_full_lines_hang_marks_past_an_odd_count(rendering):
+    # A short copy set with an indent the extraction dropped: its lines
+    # inside paragraphs hold figures (an odd count of cells) and hang a
+    # closing mark, so none is exactly the column.  Each still says the
+    # column is a cell either side of it; counted only as it stands, the
+    # paragraphs' first lines, short by the indent, outnumbered them and
+    # passed for the column, and every paragraph's first line ran on.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:7]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", 32), random.Random(132), False)
+    assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("width", [21, 23, 24, 25, 29, 30, 31, 38, 39, 40])
+def test_a_short_line_of_one_run_in_a_copy_of_runs_is_measured_as_printed(width):
+    # A copy cut into runs whose paragraphs lost their indents, closing with
+    # the author's note and the graphic's credit ("（作者为…）" / "制图：…").
+    # The note's run has runs of its own font on both sides, so it is a
+    # whole printed line, far short of the column: it ends its paragraph
+    # however short its neighbours, as a printed line that short does in a
+    # copy of lines.
+    paragraphs = [BODY[3], BODY[6], BODY[4], BODY[9], BODY[5], "（作者为长春市工业和信息化局局长）", "制图：张芳曼"]
+    lines = [
+        piece
+        for p in paragraphs
+        for line in typeset(p, width, True)
+        for piece in split_runs(line.removeprefix("\u3000\u3000"), False)
+    ]
+    assert _read(_set(lines, "runs"), "runs") == paragraphs
