@@ -362,7 +362,8 @@ def _cjk_beyond_figures(chars: list[str], i: int, step: int, neighbour: str) -> 
 
     Figures are Chinese text's as much as English's: a quote that opens on
     one ("“70年是…”") or closes after one ("…增长22.4%”", a slogan in
-    figures, "信念就是“1900-1=0”") stands by CJK beyond it.  ``neighbour`` is the nearest deciding character on that side.
+    figures, "信念就是“1900-1=0”") stands by CJK beyond it.  ``neighbour``
+    is the nearest deciding character on that side.
     """
     if not neighbour:
         return False

@@ -507,6 +507,11 @@ def _word_gap(lines: tuple[str, ...], kinds: list[int], i: int, before: list[tup
     return nxt is not None and _is_latin_alnum(prev[-1]) and _is_latin_alnum(nxt.lstrip()[:1])
 
 
+def _dash_run(text: str) -> bool:
+    """Whether a run holds dashes alone ("――"): a PDF may set them in a font of their own, cut from their line."""
+    return bool(text) and not text.strip("\u2014\u2015")
+
+
 def _is_latin_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -672,6 +677,10 @@ def _short_line_ends(
     # A paragraph indent the extraction dropped: its first line stops short by
     # the indent, which is no paragraph end (see :func:`_lost_indent_lines`).
     middle = _middle_width(texts, widths, indents)
+    if middle is None and column is not None and not rebuilt:
+        wider = _wider_by_the_indent(texts, widths, indents, column)
+        if wider is not None and _lost_indent_lines(texts, widths, indents, wider) >= MIN_SURE_INDENT_LINES:
+            middle = wider
     shown = _lost_indent_lines(texts, widths, indents, middle)
     lost = LOST_INDENT if shown >= (MIN_REBUILT_INDENT_LINES if rebuilt else MIN_INDENT_LINES) else 0
     # (Shown by two first lines or more, the dropped indent is beyond doubt.)
@@ -730,7 +739,8 @@ def _short_line_ends(
     # heading, a paragraph of its own however alike its neighbours' widths.
     # (Only lines whose widths are known: no flag in them, and lines as
     # printed, or rebuilt from runs each a run alone, a note "（作者为…）"
-    # between runs of its own font.)
+    # between runs of its own font; not one beside a dash's run, which a
+    # PDF may cut from the same line, "华盖”" / "――" / "极度濒危…".)
     body_from = next((v for v, w in enumerate(widths) if column is not None and w >= column - 2), len(widths))
     # The page's source line ("《人民日报》（…第08版）") is a paragraph of its
     # own (see below), so the line after it opens one.  It closes the
@@ -829,8 +839,8 @@ def _short_line_ends(
         # a run of one-line paragraphs is not mistaken for a narrow title block.
         closes = texts[v][-1] in SENTENCE_END
         heading = (
-            (not rebuilt or len(printed[v]) == 1)
-            and v > body_from
+            v > body_from
+            and (not rebuilt or (len(printed[v]) == 1 and not _dash_run(texts[v - 1]) and not _dash_run(texts[v + 1])))
             and width <= usual - SHORT_LINE_SLACK - LOST_INDENT
             and not _DAMAGE.search(texts[v] + texts[v + 1])
         )
@@ -1224,6 +1234,34 @@ def _middle_width(texts: list[str], widths: list[int], indents: list[bool]) -> i
 
     column = max(set(plain) | set(either), key=key)
     return column if key(column)[0] >= MIN_COLUMN_LINES else None
+
+
+def _wider_by_the_indent(texts: list[str], widths: list[int], indents: list[bool], column: int) -> int | None:
+    """The column that a short copy's one overrunning body line shows, where its first lines passed for it, or None.
+
+    In a short copy of one- and two-line paragraphs whose indents the
+    extraction dropped, the lines that stop mid-sentence are mostly first
+    lines, all short of the column by the indent, and pass for the column;
+    too few lines go on from a wrap to show the true one
+    (:func:`_middle_width`).  A line of CJK alone that goes on mid-sentence
+    to a next line, wider than that column by the indent (its hung marks
+    aside), lies inside a paragraph, and no printed line overruns its
+    column: the column is its width.  (The caller still asks two first
+    lines to show the indent.)
+    """
+    for v in range(1, len(texts) - 1):
+        text = texts[v]
+        if (
+            text
+            and texts[v + 1]
+            and not indents[v]
+            and text[-1] not in PARAGRAPH_FINAL
+            and not any(ch.isascii() or ch == "\xa0" for ch in text)
+            and not _DAMAGE.search(text)
+            and widths[v] - _hung(text) == column + LOST_INDENT
+        ):
+            return column + LOST_INDENT
+    return None
 
 
 def _lost_indent_lines(texts: list[str], widths: list[int], indents: list[bool], column: int | None) -> int:

@@ -1635,3 +1635,23 @@ def test_a_short_line_of_one_run_in_a_copy_of_runs_is_measured_as_printed(width)
         for piece in split_runs(line.removeprefix("\u3000\u3000"), False)
     ]
     assert _read(_set(lines, "runs"), "runs") == paragraphs
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_body_line_wider_than_the_first_lines_by_the_indent_shows_the_column(rendering):
+    # A short copy of one- and two-line paragraphs whose indents the
+    # extraction dropped: most lines that stop mid-sentence are paragraphs'
+    # first lines, short of the column by the indent, and pass for the
+    # column, and too few lines go on from a wrap to show it.  The one line
+    # inside a paragraph that stands wider by the indent does: no printed
+    # line overruns its column.  Measured against the first lines, the
+    # paragraph "……" on a line of its own ran into the one before it, whose
+    # last line ("…“五好”特点；") looked full.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[17:23]]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", 32), random.Random(1732), False)
+    assert repair_document(copy).text.splitlines() == truth
