@@ -414,6 +414,11 @@ def _closes_marked_paragraph(text: str) -> bool:
 _DASHES = "—―"
 
 
+def _dash_run(text: str) -> bool:
+    """Whether a run holds dashes alone ("――"): a PDF may set them in a font of their own, cut from their line."""
+    return bool(text) and not text.strip(_DASHES)
+
+
 def _attach_dashes(pieces: list[tuple[int, str, bool]], ends: set[int]) -> set[int]:
     """Paragraph ends moved so that no dash stands as a paragraph of its own.
 
@@ -505,11 +510,6 @@ def _word_gap(lines: tuple[str, ...], kinds: list[int], i: int, before: list[tup
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] == CONTENT), None)
     prev = before[-1][1].rstrip()
     return nxt is not None and _is_latin_alnum(prev[-1]) and _is_latin_alnum(nxt.lstrip()[:1])
-
-
-def _dash_run(text: str) -> bool:
-    """Whether a run holds dashes alone ("――"): a PDF may set them in a font of their own, cut from their line."""
-    return bool(text) and not text.strip("\u2014\u2015")
 
 
 def _is_latin_alnum(ch: str) -> bool:
