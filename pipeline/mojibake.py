@@ -355,28 +355,6 @@ def _two_hole_choices(lead: int, following: int | None, wrong: str) -> tuple[tup
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def jieba_words() -> tuple[dict[str, int], float]:
-    """jieba's dictionary as word counts, every word's prefixes present with count 0, and the log of the total.
-
-    The model that chooses lost characters by the words they make: the same
-    prefix dictionary jieba segments with, read from its packaged data once,
-    lazily, when a lossy line appears.
-    """
-    import math
-
-    from .lexicon import entries
-
-    words: dict[str, int] = {}
-    total = 0
-    for word, n, _ in entries():
-        words[word] = n
-        total += n
-        for end in range(1, len(word)):
-            words.setdefault(word[:end], 0)
-    return words, math.log(total)
-
-
 # What follows an Arabic numeral in news text: dates, times, units, classifiers.
 _AFTER_NUMERAL = frozenset("年月日时分秒号岁万亿元个名人家所次项件位条种台辆只吨米里度倍周届期轮批")
 
@@ -432,7 +410,9 @@ def _decode_utf8_with_holes(
     """
     import math
 
-    words, log_total = jieba_words()
+    from .lexicon import word_counts
+
+    words, log_total = word_counts()
     left, right, lexicon = context.before, context.after, context.lexicon
 
     def lexicon_weight(size: int) -> float:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import lexicon
 from .chars import (
     CLOSERS,
     PARAGRAPH_FINAL,
@@ -306,6 +307,10 @@ def split_paragraphs(
     # however short that one's last line.  (Not "…": a paragraph may open
     # with an ellipsis.)
     ends = {k for k in ends if k + 1 == len(pieces) or pieces[k + 1][1].strip()[:1] not in _NO_PARAGRAPH_START}
+    # Nor does one end inside a word: a line that stops short there wrapped
+    # (a first line short by a dropped indent, a line rebuilt from runs
+    # measured wrong), "…发现120周" / "年之际，".
+    ends = {k for k in ends if not _inside_word(pieces, k)}
     ends = _close_lost_quotes(pieces, ends)
     # Nor does a paragraph end inside a bracket: a line that leaves one open,
     # before a line that closes it, wraps, however short ("第一辆国产自行车
@@ -354,6 +359,33 @@ def split_paragraphs(
     if current:
         paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
     return paragraphs
+
+
+def _inside_word(pieces: list[tuple[int, str, bool]], k: int) -> bool:
+    """Whether the break after piece ``k`` falls inside a word (:func:`pipeline.lexicon.splits_word`).
+
+    Each side is read across the pieces of its paragraph, a run cut out at a
+    figure included ("120" / "周" / "年之际"), never past a marked break, and
+    in simplified script.
+    """
+    if k + 1 >= len(pieces) or pieces[k + 1][2]:
+        return False
+    span = lexicon.EDGE_WORD
+    before = ""
+    for t in range(k, -1, -1):
+        before = pieces[t][1].strip() + before
+        if len(before) >= span or pieces[t][2]:
+            break
+    after = ""
+    for t in range(k + 1, len(pieces)):
+        if t > k + 1 and pieces[t][2]:
+            break
+        after += pieces[t][1].strip()
+        if len(after) >= span:
+            break
+    # (The dictionary is in simplified script: a traditional copy's words,
+    # "預期" / "市場", are looked up as "预期" / "市场".)
+    return lexicon.splits_word(simplified(before), simplified(after))
 
 
 _DOUBLE_QUOTES = "“”" + FFFD
@@ -949,9 +981,7 @@ def _byline(text: str) -> bool:
     lo, hi = BYLINE_NAME
     if not (lo <= len(name) <= hi if len(parts) == 1 else len(name) <= MAX_TRANSLITERATED):
         return False
-    from .lexicon import surnames
-
-    return name[0] in surnames()
+    return name[0] in lexicon.surnames()
 
 
 def _ends_headline(text: str, following: str) -> bool:

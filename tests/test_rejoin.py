@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import opencc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,8 +19,9 @@ from hypothesis import strategies as st
 from bench.degrade import _NO_LINE_END, cell_width, split_runs, typeset
 from pipeline import SectionKind, repair_document
 from pipeline.canonical import canonical_paragraph
+from pipeline.lexicon import splits_word
 from pipeline.mojibake import FFFD
-from pipeline.rejoin import join_fragments, split_paragraphs
+from pipeline.rejoin import is_closing_note, join_fragments, split_paragraphs
 
 from .support import expected_lines
 
@@ -488,10 +490,61 @@ def test_a_kicker_under_the_source_line_is_a_paragraph_of_its_own(rendering, kic
             if kicker == "short":
                 # (Under it, as on the real page, a paragraph of one short line.)
                 body.insert(0, h[90:99] + "。")
+            if splits_word(line, body[0]):
+                # (A kicker ends with a whole word; cut from running text, it
+                # may not, and a break inside a word is a wrap.)
+                continue
             copy = _render_lost_indent(body, width, rendering)
             got = _read(_set((*head, line), rendering) + copy, rendering)
             # (The first paragraph may end on a full line, which no reader sees.)
             assert got[:3] == [*head, line] and got[3].startswith(body[0]), f"width {width}"
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize(
+    "before, after, inside",
+    [
+        # Wraps that cut a word: 周年, 企业.
+        ("在甲骨文发现120周", "年之际，", True),
+        ("我国规模以上互联网和相关服务企", "业（简称互联网企业）", True),
+        # Paragraph ends with no mark: a headline or a name before a dateline.
+        # 基本 and 版本 are words too, but 本报 opens one at the break.
+        ("国务院总理约翰·基", "本报北京10月", False),
+        ("《营养代餐》出版", "本报电", False),
+        ("长春工业经济提振发力", "本报长春电", False),
+        # Not between two Han characters: nothing is read.
+        ("收入增20.9%", "本报北京", False),
+        ("", "年之际", False),
+    ],
+)
+def test_a_break_inside_a_dictionary_word_is_told_from_one_between_words(before, after, inside):
+    assert splits_word(before, after) is inside
+
+
+def test_no_paragraph_end_of_the_sample_reads_as_inside_a_word():
+    # Every paragraph of the real article, title included, ends with a whole
+    # word, whatever opens the next one.
+    paras = expected_lines()
+    assert not any(splits_word(a, b) for a, b in zip(paras, paras[1:]))
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+def test_a_short_first_line_that_stops_inside_a_word_wraps(rendering):
+    # A paragraph of two or three lines set with an indent the extraction
+    # dropped: its first line stops short by the indent, and too few lines
+    # show that indent.  Where that line stops inside a word, the break is
+    # a wrap ("…发现120周" / "年之际，").
+    checked = 0
+    for para in expected_lines()[1:]:
+        for width in range(16, 41):
+            printed = [x.removeprefix("\u3000\u3000") for x in typeset(para, width, True)]
+            # (A closing note in brackets is a paragraph of its own.)
+            if not 2 <= len(printed) <= 3 or is_closing_note(printed[-1]) or not splits_word(printed[0], printed[1]):
+                continue
+            runs = [run for x in printed for run in (split_runs(x, False) if rendering == "runs" else [x])]
+            got = _read(_set(runs, rendering), rendering)
+            assert got == [para], f"width {width}: {printed}"
             checked += 1
     assert checked > 20
 
@@ -512,7 +565,8 @@ def test_a_two_line_heading_whose_last_line_looks_like_a_first_line_stays_whole(
             h[5 * width : 8 * width] + h[8 * width : 8 * width + 6] + "。",
         ]
         lines = tuple(typeset(p, width, False) for p in paras)
-        if [len(x) for x in lines] != [3, 2, 4]:
+        if [len(x) for x in lines] != [3, 2, 4] or splits_word(paras[1], paras[2]):
+            # (A heading ends with a whole word: see splits_word.)
             continue
         flat = [x for group in lines for x in group]
         got = _read(_set(flat, rendering), rendering)
@@ -1655,3 +1709,43 @@ def test_a_body_line_wider_than_the_first_lines_by_the_indent_shows_the_column(r
     truth = [lines[0], *lines[17:23]]
     copy = render_copy(truth, Profile("copy-only", rendering, "indent-lost", "none", 32), random.Random(1732), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_heading_ends_where_a_traditional_copy_seems_to_split_a_word(script):
+    # Whether a break falls inside a word is read in jieba's dictionary,
+    # which is in simplified script.  Read as they stand, a traditional
+    # copy's words are unknown ("預期", "市場"), and the end of a heading
+    # between them would read as a wrap inside the word they seem to make
+    # ("期市").
+    body = "市场主体信心持续增强，投资意愿稳步回升，长春工业经济运行总体平稳、稳中有进，新动能加快成长。"
+    paras = ["长春工业稳预期", body]
+    convert = opencc.OpenCC("s2t").convert if script == "traditional" else str
+    for width in range(16, 25):
+        lines = [convert(line) for para in paras for line in typeset(para, width, False)]
+        got = _read(_set(lines, "lines"), "lines")
+        assert got == [convert(para) for para in paras], f"width {width}"
+
+
+@pytest.mark.parametrize("rendering", ["lines", "runs"])
+def test_a_traditional_copy_breaks_where_its_simplified_copy_does(rendering):
+    # Whether a break falls inside a word is read in jieba's dictionary,
+    # which is in simplified script: read as they stand, a traditional
+    # copy's words are mostly unknown ("規上" / "工業"), and a paragraph end
+    # between two of them would read as a wrap inside the word they seem to
+    # make ("上工").
+    s2t = opencc.OpenCC("s2t")
+    paras = expected_lines()
+    checked = 0
+    for width in range(14, 41):
+        copy = list(_render_lost_indent(paras, width, "lines"))
+        if rendering == "runs":
+            copy = [run for line in copy for run in split_runs(line, False)]
+        ends = [len(f) for _, _, f in split_paragraphs(_set(copy, rendering), rendering)]
+        trad = [s2t.convert(line) for line in copy]
+        if [len(line) for line in trad] != [len(line) for line in copy]:
+            continue
+        assert [len(f) for _, _, f in split_paragraphs(_set(trad, rendering), rendering)] == ends, f"width {width}"
+        checked += 1
+    assert checked > 20
