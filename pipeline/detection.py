@@ -47,7 +47,7 @@ from .chars import (
 )
 from .canonical import script_profile
 from .compare import comparison_form, form_only, simplified
-from .lexicon import splits_word
+from .lexicon import EDGE_WORD, splits_word
 from .model import Section, SectionKind, StageReport
 from .mojibake import LOST
 from .rejoin import (
@@ -369,9 +369,13 @@ def _split_words(lines: tuple[str, ...], kinds: list[int]) -> list[bool]:
     """
     out = [False] * len(lines)
     prev = None
+    # (Only the characters a word at the break can reach are converted.)
+    reach = EDGE_WORD
     for i, kind in enumerate(kinds):
         if kind == CONTENT:
-            if prev is not None and splits_word(simplified(lines[prev].strip()), simplified(lines[i].strip())):
+            if prev is not None and splits_word(
+                simplified(lines[prev].strip()[-reach:]), simplified(lines[i].strip()[:reach])
+            ):
                 out[prev] = out[i] = True
             prev = i
         elif kind == MARKER or (kind == EMPTY and i > 0 and kinds[i - 1] == EMPTY):
