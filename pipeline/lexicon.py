@@ -1,11 +1,12 @@
 """jieba's packaged dictionary, read lazily, once per process.
 
 The dictionary jieba segments with lists about 349,000 words with a count and
-a part of speech each.  Two stages draw on it: the lossy decoder chooses lost
-characters by the words they make (:func:`word_counts`), and rejoin tells a
+a part of speech each.  Three stages draw on it: the lossy decoder chooses
+lost characters by the words they make (:func:`word_counts`); rejoin tells a
 byline from a headline's wrapped end by whether it opens with a family name
-(:func:`surnames`) and a wrap from a paragraph's end by whether the break
-falls inside a word (:func:`splits_word`).  Only the package's own file is read (never
+(:func:`surnames`), and a wrap from a paragraph's end by whether the break
+falls inside a word (:func:`splits_word`); detection takes a line end inside
+a word for a copy's wrap.  Only the package's own file is read (never
 jieba's segmenter, whose start-up loads and writes a pickle in the temporary
 directory).
 """
@@ -64,7 +65,7 @@ def word_counts() -> tuple[dict[str, int], float]:
 
     The prefix dictionary jieba segments with, read from its packaged data
     once, lazily: the lossy decoder's model of which characters make words,
-    and rejoin's of where a word goes on across a line end.
+    and rejoin's and detection's of where a word goes on across a line end.
     """
     import math
 

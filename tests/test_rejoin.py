@@ -1730,11 +1730,12 @@ def test_a_heading_ends_where_a_traditional_copy_seems_to_split_a_word(script):
 
 @pytest.mark.parametrize("rendering", ["lines", "runs"])
 def test_a_traditional_copy_breaks_where_its_simplified_copy_does(rendering):
-    # Whether a break falls inside a word is read in jieba's dictionary,
-    # which is in simplified script: read as they stand, a traditional
-    # copy's words are mostly unknown ("規上" / "工業"), and a paragraph end
-    # between two of them would read as a wrap inside the word they seem to
-    # make ("上工").
+    # Every rule that reads words reads a traditional copy as its
+    # simplified one: as they stand, a traditional copy's words are mostly
+    # unknown to jieba's dictionary ("規上" / "工業"), and a break between
+    # two of them reads as inside the word they seem to make ("上工").  (The
+    # sample's paragraphs all close with a mark, so this holds its wraps;
+    # the test above holds a heading's end.)
     s2t = opencc.OpenCC("s2t")
     paras = expected_lines()
     checked = 0
