@@ -369,14 +369,19 @@ def _split_words(lines: tuple[str, ...], kinds: list[int]) -> list[bool]:
     """
     out = [False] * len(lines)
     prev = None
-    # (Only the characters a word at the break can reach are converted.)
+    # (Only a break between two Han characters is looked up, and only the
+    # characters a word at the break can reach are converted.)
     reach = EDGE_WORD
     for i, kind in enumerate(kinds):
         if kind == CONTENT:
-            if prev is not None and splits_word(
-                simplified(lines[prev].strip()[-reach:]), simplified(lines[i].strip()[:reach])
-            ):
-                out[prev] = out[i] = True
+            if prev is not None:
+                before, after = lines[prev].strip(), lines[i].strip()
+                if (
+                    is_han(before[-1])
+                    and is_han(after[0])
+                    and splits_word(simplified(before[-reach:]), simplified(after[:reach]))
+                ):
+                    out[prev] = out[i] = True
             prev = i
         elif kind == MARKER or (kind == EMPTY and i > 0 and kinds[i - 1] == EMPTY):
             prev = None
