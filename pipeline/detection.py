@@ -47,7 +47,7 @@ from .chars import (
 )
 from .canonical import script_profile
 from .compare import comparison_form, form_only, simplified
-from .lexicon import EDGE_WORD, splits_word
+from .lexicon import splits_word
 from .model import Section, SectionKind, StageReport
 from .mojibake import LOST
 from .rejoin import (
@@ -365,23 +365,14 @@ def _split_words(lines: tuple[str, ...], kinds: list[int]) -> list[bool]:
     between words; a copy's wraps fall anywhere ("…理李成钢应" / "邀参加会议").
     The next content line is looked for across one empty line at most (a
     rendering that puts a blank line after every printed line), never
-    across a white-space mark.  The dictionary is in simplified script.
+    across a white-space mark.
     """
     out = [False] * len(lines)
     prev = None
-    # (Only a break between two Han characters is looked up, and only the
-    # characters a word at the break can reach are converted.)
-    reach = EDGE_WORD
     for i, kind in enumerate(kinds):
         if kind == CONTENT:
-            if prev is not None:
-                before, after = lines[prev].strip(), lines[i].strip()
-                if (
-                    is_han(before[-1])
-                    and is_han(after[0])
-                    and splits_word(simplified(before[-reach:]), simplified(after[:reach]))
-                ):
-                    out[prev] = out[i] = True
+            if prev is not None and splits_word(lines[prev].strip(), lines[i].strip()):
+                out[prev] = out[i] = True
             prev = i
         elif kind == MARKER or (kind == EMPTY and i > 0 and kinds[i - 1] == EMPTY):
             prev = None

@@ -365,8 +365,7 @@ def _inside_word(pieces: list[tuple[int, str, bool]], k: int) -> bool:
     """Whether the break after piece ``k`` falls inside a word (:func:`pipeline.lexicon.splits_word`).
 
     Each side is read across the pieces of its paragraph, a run cut out at a
-    figure included ("120" / "周" / "年之际"), never past a marked break, and
-    in simplified script.
+    figure included ("120" / "周" / "年之际"), never past a marked break.
     """
     if k + 1 >= len(pieces) or pieces[k + 1][2]:
         return False
@@ -383,9 +382,7 @@ def _inside_word(pieces: list[tuple[int, str, bool]], k: int) -> bool:
         after += pieces[t][1].strip()
         if len(after) >= span:
             break
-    # (The dictionary is in simplified script: a traditional copy's words,
-    # "預期" / "市場", are looked up as "预期" / "市场".)
-    return lexicon.splits_word(simplified(before), simplified(after))
+    return lexicon.splits_word(before, after)
 
 
 _DOUBLE_QUOTES = "“”" + FFFD
