@@ -9,7 +9,10 @@ thread cannot be stopped; a process can be killed, and the run goes on.
 
 :class:`RepairWorker` keeps one child (running :func:`main`), started at
 its first document and reused for the next ones, so a batch pays the child's
-start-up (about half a second: it imports :mod:`pipeline`, not Prefect) once.
+start-up (about two seconds: it imports :mod:`pipeline`, not Prefect, and
+reads jieba's dictionary) once.  The time limit counts from the child's
+word that it is ready, so that a slow start-up (a busy machine) does not
+spend a document's time.
 The child is killed when a document passes the time limit, and started again
 for the next document.  It runs exactly :func:`pipeline.repair_document`: the
 outputs are byte for byte those of a repair in the flow's own process.
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pipeline
+from pipeline import lexicon
 
 # Seconds a document may take by default: a whole e-paper page of text takes
 # about 15 s, an article well under one; a document still going after ten
@@ -44,6 +48,11 @@ DEFAULT_TIME_LIMIT = 600.0
 # whose streams inflate without end (a decompression bomb), before it takes
 # the machine's memory.  (POSIX only: elsewhere there is no such limit.)
 DEFAULT_MEMORY_LIMIT = 4096
+
+# Seconds the child may take to start: about two here, and start-ups have
+# taken 25 times as long on a loaded machine; one that takes longer than this
+# is stuck, and the document gets no child to blame it on.
+START_TIMEOUT = 120.0
 
 # Messages between the processes: an 8-byte length, then a pickle.  Both ends
 # are this module, started from the same interpreter, so pickle is safe here.
@@ -127,9 +136,7 @@ class RepairWorker:
                 f"the repair took longer than {self.time_limit:g} s and was stopped"
             ) from None
         except (EOFError, BrokenPipeError):
-            code = self._kill()
-            how = f"signal {-code}" if code < 0 else f"exit code {code}"
-            raise WorkerDied(f"the repair process ended ({how}) before the document was done") from None
+            raise WorkerDied(f"the repair process ended ({_how(self._kill())}) before the document was done") from None
         if status == "ok":
             return value
         # The library's refusal, or a bug in it: the exception it raised.
@@ -149,6 +156,7 @@ class RepairWorker:
         proc.stdout.close()
 
     def _start(self) -> subprocess.Popen:
+        """The child, started if there is none, once it has said that it is ready (within :data:`START_TIMEOUT`)."""
         if self._proc is not None and self._proc.poll() is not None:
             # It ended between documents (killed from outside): this
             # document did not end it, so it gets a new child, not the blame.
@@ -157,6 +165,13 @@ class RepairWorker:
             self._proc = subprocess.Popen(
                 [sys.executable, "-c", _BOOT, _ROOT], stdin=subprocess.PIPE, stdout=subprocess.PIPE
             )
+            try:
+                _receive(self._proc.stdout, time.monotonic() + START_TIMEOUT)
+            except TimeoutError:
+                self._kill()
+                raise WorkerDied(f"the repair process did not start within {START_TIMEOUT:g} s") from None
+            except EOFError:
+                raise WorkerDied(f"the repair process ended ({_how(self._kill())}) before it was ready") from None
         return self._proc
 
     def _kill(self) -> int:
@@ -169,6 +184,11 @@ class RepairWorker:
             except OSError:
                 pass
         return code
+
+
+def _how(code: int) -> str:
+    """How a process with return code ``code`` ended, in words."""
+    return f"signal {-code}" if code < 0 else f"exit code {code}"
 
 
 # Workers between batches, kept so that the next batch (of this run or of a
@@ -274,6 +294,10 @@ def main() -> None:
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True).start()
+    # Read the dictionary that most repairs need (over a second) before the
+    # parent starts a document's clock, then say so.
+    lexicon.word_counts()
+    _send(out, ("ready", None))
     while True:
         try:
             source, options, memory_limit = _receive(inp)

@@ -12,6 +12,7 @@ import pytest
 
 import pipeline
 from flows import inbox as ib
+from flows import worker as fw
 from flows.worker import RepairWorker, TimeLimitExceeded, WorkerDied
 
 from .support import FIXTURES, SAMPLE, inflating_pdf, scattered_words_pdf
@@ -47,6 +48,37 @@ def test_a_document_past_the_limit_is_stopped_and_the_next_one_repaired():
             worker.repair(slow)
         assert time.monotonic() - started < LIMIT + 10
         assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
+
+
+def _slow_start(monkeypatch, folder: Path, code: str) -> None:
+    """Run ``code`` at the start of every child the test starts (a ``sitecustomize`` on its path), as a loaded machine would."""
+    (folder / "sitecustomize.py").write_text(code, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")])))
+
+
+def test_the_time_limit_counts_the_repair_not_the_start_of_the_worker(monkeypatch, tmp_path):
+    """A child slow to start (a busy machine, a cold disk) does not spend the first document's time.
+
+    The sample takes a third of a second once the child has started; the
+    child takes longer than the whole limit to start.
+    """
+    _slow_start(monkeypatch, tmp_path, f"import time\ntime.sleep({LIMIT + 1})\n")
+    with RepairWorker(LIMIT) as worker:
+        assert worker.repair(_named(SAMPLE)).text == pipeline.repair_document(SAMPLE).text
+
+
+def test_a_worker_that_does_not_start_is_reported(monkeypatch, tmp_path):
+    monkeypatch.setattr(fw, "START_TIMEOUT", 1.0)
+    _slow_start(monkeypatch, tmp_path, "import time\ntime.sleep(60)\n")
+    started = time.monotonic()
+    with RepairWorker(60) as worker:
+        with pytest.raises(WorkerDied, match="did not start within 1 s"):
+            worker.repair(_named(SAMPLE))
+    assert time.monotonic() - started < 10
+    _slow_start(monkeypatch, tmp_path, "import os\nos._exit(3)\n")
+    with RepairWorker(60) as worker:
+        with pytest.raises(WorkerDied, match="exit code 3.* before it was ready"):
+            worker.repair(_named(SAMPLE))
 
 
 def test_a_worker_that_dies_on_a_document_is_reported_and_replaced():
