@@ -174,6 +174,38 @@ def split_runs(line: str, lost_quotes: bool) -> list[str]:
     return runs
 
 
+def _cells(text: str) -> int:
+    return sum(map(cell_width, text))
+
+
+def _first_piece(paragraph: str) -> str:
+    """What a typesetter moves to the next line as one: a Latin word or number, or a character, with an opening mark before it."""
+    tokens = re.findall(r"[A-Za-z0-9.%+\-/:]+|.", paragraph)
+    return tokens[0] + tokens[1] if tokens[0] in _NO_LINE_END and len(tokens) > 1 else tokens[0]
+
+
+def _title_runs_on(title: str, following: str, p: "Profile") -> bool:
+    """Whether the title's end looks exactly like a wrap: the paragraph under it reads as its next line.
+
+    The title is set to a narrower measure than the body (see
+    :func:`render_copy`), which the copy never states: its widest line is
+    all a reader sees of it.  A paragraph of one line under the title, no
+    wider than the title's lines, whose first piece would not have fitted
+    after the title's last line within that width, is what the title wrapped
+    onto a next line would look like, unless marks tell them apart: a
+    headline never ends with a full stop, and a column tag in brackets or a
+    dash closes one ("…（人民时评）", "…王辅成——"), as a dash opens a
+    subtitle ("——访…").
+    """
+    under = typeset(following, p.width, p.marker == "indent-lost")
+    if len(under) != 1 or following.endswith("。") or title.endswith(("）", ")", "——")) or following.startswith("——"):
+        return False
+    lines = typeset(title, max(8, p.width // 2), False)
+    seen = _cells(under[0].removeprefix("\u3000\u3000")) if p.marker == "indent-lost" else _cells(under[0])
+    measure = max(seen, *map(_cells, lines))
+    return _cells(lines[-1]) + _cells(_first_piece(following)) > measure
+
+
 def unseen_breaks(case: "Case") -> tuple[int, int]:
     """(paragraphs, paragraphs touching an unseen break) of a copy-only case marked by layout alone.
 
@@ -182,8 +214,11 @@ def unseen_breaks(case: "Case") -> tuple[int, int]:
     paragraph's first piece, the break looks exactly like a wrap and no reader
     of the text can see it.  Where the indent was set but dropped by the
     extraction ("indent-lost"), the next paragraph's first line also shows the
-    break by stopping short, unless that line is the paragraph's only one.  Both paragraphs beside it are then out of reach,
-    so this is the ceiling of exact paragraphs for such copies.  (0, 0) for
+    break by stopping short, unless that line is the paragraph's only one.
+    The title, set to a measure of its own, ends unseen where the paragraph
+    under it reads as its next line (:func:`_title_runs_on`).  Both
+    paragraphs beside an unseen break are then out of reach, so this is the
+    ceiling of exact paragraphs for such copies.  (0, 0) for
     any other case.  Measured on the truth's canonical text: where the copy
     held spaces the canonical form drops (电\u00a0\u00a0（记者）, its lines
     are a cell or two wider, so the ceiling is close, not exact.
@@ -193,13 +228,13 @@ def unseen_breaks(case: "Case") -> tuple[int, int]:
         return 0, 0
     paras = [x for x in case.truth.split("\n") if x]
     hidden: set[int] = set()
-    for i in range(1, len(paras) - 1):  # the title is set narrower: not measured
+    if len(paras) > 2 and _title_runs_on(paras[0], paras[1], p):
+        hidden.update({0, 1})
+    for i in range(1, len(paras) - 1):  # the title's end: above
         last = typeset(paras[i], p.width, p.marker == "indent-lost")[-1]
-        tokens = re.findall(r"[A-Za-z0-9.%+\-/:]+|.", paras[i + 1])
-        head = tokens[0] + tokens[1] if tokens[0] in _NO_LINE_END and len(tokens) > 1 else tokens[0]
         if p.marker == "indent-lost" and len(typeset(paras[i + 1], p.width, True)) > 1:
             continue
-        if sum(map(cell_width, last)) + sum(map(cell_width, head)) > 2 * p.width:
+        if _cells(last) + _cells(_first_piece(paras[i + 1])) > 2 * p.width:
             hidden.update({i, i + 1})
     return len(paras), len(hidden)
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from bench.degrade import DAMAGES, LAYOUTS, Article, generate
+from bench.degrade import DAMAGES, LAYOUTS, Article, Case, Profile, generate, unseen_breaks
 from bench.scoring import score, summarize
 from pipeline import repair_document
 
@@ -219,3 +219,32 @@ def test_the_second_generators_documents_never_raise_and_leave_clean_text_alone(
     article = {"title": whole.title, "paragraphs": list(whole.paragraphs), "id": whole.id}
     raised = build_case(article, "before", "furniture", random.Random(90))
     assert repair_document(raised.document).text == raised.truth
+
+
+@pytest.mark.parametrize(
+    ("title", "under", "hidden"),
+    [
+        # A one-line title as wide as a one-line subtitle under it: the
+        # subtitle reads as the title's second line.
+        ("长春工业经济如何提振发力", "量质齐升", 2),
+        # A subtitle wider than the title: the title's last line left room
+        # for its first character.
+        ("长春工业经济如何提振发力", "看长春工业经济如何提振发力量质齐", 0),
+        # A full stop: no headline ends with one.
+        ("长春工业经济如何提振发力", "量质齐升。", 0),
+        # A dash opens a subtitle.
+        ("长春工业经济如何提振发力", "——看长春工业经济", 0),
+        # The title's last line is short of its first: it left room.
+        ("谋规划强创新促发展看长春工业经济如何", "量质齐升", 0),
+    ],
+)
+def test_the_ceiling_counts_a_title_end_that_reads_as_a_wrap(title, under, hidden):
+    """bench/degrade.unseen_breaks: the title, set to its own measure, ends unseen where the line under it may be its wrap.
+
+    Width 24 sets the title 12 characters wide; the body paragraph's break
+    shows (its line before is short), so only the title's end can be unseen.
+    """
+    clean, _ = sample_parts()
+    body = clean[2].strip("\u3000 ")
+    case = Case("", "\n".join([title, under, body]), Profile("copy-only", "lines", "none", "none", 24), "sample")
+    assert unseen_breaks(case) == (3, hidden)
