@@ -849,6 +849,30 @@ def _short_line_ends(
             # break, "…实现良好开局——", and holds no more than the column).
             ends.add(printed[v][-1])
             continue
+        if (
+            v > 0
+            and column is not None
+            and printed[v - 1][-1] not in ends
+            and (not rebuilt or len(printed[v - 1]) == len(printed[v]) == 1)
+            and not is_indented(pieces[printed[v - 1][0]][1])
+            and not _DAMAGE.search(texts[v - 1] + texts[v] + texts[v + 1])
+            and widest + head_width(texts[v + 1], pushes) <= _measure_at_least(texts[v - 1], widths[v - 1]) <= column
+        ):
+            # The same test against the line above, where this one carries on
+            # its paragraph: that line was set to the same measure, so the
+            # measure is at least its width.  A headline's measure is its
+            # own, not the body's, and only its lines show it: a headline's
+            # second line that left room for the next line's first piece
+            # ended the headline ("第六届丝绸之路国际电影" / "节10月15日在福州
+            # 开幕" / "光影盛宴丝路共享", a subtitle no wider than either).
+            # (Not below an indented line, whose width is uncertain: four
+            # ASCII spaces may stand for two ideographic ones.  Nor below a
+            # line wider than the column, set to another measure: a
+            # headline on one line, whose end the tests after this loop may
+            # yet find.  Nor where no column is known: there, such a line
+            # cannot be told.)
+            ends.add(printed[v][-1])
+            continue
         neighbours = [*widths[max(0, v - 1) : v], width, widths[v + 1]]
         local = min(max(neighbours), usual)
         # (A number in quotes is carried down with its opening quote, "…大力
@@ -1139,6 +1163,17 @@ _HANGING = frozenset(_HANGING_MARKS)
 def _hung(text: str) -> int:
     """Cells of closing marks hung past the column at the end of ``text`` (”， hang together)."""
     return 2 * min(2, len(text) - len(text.rstrip(_HANGING_MARKS)))
+
+
+def _measure_at_least(text: str, width: int) -> int:
+    """The least measure a line of ``width`` cells that wrapped was set to: its width but for the closing marks it hung past the measure.
+
+    An odd width is a line of half-width figures that left half a cell, or
+    overran the measure by half a cell (a real page's "…300元…"): taken
+    down to an even width, it claims no room that it did not have.
+    """
+    least = width - _hung(text)
+    return least - least % 2
 
 
 # Marks that may end a line without being a wrap's casualty; a line ending in

@@ -227,6 +227,31 @@ def test_a_title_over_a_longer_subtitle_are_two_paragraphs(width):
     assert [join_fragments(p[2]) for p in paragraphs[:2]] == [title, subtitle]
 
 
+@pytest.mark.parametrize(
+    ("title", "measure", "width"),
+    [
+        ("看长春工业经济如何提振发力", 7, 14),
+        ("看长春工业经济如何提振发力", 7, 30),
+        ("谋规划强创新促发展—看长春工业经济如何提振发力", 12, 24),
+        ("谋规划强创新促发展—看长春工业经济如何提振发力", 12, 28),
+    ],
+)
+def test_a_wrapped_headline_whose_last_line_left_room_ends_over_a_subtitle_no_wider(title, measure, width):
+    # The headline is set to a measure of its own and wraps; its last line
+    # is one character short of it, too little for the slack test, and the
+    # subtitle under it is no wider, so by the widths of the two alone it may
+    # be the headline's next line.  But the headline's first line shows its
+    # measure, and its last line left room in it for the subtitle's first
+    # character: a typesetter would have moved that up.
+    subtitle = "来之不易"
+    heading = typeset(title, measure, False)
+    assert cell_width_of(heading[-1]) + cell_width_of(subtitle[0]) == cell_width_of(heading[0])
+    assert cell_width_of(subtitle) <= cell_width_of(heading[-1])
+    lines = heading + [subtitle] + [line for para in BODY[2:6] for line in typeset(para, width, False)]
+    paragraphs = split_paragraphs(tuple(lines), "lines")
+    assert [join_fragments(p[2]) for p in paragraphs[:2]] == [title, subtitle]
+
+
 @pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
 @pytest.mark.parametrize("width", [32, 34])
 def test_an_indent_of_four_spaces_does_not_set_the_column(rendering, width):
