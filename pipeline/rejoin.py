@@ -952,8 +952,14 @@ def _short_line_ends(
             ),
             len(widths),
         )
+    opened = 0
     for v in range(min(head, len(widths) - 1)):
-        if _ends_headline(texts[v], texts[v + 1]):
+        # (The headline's lines so far: a column tag may open on the line
+        # before the one it closes, "…保障（深入学习贯彻习近平新" / "时代
+        # 中国特色社会主义思想）".)
+        if v and printed[v - 1][-1] in ends:
+            opened = v
+        if _ends_headline("".join(texts[opened : v + 1]), texts[v + 1]):
             ends.add(printed[v][-1])
         elif (
             column is not None
