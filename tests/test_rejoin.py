@@ -1092,7 +1092,20 @@ def test_a_first_line_short_by_a_dropped_indent_opens_with_its_figure_cut_into_r
 
 
 @pytest.mark.parametrize("rendering", ["runs", "lines", "spaced-lines"])
-@pytest.mark.parametrize("note", ["（钟艳宇）", "（新\xa0彦）", "（据新华社电）", "（作者为钢琴家）"])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（钟艳宇）",
+        "（新\xa0彦）",
+        "（据新华社电）",
+        "（作者为钢琴家）",
+        # A source with its colon, an author with his roles listed, the
+        # reporters named (real notes' forms: ours 1 #95).
+        "（数据来源：长春市工业和信息化局）",
+        "（长春市工业和信息化局党组书记、局长\xa0\xa0张三）",
+        "（本报记者王迪、李四、刘五采访整理）",
+    ],
+)
 def test_a_note_in_brackets_after_a_closed_sentence_is_a_paragraph_of_its_own(note, rendering):
     # A short news item ends with the reporter's name, the source or the
     # author in brackets, which web text sets as a paragraph of its own.  In
