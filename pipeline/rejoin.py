@@ -1177,14 +1177,23 @@ def _hung(text: str) -> int:
 
 
 def _measure_at_least(text: str, width: int) -> int:
-    """The least measure a line of ``width`` cells that wrapped was set to: its width but for the closing marks it hung past the measure.
+    """The least measure a line of ``width`` cells that wrapped was set to: its width but for the marks it may have hung past the measure.
 
-    An odd width is a line of half-width figures that left half a cell, or
-    overran the measure by half a cell (a real page's "…300元…"): taken
-    down to an even width, it claims no room that it did not have.
+    Those are the closing marks, and a dash or a middle dot, which a
+    typesetter that keeps them off a line's start hangs too ("谋规划
+    强创新 促发展—" over "看长春工业经济如何提", a measure of ten characters,
+    not eleven).  An odd width is a line of half-width figures that left
+    half a cell, or overran the measure by half a cell (a real page's
+    "…300元…"): taken down to an even width, it claims no room that it did
+    not have.
     """
-    least = width - _hung(text)
+    least = width - display_width(text[len(text.rstrip(_MAY_HANG)) :])
     return least - least % 2
+
+
+# What may hang past the measure at a line's end: the closing marks, and the
+# marks some typesetters keep off a line's start with them.
+_MAY_HANG = _HANGING_MARKS + "—―·・"
 
 
 # Marks that may end a line without being a wrap's casualty; a line ending in
