@@ -215,13 +215,29 @@ def _closing_note(line: str, before: str) -> bool:
     return is_closing_note(line) and closes_sentence(before.rstrip())
 
 
+# The labels a paper sets on a line of their own over a part of an article:
+# the standfirst's ("核心阅读", in 24 of the corpus's 600 articles, "内容提要"),
+# a box's ("知识链接", "参观贴士"), a column's ("开栏的话", "亲历者说").
+# Under a headline, a label is as short as a wrapped headline's last line,
+# and no width tells it from one ("“绣花治理”让成都更有温情" / "核心阅读").
+_LABELS = frozenset(
+    "核心阅读 内容提要 阅读提示 编者按 开栏的话 记者手记 知识链接 相关链接 背景链接 延伸阅读 亲历者说 参观贴士".split()
+)
+MAX_LABEL = max(map(len, _LABELS))
+
+
 def _stands_alone(line: str) -> bool:
-    """Whether a line is a paragraph of its own by its form: a byline, a credit line or a section's number.
+    """Whether a line is a paragraph of its own by its form: a byline, a credit line, a section's number or a label.
 
     No wrap leaves a line holding only that, and no paragraph runs on from it
     (a copy's title set right under the credit that closed the text before).
     """
-    return _is_byline(line) or _is_credit_line(line) or _SECTION_NUMBER.match(line) is not None
+    return (
+        _is_byline(line)
+        or _is_credit_line(line)
+        or _SECTION_NUMBER.match(line) is not None
+        or (len(line) <= MAX_LABEL and simplified(line) in _LABELS)
+    )
 
 
 # A list's bullet opening a line ("■ 要强化基础研究…", a standfirst's

@@ -268,6 +268,23 @@ def test_a_headline_line_that_hangs_its_dash_does_not_measure_the_headline():
     assert canonical_paragraph(got[0])[0] == canonical_paragraph(title)[0]
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("label", ["核心阅读", "内容提要", "知识链接"])
+def test_a_label_under_a_headline_is_a_paragraph_of_its_own(label, rendering):
+    # A label the paper sets on a line of its own (ours 5 #395) is as short
+    # as a headline's wrapped last line: no width tells them apart.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    headline = "看长春工业经济如何提振发力"
+    paragraphs = [headline, label, *BODY[2:6]]
+    for width in (20, 26, 32):
+        copy = render_copy(paragraphs, Profile("copy-only", rendering, "none", "none", width), random.Random(0), False)
+        got = repair_document(copy).text.splitlines()
+        assert got[:2] == [headline, label], f"width {width}"
+
+
 @pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
 @pytest.mark.parametrize("width", [32, 34])
 def test_an_indent_of_four_spaces_does_not_set_the_column(rendering, width):
