@@ -201,7 +201,8 @@ def _title_runs_on(title: str, following: str, p: "Profile") -> bool:
     if len(under) != 1 or following.endswith("。") or title.endswith(("）", ")", "——")) or following.startswith("——"):
         return False
     lines = typeset(title, max(8, p.width // 2), False)
-    seen = _cells(under[0].removeprefix("\u3000\u3000")) if p.marker == "indent-lost" else _cells(under[0])
+    # (As the copy shows it: an indent the extraction dropped takes no room.)
+    seen = _cells(under[0].removeprefix("\u3000\u3000"))
     measure = max(seen, *map(_cells, lines))
     return _cells(lines[-1]) + _cells(_first_piece(following)) > measure
 
