@@ -279,6 +279,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         decisions = _keep_second_occurrences(decisions, forms_here, clean_sizes, ref)
         decisions = _keep_out_of_order(decisions, forms_here, clean_sizes, clean_texts)
         decisions = _keep_repeats_out_of_place(decisions, forms_here, repeated, ref)
+        decisions = _drop_lost_between_duplicates(decisions)
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
         anchors = _anchors(decisions, merges, members[0].start, clean_lines)
@@ -1104,6 +1105,28 @@ MIN_ORDER_TWIN = 8
 
 # Characters in a row by which a sentence shows in a paragraph.
 EDGE_SENTENCE_K = 4
+
+
+def _drop_lost_between_duplicates(decisions: list) -> list:
+    """Drop the copy paragraphs that hold only lost characters beside duplicates.
+
+    A lossy decode leaves a character it could not restore (:data:`LOST`,
+    or U+FFFD for a quotation mark) where it stood, and the rejoin may give
+    one cut off from its words (a title's last bracket, an indent) a
+    paragraph of its own.  With no words to match, dedup would keep it as
+    text the clean body lacks.  Between paragraphs the clean body holds
+    whole (or next to one, at the section's edge) it is a character of the
+    duplicated text, which the clean body writes undamaged: dropping it loses
+    nothing.  Beside text only the copy has, it stays, flagged.
+    """
+    out = list(decisions)
+    for m, (p, where, kept, coverage, best) in enumerate(decisions):
+        if not kept or kept.replace(LOST, "").replace("\ufffd", "").strip():
+            continue
+        neighbours = [decisions[n][2] for n in (m - 1, m + 1) if 0 <= n < len(decisions)]
+        if neighbours and not any(neighbours):
+            out[m] = (p, where, "", coverage, best)
+    return out
 
 
 def _lacks_edge_sentence(form: str, text: str) -> bool:

@@ -2317,6 +2317,23 @@ def _merged(clean_texts: list[str], copy_texts: list[str]) -> list[str]:
     return [p.text for p in out]
 
 
+@pytest.mark.parametrize("mark", ["\ufdd0", "\ufffd", "\ufdd0\ufdd0"])
+def test_a_lost_character_standing_alone_between_duplicates_is_not_kept_as_novel(mark):
+    # A lossy copy's title lost its last bracket, which the rejoin left as
+    # a paragraph of its own between the title and the label under it (held-
+    # out 7 #233).  The clean body writes that bracket; beside text only the
+    # copy has, the same mark stays, and is flagged.
+    from pipeline.mojibake import LOST
+
+    assert LOST == "\ufdd0"
+    lines = expected_lines()
+    title, lead, body = lines[0], lines[1], lines[2]
+    assert _merged([title, lead, body], [title, mark, lead, body]) == [title, lead, body]
+    assert _merged([title, lead, body], [mark, title, lead]) == [title, lead, body]
+    novel = "这一段只有副本才有，网页正文里没有。"
+    assert _merged([title, lead, body], [title, novel, mark, lead]) == [title, novel, mark, lead, body]
+
+
 @pytest.mark.parametrize("case", ["after a clause", "heading-sized paragraph", "heading-sized paragraph ending it"])
 @pytest.mark.parametrize("place", ["alone", "after the lead"])
 def test_a_sentence_only_the_copy_has_that_goes_on_with_a_paragraphs_opening_is_kept_whole(case, place):
