@@ -285,6 +285,36 @@ def test_a_label_under_a_headline_is_a_paragraph_of_its_own(label, rendering):
         assert got[:2] == [headline, label], f"width {width}"
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("credit", ["苗秋闹摄（新华社发）", "任\xa0\xa0超摄（影像中国）", "何建勇摄（人民视觉）"])
+def test_a_photo_credit_is_a_paragraph_of_its_own(credit, rendering):
+    # A photo's credit, the photographer's name and the agency in brackets
+    # (17 paragraphs of the corpus's 600 articles; a caption's last line in
+    # the real PDF), is set on a line of its own.  After a paragraph whose
+    # last line is full, only its form tells it is one.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    hidden = 0
+    for width in range(14, 41):
+        paragraphs = [BODY[2], credit, BODY[3]]
+        hidden += not _visible_breaks(paragraphs, width)[0]
+        copy = render_copy(paragraphs, Profile("copy-only", rendering, "none", "none", width), random.Random(0), False)
+        got = repair_document(copy).text.splitlines()
+        assert canonical_paragraph(credit)[0] in got, f"width {width}"
+    assert hidden >= 1
+
+
+def test_a_run_ending_in_the_word_for_photographed_is_no_credit():
+    # Without an agency in brackets, a short piece ending in "摄" is as
+    # likely a run of a sentence ("2019" / "年拍摄" / "的照片").
+    from pipeline.rejoin import _stands_alone
+
+    assert not any(_stands_alone(run) for run in ("年拍摄", "他拍摄", "照片由他拍摄", "年拍摄（图"))
+    assert _stands_alone("苗秋闹摄（新华社发）") and _stands_alone("袁欢欢攝（影像中國）")
+
+
 @pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
 @pytest.mark.parametrize("width", [32, 34])
 def test_an_indent_of_four_spaces_does_not_set_the_column(rendering, width):
