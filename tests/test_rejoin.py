@@ -663,6 +663,33 @@ def test_a_two_line_heading_whose_last_line_looks_like_a_first_line_stays_whole(
     assert checked > 10
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_nearly_full_line_that_leaves_a_new_sentence_open_wrapped(rendering):
+    # A real page's line two characters short of its column, though the next
+    # line's first word would have fitted ("…还能当钱花。在安吉县城的超" /
+    # "市里，…", the e-paper's justification): it closed one sentence and
+    # opened another it leaves without a mark.  Body text ends no paragraph
+    # so (18 of the corpus's 8,347 paragraphs, web text missing its "。"),
+    # and a heading holds no "。": the line wrapped.
+    checked = 0
+    for width in range(20, 37):
+        h = _HAN[width * 30 :]
+        lines = [
+            h[:width],
+            h[width : 2 * width],
+            h[2 * width : 3 * width - 6] + "。" + h[3 * width : 3 * width + 3],
+            h[4 * width : 5 * width - 3] + "。",
+            h[5 * width : 6 * width],
+            h[6 * width : 6 * width + 9] + "。",
+        ]
+        if splits_word(lines[2], lines[3]):
+            continue
+        got = _read(_set(lines, rendering), rendering)
+        assert got == ["".join(lines[:4]), "".join(lines[4:])], f"width {width}"
+        checked += 1
+    assert checked > 8
+
+
 @pytest.mark.parametrize(
     "rendering, number",
     # (Runs cut a figure from its brackets, "（" / "3" / "）": pieces that
