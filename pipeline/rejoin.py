@@ -809,6 +809,9 @@ def _short_line_ends(
     if column is not None and sources:
         body_from = min(body_from, min(sources))
     ends: set[int] = set()
+    # Each line's width as the tests below took it: with the indent a first
+    # line lost, where they restored it.
+    measured = list(widths)
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
             break
@@ -848,6 +851,9 @@ def _short_line_ends(
                 # measured on lines that lost it (a copy too short to show
                 # its dropped indents), it may have lost that indent too.)
                 width += LOST_INDENT
+        # (Its neighbour below is measured against it so: a first line that
+        # lost its indent filled the column.)
+        measured[v] = width
         # The widest this line may have been printed: the fit tests below may
         # end a paragraph only where even that left room.
         widest = width + _unsure_cells(texts[v])
@@ -903,7 +909,7 @@ def _short_line_ends(
             # cannot be told.)
             ends.add(printed[v][-1])
             continue
-        neighbours = [*widths[max(0, v - 1) : v], width, widths[v + 1]]
+        neighbours = [*measured[max(0, v - 1) : v], width, widths[v + 1]]
         local = min(max(neighbours), usual)
         # (A number in quotes is carried down with its opening quote, "…大力
         # 实施" / "“13715”专项行动".  Not one in brackets: a line that opens

@@ -690,6 +690,29 @@ def test_a_nearly_full_line_that_leaves_a_new_sentence_open_wrapped(rendering):
     assert checked > 8
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_last_line_under_a_first_line_that_lost_its_indent_is_measured_against_the_column(rendering):
+    # A real page's copy that dropped its indents (pages 5-14): a two-line
+    # paragraph whose last line stops three characters short, before a
+    # paragraph that opens with a year ("…主轴和方向。" / "2022年10月，…").
+    # The line above is a first line, short by the indent it lost, not by
+    # being set narrower: measured with that indent it fills the column,
+    # and the year would have fitted where the last line stopped.
+    checked = 0
+    for width in range(22, 37):
+        h = _HAN[width * 40 :]
+        paras = [h[k * 4 * width : k * 4 * width + 4 * width - 6 - 3 * k] + "。" for k in range(3)]
+        paras.insert(2, h[12 * width : 14 * width - 6] + "。")
+        paras.insert(3, "2022年10月，" + h[14 * width : 15 * width] + "。")
+        lines = [line.lstrip("\u3000") for para in paras for line in typeset(para, width, True)]
+        if len(typeset(paras[2], width, True)) != 2 or splits_word(paras[2], paras[3]):
+            continue
+        got = _read(_set(lines, rendering), rendering)
+        assert got == paras, f"width {width}"
+        checked += 1
+    assert checked > 8
+
+
 @pytest.mark.parametrize(
     "rendering, number",
     # (Runs cut a figure from its brackets, "（" / "3" / "）": pieces that
