@@ -938,16 +938,19 @@ def _short_line_ends(
         if head and width + display_width(quoted + head.group()) > local - SHORT_LINE_SLACK:
             continue
         ends.add(printed[v][-1])
-    # A heading set on its own line closes with no mark; when the line before
-    # it closes a sentence, the heading is a paragraph of its own even though
-    # that line filled the column.
+    # A heading set on its own line closes with no mark, or with the dash
+    # that leads into the text under it ("教育与创新——", "黄大发——" over a
+    # portrait; words alone before it: a sentence's tail may end with a dash
+    # too, "…一张张老照片是最好的印证——"); when the line before it closes a
+    # sentence, the heading is a paragraph of its own even though that line
+    # filled the column.
     for v in range(1, len(widths)):
         last = v + 1 == len(widths) or printed[v][-1] in ends
         if (
             last
             and printed[v - 1][-1] not in ends
             and len(texts[v]) >= 2
-            and is_letter_or_digit(texts[v][-1])
+            and (is_letter_or_digit(texts[v][-1]) or _LEAD_IN.match(texts[v]) is not None)
             and closes_sentence(texts[v - 1])
             and widths[v] <= usual - SHORT_LINE_SLACK
         ):
@@ -1039,6 +1042,10 @@ def _short_line_ends(
             ):
                 ends.discard(printed[v][-1])
     return ends
+
+
+# A heading's words and the dash that leads into the text under it.
+_LEAD_IN = re.compile(r"^[\w\s\u3000\xa0·]+(——|――)$")
 
 
 # A sentence closed, then one opened and left without a mark at the line's end.

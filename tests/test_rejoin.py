@@ -713,6 +713,26 @@ def test_a_last_line_under_a_first_line_that_lost_its_indent_is_measured_against
     assert checked > 8
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("heading", ["教育与创新——", "黄大发——", "大科学装置纷纷落户广东——"])
+def test_a_heading_that_ends_with_a_dash_under_a_full_line_is_a_paragraph_of_its_own(heading, rendering):
+    # A part's heading that leads into the text with a dash ("教育与创新——",
+    # a real page's; "黄大发——" over a portrait, in the corpus) set under a
+    # paragraph whose last line is full: as a heading closing with a word,
+    # it opens no sentence of that paragraph, whose last line closed one.
+    checked = 0
+    for width in range(16, 37):
+        h = _HAN[width * 50 :]
+        paras = [h[: 3 * width - 1] + "。", heading, h[3 * width : 5 * width + 7] + "。"]
+        lines = [line for para in paras for line in typeset(para, width, False)]
+        if len(typeset(paras[0], width, False)) != 3:
+            continue
+        got = _read(_set(lines, rendering), rendering)
+        assert got == paras, f"width {width}"
+        checked += 1
+    assert checked > 10
+
+
 @pytest.mark.parametrize(
     "rendering, number",
     # (Runs cut a figure from its brackets, "（" / "3" / "）": pieces that
