@@ -1996,9 +1996,11 @@ MAX_GLUED = 10
 # Widest piece (half-width cells) such a line holds.
 MAX_PIECE_WIDTH = 16
 
-
-_DASHES = "-—–―"
-_DRESS = "第版页" + _DASHES + " \u3000"
+# The dashes a page number may be dressed in ("- 18 -", "—2—"), hyphens and
+# en dashes too.  (Not :data:`_DASHES`, the text's dashes, which this once
+# shadowed: a hyphen alone in a run is no dash of the text.)
+_FOLIO_DASHES = "-—–―"
+_DRESS = "第版页" + _FOLIO_DASHES + " \u3000"
 
 
 def _at_edge(text: str, number: re.Match) -> bool:
@@ -2034,7 +2036,7 @@ def _glued_furniture(texts: list[str], content: list[int], furniture: set[int]) 
             pieces.append(i)
             text = "".join(texts[t] for t in pieces).replace(" ", "").replace("\u3000", "")
             # (Every shape holds a figure and 第, 年 or a dash, the same in either script.)
-            if len(pieces) < 2 or not ("第" in text or "年" in text or text[0] in _DASHES) or not any(c.isdigit() for c in text):
+            if len(pieces) < 2 or not ("第" in text or "年" in text or text[0] in _FOLIO_DASHES) or not any(c.isdigit() for c in text):
                 continue
             if _page_mark(text) or _GLUED_DATE.fullmatch(simplified(text)):
                 longest = (text, list(pieces))

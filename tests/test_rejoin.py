@@ -733,6 +733,16 @@ def test_a_heading_that_ends_with_a_dash_under_a_full_line_is_a_paragraph_of_its
     assert checked > 10
 
 
+def test_a_hyphen_alone_in_a_run_is_no_dash_of_the_text():
+    # A PDF cuts a dash of the text ("――", "——") into a run of its own; a
+    # hyphen or an en dash alone is a figure's sign or range ("-" / "5"),
+    # which page numbers may be dressed in, but no kicker's dash.
+    from pipeline.rejoin import _dash_run
+
+    assert _dash_run("――") and _dash_run("——") and _dash_run("—")
+    assert not any(_dash_run(run) for run in ("-", "–", "--", "-5"))
+
+
 @pytest.mark.parametrize(
     "rendering, number",
     # (Runs cut a figure from its brackets, "（" / "3" / "）": pieces that
