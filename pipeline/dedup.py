@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .chars import CLOSERS, SENTENCE_FINAL, ends_with_mark, is_letter_or_digit
 from .compare import comparison_form
-from .mojibake import LOST
+from .mojibake import LOST, damage_only
 from .model import DedupMatch, Paragraph, RepairOptions, SectionKind, StageReport
 
 # Positions kept per k-gram in the index: enough to locate a paragraph, few
@@ -1121,7 +1121,7 @@ def _drop_lost_between_duplicates(decisions: list) -> list:
     """
     out = list(decisions)
     for m, (p, where, kept, coverage, best) in enumerate(decisions):
-        if not kept or kept.replace(LOST, "").replace("\ufffd", "").strip():
+        if not damage_only(kept):
             continue
         neighbours = [decisions[n][2] for n in (m - 1, m + 1) if 0 <= n < len(decisions)]
         if neighbours and not any(neighbours):

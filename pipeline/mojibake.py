@@ -36,6 +36,14 @@ FFFD = "\ufffd"
 # restoration never takes it for a lost quotation mark, and leaves as U+FFFD.
 LOST = "\ufdd0"
 
+
+def damage_only(text: str) -> bool:
+    """Whether ``text`` holds characters a decode lost (FFFD, LOST) and nothing else but white space.
+
+    Such a piece has no word of its own to match or to read a layout by.
+    """
+    return bool(text.strip()) and not text.replace(FFFD, "").replace(LOST, "").strip()
+
 # (name, codec that misread the bytes, codec the bytes were written in)
 LATIN_CHAINS = (
     ("utf-8 read as latin-1", "latin-1", "utf-8"),

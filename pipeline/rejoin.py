@@ -40,7 +40,7 @@ from .chars import (
 )
 from .compare import simplified
 from .model import Paragraph, Section, SectionKind, StageReport
-from .mojibake import FFFD, LOST
+from .mojibake import FFFD, LOST, damage_only
 
 EMPTY, MARKER, CONTENT = 0, 1, 2
 
@@ -212,11 +212,6 @@ def _opens_dateline(pieces: list[tuple[int, str, bool]], k: int) -> bool:
     return _DATELINE.match(text) is not None
 
 
-def _damage_only(text: str) -> bool:
-    """Whether a piece holds only characters a decode lost (U+FFFD, LOST): no word of its own."""
-    return bool(text.strip()) and not _DAMAGE.sub("", text).strip()
-
-
 # A note in brackets closing a paragraph, which web text sets on a line of its
 # own: the reporter's name ("（钟艳宇）", "（新  彦）"), the source
 # ("（据新华社电）", "（数据来源：武汉市经信局）"), the author ("（作者为钢琴家）",
@@ -378,7 +373,7 @@ def split_paragraphs(
         k
         for k in ends
         if not (
-            _damage_only(pieces[k][1])
+            damage_only(pieces[k][1])
             and (k == 0 or k - 1 in ends or pieces[k][2])
             and k + 1 < len(pieces)
             and _opens_dateline(pieces, k + 1)
@@ -415,7 +410,7 @@ def split_paragraphs(
         # is its indent, lost to a lossy decode: it stays.  After a headline
         # run on, a lost character is the headline's last, "…4782" / LOST.)
         opens = _opens_item(line, bullets) or (
-            _opens_dateline(pieces, k) and not all(_damage_only(pieces[t][1]) for t in current)
+            _opens_dateline(pieces, k) and not all(damage_only(pieces[t][1]) for t in current)
         )
         if not line.strip(_CLOSING_MARKS + " \u3000"):
             # Closing marks alone ("”" pushed past a page break) end the
