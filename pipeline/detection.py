@@ -124,6 +124,7 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
     if refined is not None:
         evidence = refined
         labels = _drop_thin_broken(evidence, _viterbi(evidence))
+    labels = _restored_edge_copy(lines, kinds, forms, garbled, labels)
     labels = _between_copy_marks(lines, kinds, labels)
     labels = _split_repeated_title(lines, forms, labels, contained)
     # Before the edges are settled too: an article's title block the
@@ -140,6 +141,46 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
     sections = _sections(lines, evidence, labels)
     broken = sum(s.kind is SectionKind.BROKEN for s in sections)
     return sections, StageReport("detection", {"broken_sections": broken})
+
+
+def _restored_edge_copy(
+    lines: tuple[str, ...], kinds: list[int], forms: list[str], garbled: frozenset[int], labels: list[bool]
+) -> list[bool]:
+    """A copy's few lines at the document's edge, told by the wrong codec they alone went through.
+
+    A copy set wide may hold no more than the title and the first paragraph,
+    a line each: two lines that close their sentences as web text does say
+    too little for the line evidence to cut them out (a copy before the
+    clean text and another after it, the same two lines each, and only the
+    last one was found).  But a copy goes through a wrong codec whole, and
+    web text does not: where the content lines at an edge, fewer than
+    :data:`MIN_BROKEN_LINES`, were all restored from one, beside at least as
+    many lines with Han that were not, and the sound text holds each of them
+    again (a lost character standing for up to :data:`MAX_LOST_SPAN`), they
+    are a copy of it.  Longer restored runs carry the codec's evidence in
+    the line evidence already.
+    """
+    sound = sorted(
+        i for i, k in enumerate(kinds) if k == CONTENT and i not in garbled and any(is_han(c) for c in lines[i])
+    )
+    if not garbled or len(sound) < MIN_BROKEN_LINES:
+        return labels
+    content = [i for i, k in enumerate(kinds) if k == CONTENT]
+    lossy = _lossy_patterns(lines, 0, len(lines)) if any(LOST in line for line in lines) else {}
+    sound_text = "\n".join(forms[i] for i in sound)
+
+    def said_again(i: int) -> bool:
+        if i in lossy:
+            return re.search(lossy[i], sound_text) is not None
+        return bool(forms[i]) and forms[i] in sound_text
+
+    out = list(labels)
+    for edge in (content, content[::-1]):
+        run = list(itertools.takewhile(garbled.__contains__, edge))
+        if 0 < len(run) < MIN_BROKEN_LINES and all(said_again(i) for i in run):
+            lo, hi = (0, max(run) + 1) if edge is content else (min(run), len(lines))
+            out[lo:hi] = [True] * (hi - lo)
+    return out
 
 
 # Evidence (log-likelihood ratio) that a line is part of a copy because a full

@@ -3970,3 +3970,29 @@ def test_a_tiny_wide_copy_whose_wraps_cut_a_word_is_read_as_a_copy(rendering, ma
             right += repair_document(copy).text.splitlines() == [lines[0], para]
     assert cases > 100
     assert right >= 0.85 * cases
+
+
+@pytest.mark.parametrize("damage", ["utf8-as-gbk", "utf8-as-cp1252", "gbk-as-latin1"])
+@pytest.mark.parametrize("marker", ["indent-spaces", "none"])
+@pytest.mark.parametrize("where", ["before", "after", "two-copies"])
+def test_a_copy_of_a_title_and_one_line_through_a_wrong_codec_is_a_copy(where, marker, damage):
+    # A copy set wide holds only the title and the first paragraph, each on
+    # one printed line, through a wrong codec the clean text beside it never
+    # went through.  Two plain lines at the document's edge said too little
+    # to be cut out as a copy, so the copy was read as clean text and came
+    # out a second time, its lost characters flagged.  A copy goes through
+    # the codec whole: lines restored from it, beside sound clean text, are
+    # the copy's however plain their shape.
+    import random
+
+    from bench.degrade import Profile, _codec, render_copy
+
+    lines = expected_lines()
+    truth = [lines[21], lines[5], lines[3], lines[4], lines[2]]
+    clean = "\n".join([truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
+    copy = _codec(render_copy(truth[:2], Profile(where, "lines", marker, damage, 50), random.Random(0), False), damage)
+    parts = {"before": [copy, clean], "after": [clean, copy], "two-copies": [copy, clean, copy]}[where]
+    out = repair_document("\n\n".join(parts) + "\n")
+    assert [s.kind for s in out.sections if s.kind is SectionKind.CLEAN] == [SectionKind.CLEAN]
+    assert len(out.sections) == len(parts)
+    assert out.text.splitlines() == truth
