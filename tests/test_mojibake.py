@@ -133,6 +133,26 @@ def test_a_lossy_copy_is_restored_from_the_clean_body_it_repeats():
     assert len(exact_beside) >= 0.85 * len(copy) > 1.5 * len(exact_alone)
 
 
+@pytest.mark.parametrize("run", ["笃行不怠", "踔厉奋发，", "纾困解难，", "纾困的“", "珑轮胎、", "、玲珑轮胎、"])
+def test_a_rare_character_the_clean_body_writes_does_not_keep_a_lossy_run_unrepaired(run):
+    # A copy's run of four or five characters through UTF-8 read as GBK,
+    # with a byte lost, holding one of the article's rare characters (笃,
+    # 踔, 纾, 珑): its decode read 75% common at best, too rare to trust,
+    # and the run stayed mojibake, a paragraph of its own in the output.
+    # The clean body writes the character beside the same neighbour: that
+    # says the decode is the text.
+    from pipeline.encoding import repair_lines
+
+    clean, _ = sample_parts()
+    body = tuple(line.strip("\u3000 ") for line in clean if line.strip())
+    assert any(run in line for line in body)
+    damaged = run.encode("utf-8").decode("gbk", errors="replace")
+    assert "\ufffd" in damaged
+    proven = "规上工业增长".encode("utf-8").decode("gbk", errors="replace")
+    repaired, _ = repair_lines(body + (proven, damaged))
+    assert repaired[-2:] == ("规上工业增长", run)
+
+
 def test_a_short_line_of_mojibake_is_repaired_where_its_chain_is_proven():
     # 水电工程 read as GBK is four uncommon-looking glyphs in five common: alone
     # it passes for text; in a document the chain damaged elsewhere, it is not.
