@@ -623,11 +623,18 @@ def _punctuated_ascii(text: str, proven: bool = False) -> bool:
     choose the mark.  At least one mark must be certain, unless the chain is
     ``proven`` on other lines of the document: then a run on its own line
     ("鈥�", the bytes of “ with its last byte lost) is flagged rather than left.
+    With the chain proven, the symbols GB text sets beside figures count as
+    marks too: a copy cut into runs at its font changes leaves "％；" or
+    "％、" a run of its own after "0.9" ("锛咃紱", "锛呫��").
     """
-    marks = sum(c in _COMMON_PUNCT for c in text)
+
+    def is_mark(c: str) -> bool:
+        return c in _COMMON_PUNCT or (proven and _gb_symbol(c))
+
+    marks = sum(is_mark(c) for c in text)
     lost = text.count(LOST)
     enough = marks + lost >= 1 if proven else marks >= 1 and marks + lost >= 2
-    return enough and all(c in _COMMON_PUNCT or c == LOST or (c.isascii() and c.isprintable()) for c in text)
+    return enough and all(is_mark(c) or c == LOST or (c.isascii() and c.isprintable()) for c in text)
 
 
 def may_be_mojibake(text: str) -> bool:

@@ -17,7 +17,7 @@ from pipeline import mojibake, repair_document
 from pipeline.encoding import encoding_fixed_point
 from pipeline.metrics import char_error_rate
 
-from .support import FIXTURES, sample_parts
+from .support import FIXTURES, expected_lines, sample_parts
 
 CASES = json.loads((FIXTURES / "mojibake" / "cases.json").read_text(encoding="utf-8"))
 NEGATIVE = json.loads((FIXTURES / "mojibake" / "ftfy-negative.json").read_text(encoding="utf-8"))
@@ -151,6 +151,24 @@ def test_a_rare_character_the_clean_body_writes_does_not_keep_a_lossy_run_unrepa
     proven = "规上工业增长".encode("utf-8").decode("gbk", errors="replace")
     repaired, _ = repair_lines(body + (proven, damaged))
     assert repaired[-2:] == ("规上工业增长", run)
+
+
+def test_a_run_of_symbols_after_a_figure_is_repaired_where_its_chain_is_proven():
+    # The sample's first line as GB web text writes it, with full-width ％,
+    # cut into runs at the font changes as a copy's text layer is: the runs
+    # after a figure are "％；" and "％。", two or three glyphs of mojibake
+    # whose decode holds no Han and no mark of the common ones, so they
+    # stayed mojibake.  Where the chain is proven on the other runs, GB's
+    # symbols count as marks; a lost one is flagged.
+    from pipeline.encoding import repair_lines
+
+    line = expected_lines()[1].replace("%", "％")
+    runs = ("7", "月，规上工业增长", "22.4", "％；", "8", "月，增长", "41.6", "％。")
+    assert "".join(runs) == line
+    damaged = tuple(run.encode("utf-8").decode("gbk", errors="replace") for run in runs)
+    repaired, _ = repair_lines(damaged)
+    assert repaired[:7] == runs[:7]
+    assert repaired[7] in ("％。", "％" + mojibake.LOST)
 
 
 def test_a_short_line_of_mojibake_is_repaired_where_its_chain_is_proven():
