@@ -797,6 +797,15 @@ def _short_line_ends(
         return {group[-1] for group in printed[:-1]}
     if any(len(group) > 1 for group in printed) and (column is not None or rebuilt):
         measure = column if column is not None else _widest_whole_line(texts, widths, printed)
+        if measure is None and rebuilt:
+            # A short copy with a figure on nearly every line shows no whole
+            # line of its own to measure; the lines that carry a sentence on
+            # from one that did still share the column's width (two lines
+            # rebuilt across an unseen wrap, 143 and 124 cells in a copy of
+            # 74, made every line beside them look short).  A cell of figures
+            # either side makes that width a guess to a character, so the
+            # cut allows one: it must not cut a line of the real column.
+            measure = middle + 2 if middle is not None else None
         if measure is not None:
             printed = _split_unseen_wraps(pieces, printed, measure, lost)
             texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]

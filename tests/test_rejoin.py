@@ -1971,3 +1971,22 @@ def test_a_traditional_copy_breaks_where_its_simplified_copy_does(rendering):
         assert [len(f) for _, _, f in split_paragraphs(_set(trad, rendering), rendering)] == ends, f"width {width}"
         checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("first, count, width", [(16, 2, 29), (16, 2, 32), (16, 3, 32)])
+def test_a_short_copy_with_figures_on_every_line_is_measured_by_its_running_lines(first, count, width):
+    # A copy-only article of a few paragraphs cut into runs, with a figure
+    # or a Latin word on nearly every printed line: no line is a run alone,
+    # so none shows the column's width, and a paragraph end that falls on a
+    # font change ("…学习；" / "8" / "月10日，…") rebuilds two printed lines
+    # as one, twice the column.  Unmeasured, that line was left whole and
+    # the paragraphs ran together.  The lines that carry a sentence on from
+    # one that did still share the column's width: they measure it.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[first : first + count]]
+    copy = render_copy(truth, Profile("copy-only", "runs", "none", "none", width), random.Random(0), False)
+    assert repair_document(copy).text.splitlines() == truth
