@@ -807,7 +807,21 @@ def _short_line_ends(
             # cut allows one: it must not cut a line of the real column.
             measure = middle + 2 if middle is not None else None
         if measure is not None:
-            printed = _split_unseen_wraps(pieces, printed, measure, lost)
+            cut = _split_unseen_wraps(pieces, printed, measure, lost)
+            if cut != printed and not lost and middle is not None:
+                # Lines cut out of one rebuilt across an unseen wrap are
+                # lines of their own, which may show a dropped indent the
+                # rebuilt line hid (a paragraph's first line after one
+                # that closed at a font change): cut as a copy set with
+                # one, are there first lines enough short by it?
+                indented = _split_unseen_wraps(pieces, printed, measure, LOST_INDENT)
+                cut_texts = ["".join(pieces[k][1].strip() for k in group) for group in indented]
+                cut_indents = [is_indented(pieces[group[0]][1]) for group in indented]
+                shown = _lost_indent_lines(cut_texts, _printed_widths(pieces, indented), cut_indents, middle)
+                if shown >= MIN_REBUILT_INDENT_LINES:
+                    lost, column, cut = LOST_INDENT, middle, indented
+                    sure = shown >= MIN_SURE_INDENT_LINES
+            printed = cut
             texts = ["".join(pieces[k][1].strip() for k in group) for group in printed]
             widths = _printed_widths(pieces, printed)
     # (Of two lines, the wider: a percentile of two is no measure.)

@@ -1990,3 +1990,23 @@ def test_a_short_copy_with_figures_on_every_line_is_measured_by_its_running_line
     truth = [lines[0], *lines[first : first + count]]
     copy = render_copy(truth, Profile("copy-only", "runs", "none", "none", width), random.Random(0), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("first, count, width", [(16, 2, 14), (16, 3, 20), (16, 3, 23), (28, 2, 35), (28, 3, 35)])
+def test_a_dropped_indent_shows_in_the_lines_cut_out_of_one_rebuilt_across_a_wrap(first, count, width):
+    # The same short copy with figures on its lines, set with a paragraph
+    # indent that the extraction dropped: each paragraph's first line stops
+    # four cells short of the column.  Where a paragraph ends at a font
+    # change, the next one's first line is rebuilt into the line before and
+    # hides its indent; too few first lines showed one, so the lines cut out
+    # again were measured as a copy set without, and a first line short by
+    # its indent read as a paragraph's end.  Cut as a copy set with one,
+    # the first lines show it.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[first : first + count]]
+    copy = render_copy(truth, Profile("copy-only", "runs", "indent-lost", "none", width), random.Random(0), False)
+    assert repair_document(copy).text.splitlines() == truth
