@@ -154,8 +154,8 @@ def _restored_edge_copy(
     clean text and another after it, the same two lines each, and only the
     last one was found).  But a copy goes through a wrong codec whole, and
     web text does not: where the content lines at an edge, fewer than
-    :data:`MIN_BROKEN_LINES`, were all restored from one, beside at least as
-    many lines with Han that were not, and the sound text holds each of them
+    :data:`MIN_BROKEN_LINES`, were all restored from one, beside at least
+    that many lines with Han that were not, and the sound text holds each of them
     again (a lost character standing for up to :data:`MAX_LOST_SPAN`), they
     are a copy of it.  Longer restored runs carry the codec's evidence in
     the line evidence already.
