@@ -991,7 +991,20 @@ def _short_line_ends(
             continue
         # A line that ends a sentence is measured against the usual column, so
         # a run of one-line paragraphs is not mistaken for a narrow title block.
-        closes = texts[v][-1] in SENTENCE_END
+        # So is a body line whose last character a lossy decode lost: it may
+        # have been the full stop ("…希望之火。" / "与梦同行，共创未来。", two
+        # one-line paragraphs, the first read as running on into the second).
+        # Not where the next line opens with a lost character too: that is
+        # one character whose bytes the line end cut (a name set across two
+        # lines: a flag closes the one, another opens the next).  Only a line
+        # as printed: one rebuilt from runs may be short by a break it hides,
+        # and a lost comma ends a line as a lost full stop does.
+        closes = texts[v][-1] in SENTENCE_END or (
+            v > body_from
+            and texts[v][-1] == LOST
+            and not texts[v + 1].startswith(LOST)
+            and (not rebuilt or len(printed[v]) == 1)
+        )
         heading = (
             v > body_from
             and (not rebuilt or (len(printed[v]) == 1 and not _dash_run(texts[v - 1]) and not _dash_run(texts[v + 1])))

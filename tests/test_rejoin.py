@@ -2010,3 +2010,27 @@ def test_a_dropped_indent_shows_in_the_lines_cut_out_of_one_rebuilt_across_a_wra
     truth = [lines[0], *lines[first : first + count]]
     copy = render_copy(truth, Profile("copy-only", "runs", "indent-lost", "none", width), random.Random(0), False)
     assert repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+def test_a_short_line_whose_closing_mark_a_lossy_decode_lost_ends_its_paragraph(rendering):
+    # A copy through UTF-8 read as GBK with errors replaced: a heading's
+    # last line, "潜力释放，梯度培育“专精特新”", lost its closing mark, so
+    # the line ends with a flag instead of a mark.  Measured against its
+    # short neighbours, as a line left open is, it did not look short, and
+    # the heading ran into the paragraph under it.  A body line whose last
+    # character was lost may have lost its closing mark: it is measured
+    # against the column, as a line that closes a sentence is.
+    import random
+
+    from bench.degrade import Profile, _codec, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[49:53]]
+    profile = Profile("copy-only", rendering, "indent-lost", "utf8-as-gbk", 19)
+    copy = _codec(render_copy(truth, profile, random.Random(0), False), "utf8-as-gbk")
+    out = repair_document(copy).text.splitlines()
+    # Every paragraph comes out whole, each lost character flagged in place.
+    assert len(out) == len(truth)
+    for got, want in zip(out, truth):
+        assert len(got) == len(want) and all(a == b or a == FFFD for a, b in zip(got, want))
