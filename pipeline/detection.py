@@ -143,6 +143,11 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
     return sections, StageReport("detection", {"broken_sections": broken})
 
 
+def _han_lines(lines: tuple[str, ...], kinds: list[int]) -> frozenset[int]:
+    """The content lines holding a Han character: the lines a wrong codec's repair can tell apart."""
+    return frozenset(i for i, k in enumerate(kinds) if k == CONTENT and any(is_han(c) for c in lines[i]))
+
+
 def _restored_edge_copy(
     lines: tuple[str, ...], kinds: list[int], forms: list[str], garbled: frozenset[int], labels: list[bool]
 ) -> list[bool]:
@@ -160,10 +165,10 @@ def _restored_edge_copy(
     are a copy of it.  Longer restored runs carry the codec's evidence in
     the line evidence already.
     """
-    sound = sorted(
-        i for i, k in enumerate(kinds) if k == CONTENT and i not in garbled and any(is_han(c) for c in lines[i])
-    )
-    if not garbled or len(sound) < MIN_BROKEN_LINES:
+    if not garbled:
+        return labels
+    sound = sorted(_han_lines(lines, kinds) - garbled)
+    if len(sound) < MIN_BROKEN_LINES:
         return labels
     content = [i for i, k in enumerate(kinds) if k == CONTENT]
     lossy = _lossy_patterns(lines, 0, len(lines)) if any(LOST in line for line in lines) else {}
@@ -309,7 +314,7 @@ def line_evidence(
     # A copy goes through a wrong codec whole, web text does not: where some
     # lines with Han needed that repair and others did not, the one kind is
     # a copy's and the other the clean text's, whatever their shape.
-    han = {i for i, k in enumerate(kinds) if k == CONTENT and any(is_han(c) for c in lines[i])} if garbled else set()
+    han = _han_lines(lines, kinds) if garbled else frozenset()
     restored = len(han & garbled)
     codec_contrast = min(restored, len(han) - restored) >= MIN_BROKEN_LINES
     out = []
