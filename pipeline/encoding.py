@@ -101,7 +101,9 @@ def repair_lines(
         text for no, text in enumerate(repaired, 1) if FFFD not in lines[no - 1] and mojibake.LOST not in text
     ) if lossy else frozenset()
     for no in lossy:
-        context = mojibake.Context(*_neighbour_context(repaired, no - 1), lexicon, lossy_margin)
+        context = mojibake.Context(
+            *_neighbour_context(repaired, no - 1), lexicon, lossy_margin, *_surrounding_text(repaired, no - 1)
+        )
         if context != base:
             results[no] = encoding_fixed_point(lines[no - 1], trusted, None, context)
     for no, line in enumerate(lines, 1):
@@ -150,6 +152,26 @@ def _neighbour_context(texts: list[str], i: int) -> tuple[str, str]:
             right = texts[j].lstrip().split(mojibake.LOST, 1)[0][:CONTEXT_CHARS]
             break
     return left, right
+
+
+def _surrounding_text(texts: list[str], i: int) -> tuple[str, str]:
+    """The text of the lines before ``i`` and after it, up to :data:`mojibake.PAIR_WINDOW` characters each way.
+
+    For the paired marks open around a lossy line (a bracket opened on the line
+    before closes on this one): line breaks dropped, as the copy's wraps are.
+    """
+    window = mojibake.PAIR_WINDOW
+    before = ""
+    for j in range(i - 1, -1, -1):
+        if len(before) >= window:
+            break
+        before = texts[j].strip() + before
+    after = ""
+    for j in range(i + 1, len(texts)):
+        if len(after) >= window:
+            break
+        after += texts[j].strip()
+    return before[-window:], after[:window]
 
 
 def encoding_fixed_point(

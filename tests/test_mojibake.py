@@ -371,3 +371,50 @@ def test_only_lines_a_wrong_codec_garbled_are_marked_for_detection():
     repaired, report = repair_lines(lines)
     assert repaired[:2] == (clean, clean)
     assert garbled_lines(report) == {0, 1}
+
+
+@pytest.mark.parametrize("width", [14, 20])
+def test_a_paired_mark_a_lossy_decode_cut_is_restored_where_its_partner_stands_open(width):
+    # A closing quote at a line's end ("…七大产业“双轮提速”") loses its last
+    # byte when UTF-8 is read as GBK, and the counts of marks prefer a comma
+    # or leave the hole flagged.  The opener standing open before the hole
+    # (or a closer after it with no opener) says which mark it was.
+    from bench.degrade import typeset
+    from pipeline.encoding import repair_lines
+
+    clean, _ = sample_parts()
+    body = [line.strip("\u3000 ") for line in clean if line.strip()]
+    copy = [printed for para in body[1:] for printed in typeset(para, width, False)]
+    damaged = tuple(line.encode("utf-8").decode("gbk", errors="replace") for line in copy)
+    repaired, _ = repair_lines(damaged)
+    paired = set("（）“”《》")
+    marks = sum(c in paired for line in copy for c in line)
+    right = 0
+    for true, out in zip(copy, repaired):
+        if len(out) != len(true):
+            continue  # (a lost character's mark stands for one to three)
+        # Never a wrong mark of a pair.
+        assert all(o == t for o, t in zip(out, true) if o in paired), (true, out)
+        right += sum(o == t for o, t in zip(out, true) if t in paired)
+    # Measured: 268 and 271 of the 279 marks in place, against 245 and 251
+    # without the pairs (the rest flagged or on lines with a flag).
+    assert right >= 0.95 * marks
+
+
+@pytest.mark.parametrize(
+    "before, after, expected",
+    [
+        # The bracket opened before the hole and not closed after it: its closer.
+        ("中国始终坚定奉行防御性国防政策（聚焦北京香山论坛", "", {"）"}),
+        # A closer after the hole with no opener before it: its opener.
+        ("长春市工信系统开展了", "1+21+N”系列服务企业活动", {"“"}),
+        # Open before and closed after: the hole is inside the pair (a comma).
+        ("笔墨光影记录时代（70年", "共同走过·文艺创作）", set()),
+        # A lost character between the opener and the hole may be the closer
+        # itself ("方案》" with both characters lost): nothing is expected.
+        ("印发《医用耗材专项整治活动方" + mojibake.LOST, "，对医用耗材生产", set()),
+    ],
+)
+def test_the_marks_around_a_hole_say_which_mark_of_a_pair_it_held(before, after, expected):
+    assert mojibake._expected_marks(before, after) == expected
+
