@@ -75,6 +75,7 @@ REPAIR_KINDS = (
     "duplicate_paragraphs_removed",
     "repeated_clean_paragraphs_removed",
     "fffd_restored",
+    "lost_marks_restored",
     "mojibake_spans_fixed",
     "dash_variants_fixed",
     "radicals_fixed",

@@ -34,6 +34,9 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     lines, r_encoding = encoding.repair_lines(doc.lines, enabled=opts.fix_encoding, lossy_margin=opts.lossy_margin)
     sections, r_detect = detection.detect(lines, encoding.garbled_lines(r_encoding))
     paragraphs, r_rejoin = rejoin.rejoin(lines, sections)
+    paragraphs, r_marks = encoding.restore_lost_marks(
+        paragraphs, encoding.lost_mark_lines(r_encoding), enabled=opts.fix_encoding
+    )
     paragraphs, r_quotes = encoding.restore_quotes(paragraphs, enabled=opts.restore_quotes)
     paragraphs, r_dedup = dedup.merge(paragraphs, options=opts)
     text, r_canon = canonical.canonical_text(
@@ -43,6 +46,6 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
         fix_encoding=opts.fix_encoding,
         lossy_margin=opts.lossy_margin,
     )
-    stages = (r_ingest, r_encoding, r_detect, r_rejoin, r_quotes, r_dedup, r_canon)
+    stages = (r_ingest, r_encoding, r_detect, r_rejoin, r_marks, r_quotes, r_dedup, r_canon)
     report = RepairReport.from_stages(doc.source, stages)
     return RepairResult(text=text, sections=sections, report=report)

@@ -208,6 +208,7 @@ REPORT_COUNTERS = (
     "fffd_disagreed_with_clean",
     "mojibake_spans_fixed",
     "lost_chars_flagged",
+    "lost_marks_restored",
     "unrecoverable_chars",
     "unrecoverable_kunkao",
     "unrecoverable_cid",

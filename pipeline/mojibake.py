@@ -849,6 +849,36 @@ def _repair_latin_spans(text: str, trusted: frozenset[str], fixes: list[Fix]) ->
     return "".join(out)
 
 
+def lost_mark_at_end(line: str, chain: str) -> bool:
+    """Whether ``line``, UTF-8 read through ``chain``'s wrong codec, lost the bytes after its last character's lead E3.
+
+    A character that opens E3 80 is a mark of U+3000-U+303F: 、。《》「」【】
+    and their kin.  Lost at a line's end (its last byte, or its last two,
+    where the wrong codec read the line's end as the second byte of a pair),
+    the decode can say no more than that: 。 and 、 weigh alike and the hole
+    is flagged.  But a line that ends a paragraph does not end with 、; where
+    the paragraph is known the mark is (:func:`pipeline.encoding.restore_lost_marks`).
+    With both bytes lost, E3 also leads kana and rare ideographs, none of
+    them in Chinese news text nor among the decoder's choices (:func:`_two_holes`).
+    """
+    wrong = next((w for name, w, true in CJK_CHAINS if name == chain and true == "utf-8"), None)
+    text = line.rstrip()
+    if wrong is None or not text.endswith(FFFD):
+        return False
+    parts: list[int | None] = []
+    for c in text[-5:]:
+        if c == FFFD:
+            parts.append(None)
+        else:
+            try:
+                parts.extend(c.encode(wrong))
+            except UnicodeEncodeError:
+                return False
+    # The three bytes before the lead whole: the character before it was read
+    # (a lost one beside it would share its flag, "教训。" as "教?").
+    return len(parts) >= 6 and None not in parts[-6:-3] and parts[-3:] in ([0xE3, 0x80, None], [0xE3, None, None])
+
+
 # Quotes stand at most two together (”“): a longer run of U+FFFD is text
 # read as UTF-8 that was not (GBK read as UTF-8 gives one or two per
 # character), and its bytes are gone.
