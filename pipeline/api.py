@@ -21,7 +21,8 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     The stages, in order: ingest (decode, split lines); encoding repair of every
     line (CJK mojibake, CJK-safe ftfy, dash variants); detection (which line spans are clean
     web text and which broken PDF copies); rejoin (broken runs into
-    paragraphs); quote restoration (U+FFFD that stood for “ ”); dedup (drop the
+    paragraphs); lost stops (the mark a lossy decode lost at a paragraph's
+    end); quote restoration (U+FFFD that stood for “ ”); dedup (drop the
     broken paragraphs the clean body already holds, keep the rest at their place);
     canonical form (docs/CANONICAL.md).
 

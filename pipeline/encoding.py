@@ -7,9 +7,10 @@ Two entry points, because the damage comes in two scopes:
   then CJK-safe ftfy (UTF-8 read as Latin-1/cp1252 and friends), GB mapping
   variants (``――`` for ``——``, ``・`` for ``·``), Kangxi radicals for the
   ideographs they stand for.
-* :func:`restore_quotes` works on whole paragraphs, after rejoin, because a lost
-  quotation mark (U+FFFD) can only be told as “ or ” from the quotes around it in
-  its paragraph.
+* :func:`restore_lost_marks` and :func:`restore_quotes` work on whole
+  paragraphs, after rejoin: a stop a lossy decode lost is told from 、 by the
+  paragraph ending there, and a lost quotation mark (U+FFFD) as “ or ” by the
+  quotes around it in its paragraph.
 
 ftfy is used with ``uncurl_quotes`` and ``fix_character_width`` off: its defaults
 fold ，；：（）“” to ASCII, which raised the sample's error rate from 2% to 11%.
