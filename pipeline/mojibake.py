@@ -529,21 +529,22 @@ def _decode_utf8_with_holes(
     n = len(slots)
     line_start = len(left)
 
-    def fixed(span: list[list[str]]) -> str:
-        # Another hole is unknown where it may hold a paired mark itself.
-        return "".join(
-            choices[0] if len(choices) == 1 else LOST if any(c in _PAIRS or c in _CLOSERS for c in choices) else " "
-            for choices in span
-        )
+    def paired(choices: list[str]) -> bool:
+        return any(c in _PAIRS or c in _CLOSERS for c in choices)
 
     # The paired marks each hole is expected to hold, by the marks around it.
-    expected = {
-        k: _expected_marks(
-            context.preceding + fixed(slots[line_start:k]), fixed(slots[k + 1 : n - len(right)]) + context.following
+    # The line as known, a character a slot: another hole is unknown where it
+    # may hold a paired mark itself.
+    expected: dict[int, set[str]] = {}
+    holes = [k for k in range(line_start, n - len(right)) if len(slots[k]) > 1 and paired(slots[k])]
+    if holes:
+        known = "".join(
+            choices[0] if len(choices) == 1 else LOST if paired(choices) else " "
+            for choices in slots[line_start : n - len(right)]
         )
-        for k in range(line_start, n - len(right))
-        if len(slots[k]) > 1 and any(ch in _PAIRS or ch in _CLOSERS for ch in slots[k])
-    }
+        for k in holes:
+            at = k - line_start
+            expected[k] = _expected_marks(context.preceding + known[:at], known[at + 1 :] + context.following)
 
     def single(ch: str, at: int) -> float:
         if ch in expected.get(at, ()):
