@@ -491,8 +491,10 @@ def _run_in_headings(
     return out, headings
 
 
-# Marks no heading holds: a paragraph holding one is no two headings run together.
-HEADING_FREE_MARKS = frozenset("，。；！？、,;!?")
+# Marks no heading holds: a paragraph holding one is no two headings run
+# together.  (A comma it may hold: "我国外贸仍然保持了较强的韧劲，前三季度呈逐季
+# 攀升态势" is a subtitle.)
+HEADING_FREE_MARKS = frozenset("。；！？;!?")
 
 
 def _two_headings(text: str, form: str, lo: int, hi: int, before: str, ref: Reference) -> bool:
@@ -502,7 +504,7 @@ def _two_headings(text: str, form: str, lo: int, hi: int, before: str, ref: Refe
     text: a subtitle only the copy has runs into the next one, which the
     reference holds ("习近平同蒙古国总统巴特图勒嘎互致贺电李克强同蒙古国总理
     呼日勒苏赫互致贺电").  So: the sentence is the whole paragraph and holds
-    no clause's or sentence's mark, as headings do not, what comes before
+    no sentence's mark, as headings do not (a comma they may), what comes before
     the reference's heading is heading-sized and ends on a word, and the
     reference does not say the two together.  (A sentence ending in a
     short paragraph's words, "…正是这样一段无惧风浪立潮头，长春工业，昂首
@@ -540,11 +542,14 @@ def _opening_heading(
     heading, "林郑月娥：", opens many a sentence), where nothing but closing marks and
     spaces stand between the heading and what follows (a sentence that
     goes on with a comma uses the heading's words by right), and with at
-    least :data:`MIN_OPENING` content characters after it.
+    least :data:`MIN_OPENING` content characters after it, a character a
+    lossy decode lost counting as one (it was a character of the text:
+    "腾\ufdd0集团首席运营官任宇昕" is a byline's twelve).
     """
-    for m in range(min(MAX_HEADING, hi - lo - MIN_OPENING), MIN_HEAD - 1, -1):
+    lost = text.count(LOST, offsets[lo]) if hi > lo else 0
+    for m in range(min(MAX_HEADING, hi - lo - 1, hi - lo + lost - MIN_OPENING), MIN_HEAD - 1, -1):
         heading = form[lo : lo + m]
-        if heading not in headings:
+        if heading not in headings or hi - lo - m + text.count(LOST, offsets[lo + m - 1] + 1) < MIN_OPENING:
             continue
         between = text[offsets[lo + m - 1] + 1 : offsets[lo + m]]
         if (

@@ -3005,6 +3005,47 @@ def test_a_heading_only_the_copy_has_run_into_a_clean_heading_is_kept_before_it(
     assert _merged(clean_texts, copy_texts) == expected
 
 
+@pytest.mark.parametrize("place", ["under the title", "between paragraphs"])
+def test_a_subtitle_with_a_comma_only_the_copy_has_run_into_a_clean_one_is_kept_before_it(place):
+    # The same, with subtitles that hold a comma, as many do ("我国外贸仍然
+    # 保持了较强的韧劲，前三季度呈逐季攀升态势" run into "民营企业进出口增长
+    # 10.4%，占外贸总值的42.3%", held-out 7 #309): a comma is no sentence's
+    # end, and the two are still two headings.
+    lines = expected_lines()
+    new = "长春市工信系统全力服务企业，工业经济稳中有进"
+    heading = "长春工业经济提振发力，量质齐升"
+    if place == "under the title":
+        clean_texts = [lines[0], heading, *lines[1:4]]
+        expected = [lines[0], new, heading, *lines[1:4]]
+    else:
+        clean_texts = [lines[0], *lines[1:3], heading, lines[3]]
+        expected = [lines[0], *lines[1:3], new, heading, lines[3]]
+    copy_texts = [t if t != heading else new + heading for t in clean_texts]
+    assert _merged(clean_texts, copy_texts) == expected
+    # A sentence of the copy's own that ends with the heading's words is one
+    # sentence: it closes with its mark.
+    sentence = new + heading + "。"
+    copy_texts = [t if t != heading else sentence for t in clean_texts]
+    assert sentence in _merged(clean_texts, copy_texts)
+
+
+def test_a_byline_with_a_lost_character_run_into_a_clean_heading_is_kept_after_it():
+    # A lossy copy's heading, which the clean text holds as a paragraph of
+    # its own, run into the byline under it, which the clean text lacks
+    # ("媒体融合应兼具流量与质量腾\ufdd0集团首席运营官任宇昕", held-out 7
+    # #316), below the title block: the byline's lost character is one of
+    # its twelve, enough to tell a paragraph of its own from a word opening
+    # a sentence.
+    from pipeline.mojibake import LOST
+
+    lines = expected_lines()
+    heading = "奋力开创长春工业新局面"
+    byline = "工业和信息化局局" + LOST + "王明远"
+    clean_texts = [*lines[:5], heading, *lines[5:7]]
+    copy_texts = [*lines[2:5], heading + byline, *lines[5:7]]
+    assert _merged(clean_texts, copy_texts) == [*clean_texts[:6], byline, *clean_texts[6:]]
+
+
 @pytest.mark.parametrize("marker", ["indent-spaces", "space-lines"])
 @pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
 def test_an_infographics_copy_opening_with_its_short_title_cut_is_told_from_the_clean_version(rendering, marker):
