@@ -444,3 +444,28 @@ def test_a_stop_a_lossy_decode_lost_at_a_paragraphs_end_is_restored(width):
         tail = p[-6:]
         if p.endswith("。") and "\ufffd" not in tail:
             assert tail + "\n" in truth, p
+
+
+@pytest.mark.parametrize(
+    "before, after, following, expected",
+    [
+        # A table's cells padded with no-break spaces, a figure next.
+        ("主管", "3", "", "\u00a0"),
+        # A no-break space ending a line, whose last byte the line break cut.
+        ("我具有从荒野中踏出一条道路的勇气！”", "", "1956年，", "\u00a0"),
+        ("参赛作品《NeuroSLAM：", "", "面向三维动态环境的类脑SLAM系统》", "\u00a0"),
+        # Between the parts of a name or a title: the dot.
+        ("美国作家马克", "", "吐温的小说", "·"),
+        ("国产自行车（新中国“第一”", "", "生活篇）", "·"),
+    ],
+)
+def test_a_two_byte_character_that_lost_its_second_byte_is_a_dot_between_letters_a_space_elsewhere(
+    before, after, following, expected
+):
+    # UTF-8's C2 B7 (·) and C2 A0 (no-break space) read as GBK: where the
+    # byte after the C2 is lost, either was there.  Chinese news writes the
+    # dot between letters and pads with the space beside figures and marks
+    # (ours 4 #457, a table, came out "管理局副局长·3").
+    parts = [*before.encode(), 0xC2, None, *after.encode()]
+    decoded = mojibake._decode_utf8_with_holes(parts, "gbk", mojibake.Context(after=following))
+    assert decoded == before + expected + after
