@@ -1423,7 +1423,12 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
         )
 
     if body and head and not tail:
-        return [True] * start + labels[start:] if wraps_what_the_copy_lacks(head, tuple(body[:1])) else labels
+        # (Not into a copy that opens with its title, or with the end of
+        # it that a cut left, "促发展" under "谋规划 强创新 促发展—看…":
+        # the clean text's last line, a heading, ends before it.)
+        opens_titled = len(forms[body[0]]) >= 2 and forms[body[0]] in forms[head[0]]
+        into = () if opens_titled else tuple(body[:1])
+        return [True] * start + labels[start:] if wraps_what_the_copy_lacks(head, into) else labels
     # (A title block the evidence took for a copy closes nothing: the
     # article's head, whose body follows.)
     if not body or not tail or all(_closes_nothing(lines[t].strip()) for t in body):

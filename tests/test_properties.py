@@ -93,6 +93,11 @@ def test_every_clean_paragraph_is_in_the_output(text):
 # A body the copy (which covers the article's first part only) hardly repeats,
 # between two copies: it once passed for the copy's own text, its title lost.
 @example(picked=[3, 40, 1], where="both")
+# A body ending on an indented heading as wide as the copy's widest run, the
+# copy right under it opening with its cut title's end (" 促发展"): the
+# heading once read as a printed line wrapping into the copy, and the whole
+# body as the copy's, its title run into the standfirst.
+@example(picked=[1, 2, 3, 4, 5, 18, 21, 45], where="after")
 def test_sample_built_documents_keep_every_clean_paragraph_once(picked, where):
     """Any subset of the clean article (title first), with the broken copy around it."""
     body = [CLEAN[0]] + [CLEAN[i] for i in sorted(picked)]
