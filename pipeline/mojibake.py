@@ -383,6 +383,40 @@ def _between_letters(slots: list[list[str]], at: int) -> bool:
     )
 
 
+# Marks that open a bracket or a quotation: no typesetter ends a line with
+# one (the line-end prohibition of Chinese typesetting carries it down to
+# the next line with the word it opens).
+_OPENERS = frozenset("（《〈「『“‘【〔")
+
+
+def _opener_line_end(slots: list[list[str]], start: int, end: int, after: str) -> int | None:
+    """The hole that ends a printed line (slots start..end) which may hold an opening mark, where the next line goes on in Han.
+
+    A lost "。" at a line's end reads as E3 80 and a lost byte, which "《"
+    fills as well; where the next line opens with words the document writes
+    after "《" elsewhere ("…留在本地" / "国际汽车城…", and "《国际汽车城
+    专班工作方案》" further on), those words would choose it.  A line with
+    text before the hole is a printed line or a paragraph, neither of which
+    ends with an opener, so the document's words that put one there are
+    not counted.  (A run cut at a change of font may end with one:
+    "参赛作品《" / "NeuroSLAM", so only before Han; a mark on a line of its
+    own is a run of its own and is left alone.  The marks' own counts
+    stand: a page set with no line-end prohibitions may end a line with
+    "“", which its partner after it then still asks for.)
+    """
+    k = end - 1
+    while k > start and len(slots[k]) == 1 and slots[k][0].isspace():
+        k -= 1
+    if k <= start or len(slots[k]) < 2 or not any(c in _OPENERS for c in slots[k]):
+        return None
+    following = after.lstrip()
+    if not following or not is_han(following[0]):
+        return None
+    if not any(len(slot) == 1 and is_han(slot[0]) for slot in slots[start:k]):
+        return None
+    return k
+
+
 @lru_cache(maxsize=None)
 def _unreadable(wrong: str, byte: int, following: int | None) -> bool:
     """Whether the wrong decoder, at ``byte`` followed by ``following``, gives up on ``byte``.
@@ -556,6 +590,10 @@ def _decode_utf8_with_holes(
     slots = [[c] for c in left] + _slots(parts, wrong) + [[c] for c in right]
     n = len(slots)
     line_start = len(left)
+    line_end = _opener_line_end(slots, line_start, n - len(right), right)
+
+    def opener_at_line_end(word: str, start: int) -> bool:
+        return line_end is not None and start <= line_end < start + len(word) and word[line_end - start] in _OPENERS
 
     def paired(choices: list[str]) -> bool:
         return any(c in _PAIRS or c in _CLOSERS for c in choices)
@@ -624,7 +662,15 @@ def _decode_utf8_with_holes(
                 crosses = crosses or len(slots[end]) > 1
                 end += 1
                 if crosses:
-                    edges[start].extend((end, word, lexicon_weight(len(word))) for word in spelled)
+                    # (Not a string that puts an opener at the line's end
+                    # (see :func:`_opener_line_end`): the document's words
+                    # after "《" elsewhere say nothing of a line that may
+                    # not end with it.)
+                    edges[start].extend(
+                        (end, word, lexicon_weight(len(word)))
+                        for word in spelled
+                        if not opener_at_line_end(word, start)
+                    )
     # Best score of slots[:i] (forward) and of slots[i:] (backward).
     forward: list[tuple[float, int, str]] = [(0.0, -1, "")] + [(-math.inf, -1, "")] * n
     for start in range(n):

@@ -469,3 +469,22 @@ def test_a_two_byte_character_that_lost_its_second_byte_is_a_dot_between_letters
     parts = [*before.encode(), 0xC2, None, *after.encode()]
     decoded = mojibake._decode_utf8_with_holes(parts, "gbk", mojibake.Context(after=following))
     assert decoded == before + expected + after
+
+
+def test_no_opening_mark_is_guessed_at_the_end_of_a_line_the_next_line_goes_on_from():
+    # A "。" ending a line, read as GBK, leaves E3 80 and a lost byte, which
+    # "《" fills as well.  The next line opens with words the document
+    # writes after "《" elsewhere, so those words chose it ("…留在本地《",
+    # the sample's copy typeset 17 wide).  No line ends with an opening
+    # mark: the hole is left for the paragraph's end to decide.
+    lexicon = mojibake.document_lexicon(["为此，长春市制定《国际汽车城专班工作方案》，构建国际汽车城专班组织体系。"])
+    before = "推动中车长客同市轨道交通集团组建合资公司，最大限度把产值留在本地"
+    parts = [*before.encode(), 0xE3, 0x80, None]
+    context = mojibake.Context(after="国际汽车城建设的冲锋号角，一次胜过一次嘹亮。", lexicon=lexicon)
+    assert mojibake._decode_utf8_with_holes(parts, "gbk", context) == before + mojibake.LOST
+    # A run cut where the font changes may end with one, before Latin text
+    # (the "》" after it, with no opener, asks for one).
+    parts = [*"参赛作品".encode(), 0xE3, 0x80, None]
+    after = "NeuroSLAM：面向三维动态环境的类脑SLAM系统》"
+    context = mojibake.Context(after=after, following=after)
+    assert mojibake._decode_utf8_with_holes(parts, "gbk", context) == "参赛作品《"
