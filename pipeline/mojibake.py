@@ -358,14 +358,14 @@ NBSP = "\u00a0"
 # A two-byte character that lost its second byte (C2 and a hole) is "·"
 # (C2 B7) or a no-break space (C2 A0), the only two of its range Chinese
 # text writes.  The dot joins the parts of a name or a title, letters on
-# each side ("马克·吐温", "经济聚焦·夜间经济观察", "“…”·生活篇"); the space pads a name or a
-# table's cell, or ends a line ("徐\xa0\xa0慧摄", "管理局副局长\xa03",
-# "《NeuroSLAM：\xa0"), beside figures and marks as often as between letters.
-# In the corpus, between two Han characters 364 dots to 245 spaces; beside
-# anything else, 280 spaces to a handful of dots.  So a count for each (the
-# dot as :data:`_PUNCT_PRIOR` has it), beside anything else and between
-# letters: the dot between letters, the space elsewhere, each by more than
-# the margin.
+# each side ("马克·吐温", "经济聚焦·夜间经济观察", "“…”·生活篇"); the space
+# pads a name or a table's cell, or ends a line ("徐\xa0\xa0慧摄",
+# "管理局副局长\xa03", "《NeuroSLAM：\xa0"), beside figures and marks as
+# often as between letters.  In the corpus, between two letters 332 dots to
+# 245 spaces; beside anything else, 280 spaces to 25 dots.  So a count for
+# each (the dot's between letters as :data:`_PUNCT_PRIOR` has it), beside
+# anything else and between letters: the dot between letters, the space
+# elsewhere, each by more than the margin.
 _DOT_OR_SPACE = {"·": (300, 30_000), NBSP: (30_000, 1_000)}
 
 
