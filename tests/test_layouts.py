@@ -2985,35 +2985,24 @@ def test_a_simplified_title_block_under_a_traditional_copys_page_number_is_the_c
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
 
 
+@pytest.mark.parametrize(
+    "new, heading",
+    [
+        ("长春市工信系统全力服务企业发展", "长春工业经济提振发力量质齐升"),
+        # Subtitles that hold a comma, as many do ("我国外贸仍然保持了较强的
+        # 韧劲，前三季度呈逐季攀升态势" run into "民营企业进出口增长10.4%，
+        # 占外贸总值的42.3%", held-out 7 #309): a comma ends no sentence.
+        ("长春市工信系统全力服务企业，工业经济稳中有进", "长春工业经济提振发力，量质齐升"),
+    ],
+)
 @pytest.mark.parametrize("place", ["under the title", "between paragraphs"])
-def test_a_heading_only_the_copy_has_run_into_a_clean_heading_is_kept_before_it(place):
+def test_a_heading_only_the_copy_has_run_into_a_clean_heading_is_kept_before_it(place, new, heading):
     # A title block printed without paragraph marks: the copy's subtitle,
     # which the web text dropped, runs into the next heading, which the
     # clean text holds, with no mark between ("习近平同…互致贺电李克强同…互
     # 致贺电").  The paragraph is two headings: the one only the copy has is
     # kept, in its place, and the other is the clean one's duplicate.
     lines = expected_lines()
-    new = "长春市工信系统全力服务企业发展"
-    heading = "长春工业经济提振发力量质齐升"
-    if place == "under the title":
-        clean_texts = [lines[0], heading, *lines[1:4]]
-        expected = [lines[0], new, heading, *lines[1:4]]
-    else:
-        clean_texts = [lines[0], *lines[1:3], heading, lines[3]]
-        expected = [lines[0], *lines[1:3], new, heading, lines[3]]
-    copy_texts = [t if t != heading else new + heading for t in clean_texts]
-    assert _merged(clean_texts, copy_texts) == expected
-
-
-@pytest.mark.parametrize("place", ["under the title", "between paragraphs"])
-def test_a_subtitle_with_a_comma_only_the_copy_has_run_into_a_clean_one_is_kept_before_it(place):
-    # The same, with subtitles that hold a comma, as many do ("我国外贸仍然
-    # 保持了较强的韧劲，前三季度呈逐季攀升态势" run into "民营企业进出口增长
-    # 10.4%，占外贸总值的42.3%", held-out 7 #309): a comma is no sentence's
-    # end, and the two are still two headings.
-    lines = expected_lines()
-    new = "长春市工信系统全力服务企业，工业经济稳中有进"
-    heading = "长春工业经济提振发力，量质齐升"
     if place == "under the title":
         clean_texts = [lines[0], heading, *lines[1:4]]
         expected = [lines[0], new, heading, *lines[1:4]]
