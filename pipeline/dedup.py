@@ -546,8 +546,7 @@ def _opening_heading(
     lossy decode lost counting as one (it was a character of the text:
     "腾\ufdd0集团首席运营官任宇昕" is a byline's twelve).
     """
-    lost = text.count(LOST, offsets[lo]) if hi > lo else 0
-    for m in range(min(MAX_HEADING, hi - lo - 1, hi - lo + lost - MIN_OPENING), MIN_HEAD - 1, -1):
+    for m in range(min(MAX_HEADING, hi - lo - 1), MIN_HEAD - 1, -1):
         heading = form[lo : lo + m]
         if heading not in headings or hi - lo - m + text.count(LOST, offsets[lo + m - 1] + 1) < MIN_OPENING:
             continue
