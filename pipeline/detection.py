@@ -1280,6 +1280,10 @@ def _settle_edges(
 # A broken run beside a clean body must be a copy of it: at least this share of
 # its content characters must stand in the clean text.
 MIN_COPY_SHARE = 0.5
+# A line this many times as wide as the copy's widest (a printed line, or a
+# run of two or three of them) is a web paragraph: no copy prints it.  The
+# sample's runs span up to 86 cells, its web paragraphs up to 180.
+WIDER_THAN_THE_COPY = 1.5
 
 # k-gram length for that test: long enough that common words do not count.
 COPY_K = 4
@@ -1402,7 +1406,10 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     printed line (:func:`_wraps_a_line`): web text breaks no sentence at a
     line end.  (Where it is smaller than the copy, and the copy holds less
     than half of it: a clean body beside its copy is what the copy
-    repeats.)
+    repeats.  And where none of its lines is half again as wide as the
+    copy's widest: a web paragraph that no copy's line or run could hold
+    says the text around it is web text, whatever line of it reads as a
+    wrap, an indented heading over an unindented photo caption.)
     """
     content = [i for i, f in enumerate(forms) if f]
     runs = _broken_runs(labels)
@@ -1416,8 +1423,10 @@ def _absorb_clean_tail(lines: tuple[str, ...], forms: list[str], labels: list[bo
     def wraps_what_the_copy_lacks(part: list[int], into: tuple[int, ...] = ()) -> bool:
         # (``into``: the copy's first line, which a head's last line may
         # wrap into: "…展厅中一间“未来诊室”" / "吸引了众多参观者。…".)
+        widest = max(indented_width(lines[t].rstrip()) for t in body)
         return (
             sum(len(forms[t]) for t in part) < sum(len(forms[t]) for t in body)
+            and all(indented_width(lines[t].rstrip()) <= WIDER_THAN_THE_COPY * widest for t in part)
             and _wraps_a_line(lines, [*part, *into], body)
             and _held_share("".join(forms[t] for t in part), _kgrams("\n".join(forms[t] for t in body))) < MIN_COPY_SHARE
         )

@@ -98,6 +98,11 @@ def test_every_clean_paragraph_is_in_the_output(text):
 # heading once read as a printed line wrapping into the copy, and the whole
 # body as the copy's, its title run into the standfirst.
 @example(picked=[1, 2, 3, 4, 5, 18, 21, 45], where="after")
+# An indented heading over an unindented photo caption, as wide as the
+# copy's runs: it once read as a printed line wrapping, and the whole body
+# (two of whose paragraphs are twice as wide as any run of the copy) as the
+# copy's.
+@example(picked=[1, 2, 3, 4, 5, 21, 39, 45, 53], where="after")
 def test_sample_built_documents_keep_every_clean_paragraph_once(picked, where):
     """Any subset of the clean article (title first), with the broken copy around it."""
     body = [CLEAN[0]] + [CLEAN[i] for i in sorted(picked)]
