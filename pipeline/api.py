@@ -36,7 +36,7 @@ def repair_document(source: ingest.Source, *, options: RepairOptions | None = No
     sections, r_detect = detection.detect(lines, encoding.garbled_lines(r_encoding))
     paragraphs, r_rejoin = rejoin.rejoin(lines, sections)
     paragraphs, r_marks = encoding.restore_lost_marks(
-        paragraphs, encoding.lost_mark_lines(r_encoding), enabled=opts.fix_encoding
+        paragraphs, encoding.lost_mark_lines(r_encoding), enabled=opts.fix_encoding, margin=opts.lossy_margin
     )
     paragraphs, r_quotes = encoding.restore_quotes(paragraphs, enabled=opts.restore_quotes)
     paragraphs, r_dedup = dedup.merge(paragraphs, options=opts)

@@ -18,6 +18,7 @@ fold ，；：（）“” to ASCII, which raised the sample's error rate from 2
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -121,6 +122,9 @@ def repair_lines(
             if any(mojibake.lost_mark_at_end(line, chain) for chain in results[no][1]):
                 # Not a repair: what the paragraph's end will decide (restore_lost_marks).
                 details.append((no, LOST_MARK))
+        elif no in results and fixed.rstrip().endswith(GUESSED_COMMA):
+            if any(mojibake.guessed_form_at_end(line, chain) for chain in results[no][1]):
+                details.append((no, LOST_MARK))
         fixed, n = fix_dash_variants(fixed)
         counts["dash_variants_fixed"] += n
         fixed, n = fix_radicals(fixed)
@@ -144,7 +148,9 @@ def garbled_lines(report: StageReport) -> frozenset[int]:
 def lost_mark_lines(report: StageReport) -> frozenset[int]:
     """The (1-based) lines whose last character a lossy decode lost and knew for a CJK mark, by the report.
 
-    :func:`restore_lost_marks` restores it where the line ends a paragraph.
+    The line ends with the flag (a mark of 、。《》…) or with the comma the
+    decoder guessed (a mark of ，：；？！（）); :func:`restore_lost_marks`
+    rereads it where the line ends a paragraph.
     """
     return frozenset(no for no, what in report.details if what == LOST_MARK)
 
@@ -234,8 +240,10 @@ def encoding_fixed_point(
 # removed.  Neither marks a line as read through a wrong CJK codec.
 FTFY_CHAIN = "ftfy"
 INVISIBLE_CHAIN = "invisible"
-# And a line whose last character, lost, was a CJK mark (mojibake.lost_mark_at_end).
+# And a line whose last character, lost, was a CJK mark (mojibake.lost_mark_at_end),
+# or a full-width mark the decoder guessed a comma (mojibake.guessed_form_at_end).
 LOST_MARK = "lost mark at the end"
+GUESSED_COMMA = "，"
 _NOT_CJK_CODEC = frozenset({FTFY_CHAIN, INVISIBLE_CHAIN, LOST_MARK})
 
 def count_chains(chains: list[str], counts: Counter) -> list[str]:
@@ -491,9 +499,13 @@ _CJK_MARK_PAIRS = {"《": "》", "「": "」", "『": "』", "【": "】", "〔"
 
 
 def restore_lost_marks(
-    paragraphs: tuple[Paragraph, ...], lines: frozenset[int], *, enabled: bool = True
+    paragraphs: tuple[Paragraph, ...],
+    lines: frozenset[int],
+    *,
+    enabled: bool = True,
+    margin: float = mojibake.MIN_MARGIN,
 ) -> tuple[tuple[Paragraph, ...], StageReport]:
-    """Restore the CJK mark a lossy decode lost at a paragraph's end: 。, or the closer of a pair left open.
+    """Restore the CJK mark a lossy decode lost at a paragraph's end: 。, or the closer of a pair left open; reread a comma it guessed there.
 
     ``lines`` are the input lines whose last character was such a mark
     (:func:`lost_mark_lines`): the decode knew the lead byte and not which of
@@ -504,26 +516,86 @@ def restore_lost_marks(
     that block end with 。 (5,554), 》 (19) or 】 (4); the 5 titles that do
     end with 》.  The first paragraph of a section is left flagged: a title
     or a kicker ends without a stop.
+
+    A full-width mark (，：；？！（）) lost at a line's end was guessed a
+    comma, which few paragraphs end with: where the line ends a paragraph
+    (a title too) the mark is reread by what the paragraph says
+    (:func:`_paragraph_final_form`), and flagged where no mark beats the
+    next by ``margin`` nats (the encoding stage's ``lossy_margin``).
     """
     if not enabled or not lines:
         return paragraphs, StageReport("marks", {})
-    restored = 0
+    restored = flagged = 0
     out = []
     first_of_section: set[int] = set()
     for p in paragraphs:
         first = p.section not in first_of_section
         first_of_section.add(p.section)
         body = p.text.rstrip()
-        if first or p.end not in lines or not body.endswith(mojibake.LOST):
+        if p.end not in lines:
             out.append(p)
             continue
-        mark = "。"
-        for ch in reversed(body):
-            if ch in _CJK_MARK_PAIRS.values():
-                break
-            if ch in _CJK_MARK_PAIRS:
-                mark = _CJK_MARK_PAIRS[ch]
-                break
+        if body.endswith(GUESSED_COMMA):
+            mark = _paragraph_final_form(body[:-1], margin)
+            flagged += mark == mojibake.LOST
+        elif body.endswith(mojibake.LOST) and not first:
+            mark = _open_mark(body[:-1], _CJK_MARK_PAIRS, frozenset(_CJK_MARK_PAIRS.values())) or "。"
+        else:
+            out.append(p)
+            continue
         out.append(replace(p, text=body[:-1] + mark + p.text[len(body):]))
-        restored += 1
-    return tuple(out), StageReport("marks", {"lost_marks_restored": restored})
+        restored += mark != mojibake.LOST
+    return tuple(out), StageReport("marks", {"lost_marks_restored": restored, "guessed_marks_flagged": flagged})
+
+
+# The full-width pair whose closer shares its lead bytes (EF BC) with the comma,
+# its opener full-width or not: text mixes them ("星座。(资料图片）").
+_FORM_PAIRS = {"（": "）", "(": "）"}
+_FORM_CLOSERS = frozenset("）)")
+
+# Words that ask, in a paragraph's last clause ("何" only in the words that
+# ask, not in "任何").
+_QUESTION_WORD = re.compile("吗|呢|如何|怎样|怎么|为什么|为何|什么|有何|何时|何处|何以|哪|谁|多少|是否|能否|还是|难道")
+
+# How the corpus's 721 titles and paragraphs that end with a full-width mark
+# end, by what the paragraph says: one that leaves a bracket open closes it
+# (447 of 447); one whose last clause asks ends with a question mark (46 of
+# 47); the rest with no mark by a clear margin.
+_FORMS_ENDING = {
+    "open": {"）": 447},
+    "asks": {"？": 46, "！": 1},
+    "other": {"！": 100, "；": 53, "：": 34, "，": 23, "？": 11, "）": 6},
+}
+
+
+def _paragraph_final_form(text: str, margin: float) -> str:
+    """The full-width mark that ends a paragraph reading ``text``, or :data:`mojibake.LOST` where none is likely enough.
+
+    By :data:`_FORMS_ENDING`: the likeliest mark where it beats the next by
+    ``margin`` nats (a bracket left open, a question), else the flag.
+    """
+    if _open_mark(text, _FORM_PAIRS, _FORM_CLOSERS):
+        counts = _FORMS_ENDING["open"]
+    elif _asks(text):
+        counts = _FORMS_ENDING["asks"]
+    else:
+        counts = _FORMS_ENDING["other"]
+    ranked = sorted(counts.values(), reverse=True) + [0]
+    best = max(counts, key=counts.__getitem__)
+    # (A mark the corpus never saw lose to it counts one half.)
+    return best if math.log(ranked[0] / max(ranked[1], 0.5)) >= margin else mojibake.LOST
+
+
+def _asks(text: str) -> bool:
+    """Whether ``text``'s last clause (after its last ，；：。！？) holds a word that asks."""
+    return bool(_QUESTION_WORD.search(re.split("[，；：。！？]", text)[-1]))
+
+
+def _open_mark(text: str, pairs: dict[str, str], closers: frozenset[str]) -> str | None:
+    """The closer of the last of ``pairs``' openers in ``text``, unless one of ``closers`` stands after it."""
+    for ch in reversed(text):
+        if ch in closers:
+            return None
+        if ch in pairs:
+            return pairs[ch]
+    return None

@@ -436,14 +436,81 @@ def test_a_stop_a_lossy_decode_lost_at_a_paragraphs_end_is_restored(width):
     truth = "\n".join(paragraphs) + "\n"
     restored = result.report.counts["lost_marks_restored"]
     # Measured: 43, 38 and 38 stops restored; 51, 46 and 50 paragraphs ended
-    # with a flag before, 8, 8 and 11 now.
+    # with a flag before, 8, 8 and 11 after; 12, 12 and 15 since a comma the
+    # decoder guessed for a full-width mark at a paragraph's end (the
+    # sample's "…在全市推广；") is flagged too.
     assert restored >= 35
-    assert sum(p.endswith("\ufffd") for p in out) <= 12
+    assert sum(p.endswith("\ufffd") for p in out) <= 16
     # Every stop now at a paragraph's end stands at one in the text.
     for p in out:
         tail = p[-6:]
         if p.endswith("。") and "\ufffd" not in tail:
             assert tail + "\n" in truth, p
+
+
+@pytest.mark.parametrize("width", [0, 20, 26])
+def test_a_full_width_mark_a_lossy_decode_lost_at_a_paragraphs_end_is_no_comma(width):
+    # UTF-8 read as GBK loses the last byte of a full-width mark (EF BC:
+    # ，：；？！（）) before a line break, and the decoder guesses the comma,
+    # thirty times as common inside a paragraph.  No paragraph ends with
+    # one: where the line ends a paragraph, the mark closes the paragraph's
+    # open "（" (a source line, "（本报长春10月11日电）"), else it is
+    # flagged (or asked, below).  The sample's paragraphs, each closed by
+    # one of those marks instead of its stop, one a line (width 0) and
+    # typeset as a copy.
+    from bench.degrade import typeset
+
+    clean, _ = sample_parts()
+    paragraphs = [line.strip("\u3000 ").rstrip("。") for line in clean if line.strip()]
+    endings = ["（本报长春10月11日电）", "？", "！", "；", "（记者孟海鹰）", "："]
+    paragraphs = [p + endings[i % len(endings)] for i, p in enumerate(paragraphs)]
+    lines = [printed for p in paragraphs for printed in typeset(p, width, False)] if width else paragraphs
+    damaged = "\n".join(lines).encode("utf-8").decode("gbk", errors="replace")
+    result = repair_document(damaged)
+    out = result.text.splitlines()
+    truth = set(paragraphs)
+    # Measured: no paragraph ends with a comma (16, 21 and 18 before), and
+    # 4, 5 and 3 end with their "）" whole.
+    assert not [p for p in out if p.endswith("，")]
+    assert sum(p.endswith("）") and p in truth for p in out) >= 3
+    # A mark that is not the comma is never guessed a paragraph's end.
+    for p in out:
+        if p[-1:] in "：；？！" and "\ufffd" not in p[-6:]:
+            assert any(t.endswith(p[-6:]) for t in truth), p
+
+
+@pytest.mark.parametrize(
+    "text, first, expected",
+    [
+        ("（本报长春10月11日电，", False, "（本报长春10月11日电）"),
+        ("砥柱中流（聚焦长春工业，", True, "砥柱中流（聚焦长春工业）"),
+        # Its last clause asks.
+        ("量质齐升，下一步怎么走，", False, "量质齐升，下一步怎么走？"),
+        ("服务有何差别，", False, "服务有何差别？"),
+        # Neither: no mark is likely enough ("！", "；", "：" ...), and the
+        # bracket before it is closed; "任何" asks nothing.
+        ("受益市场主体超过100万户（次），", False, "受益市场主体超过100万户（次）\ufdd0"),
+        ("是任何力量都无法阻挡的，", False, "是任何力量都无法阻挡的\ufdd0"),
+    ],
+)
+def test_a_comma_guessed_at_a_paragraphs_end_is_reread_there(text, first, expected):
+    # The decoder's comma for a full-width mark lost at a line's end, where
+    # that line ends a paragraph (a title, "first", too).
+    from pipeline.encoding import restore_lost_marks
+    from pipeline.model import Paragraph, SectionKind
+
+    paragraphs = (Paragraph("标题", SectionKind.BROKEN, 0, 1, 1),) * (not first) + (
+        Paragraph(text, SectionKind.BROKEN, 0, 2, 3),
+    )
+    out, report = restore_lost_marks(paragraphs, frozenset({3}))
+    assert out[-1].text == expected
+    assert report.counts["lost_marks_restored"] == (not expected.endswith(mojibake.LOST))
+    # A line that did not lose its mark keeps its comma.
+    assert restore_lost_marks(paragraphs, frozenset({2}))[0] == paragraphs
+    # With no margin (RepairOptions.lossy_margin=0), the likeliest mark
+    # stands where the flag did: "！" ends most paragraphs that do not ask.
+    guessed = restore_lost_marks(paragraphs, frozenset({3}), margin=0.0)[0][-1].text
+    assert guessed == expected.replace(mojibake.LOST, "！")
 
 
 @pytest.mark.parametrize(
