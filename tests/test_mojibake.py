@@ -479,6 +479,16 @@ def test_a_full_width_mark_a_lossy_decode_lost_at_a_paragraphs_end_is_no_comma(w
             assert any(t.endswith(p[-6:]) for t in truth), p
 
 
+def test_a_question_mark_lost_after_a_lost_character_is_restored_at_the_paragraphs_end():
+    # "手术？" read as GBK loses a byte of each: "鏈�锛�" (held-out 2 #353).
+    # The character before the mark lost a byte too; the mark is still the
+    # line's last (EF leads a character, never goes on one), so its comma is
+    # reread where the paragraph ends.
+    damaged = "选择开放手术还是微创手术？\n一道难题摆在面前。".encode("utf-8").decode("gbk", errors="replace")
+    assert damaged.split("\n")[0].endswith("鏈\ufffd锛\ufffd")
+    assert repair_document(damaged).text.splitlines()[0] == "选择开放手术还是微创手术？"
+
+
 @pytest.mark.parametrize(
     "text, first, expected",
     [
@@ -489,6 +499,8 @@ def test_a_full_width_mark_a_lossy_decode_lost_at_a_paragraphs_end_is_no_comma(w
         ("服务有何差别，", False, "服务有何差别？"),
         # Neither: no mark is likely enough ("！", "；", "：" ...), and the
         # bracket before it is closed; "任何" asks nothing.
+        # An ASCII opener closed by a full-width mark, as the sample writes.
+        ("已建成我国最大的光学遥感卫星星座。(资料图片，", False, "已建成我国最大的光学遥感卫星星座。(资料图片）"),
         ("受益市场主体超过100万户（次），", False, "受益市场主体超过100万户（次）\ufdd0"),
         ("是任何力量都无法阻挡的，", False, "是任何力量都无法阻挡的\ufdd0"),
     ],
