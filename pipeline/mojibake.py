@@ -112,15 +112,20 @@ def is_common_han(ch: str) -> bool:
     A4-C6) for traditional: both are frequency-ordered sets built into the
     codecs, so the model needs no data download.
     """
-    try:
-        b = ch.encode("gb2312")
-        if 0xB0 <= b[0] <= 0xD7:
-            return True
-    except UnicodeEncodeError:
-        pass
+    if _common_simplified(ch):
+        return True
     try:
         b = ch.encode("big5")
         return 0xA4 <= b[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
+@lru_cache(maxsize=65536)
+def _common_simplified(ch: str) -> bool:
+    """True for GB2312 level 1 (lead bytes B0-D7): the ~3,755 most common simplified characters."""
+    try:
+        return 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
     except UnicodeEncodeError:
         return False
 
@@ -179,6 +184,24 @@ def attested_plausibility(text: str, lexicon: frozenset[str]) -> float | None:
         )
 
     return sum(is_common_han(text[k]) or attested(k) for k in han) / (len(han) + kana)
+
+
+# Fewest Han characters a line needs before having no common simplified one
+# says anything: one character is any document's rare name or variant.
+MIN_FOREIGN_HAN = 2
+
+
+def _no_common_simplified(text: str) -> bool:
+    """Whether ``text`` holds two or more Han characters and none among GB2312's 3,755 most common.
+
+    Simplified Chinese text is nearly all GB2312 level-1 characters (lead
+    bytes B0-D7); the glyphs of UTF-8 read as GBK are nearly never (UTF-8
+    opens a Han character with E4-E9).  A line with none, in a document a
+    CJK chain has already damaged, is that damage however common its glyphs
+    are in the traditional script.
+    """
+    han = [c for c in text if is_han(c)]
+    return len(han) >= MIN_FOREIGN_HAN and not any(map(_common_simplified, han))
 
 
 def _is_chinese(text: str) -> bool:
@@ -710,15 +733,23 @@ def _decode_utf8_with_holes(
 
 
 def _best(
-    span: str, chains, lossy: bool = False, trusted: frozenset[str] = frozenset(), context: Context = Context()
+    span: str,
+    chains,
+    lossy: bool = False,
+    trusted: frozenset[str] = frozenset(),
+    context: Context = Context(),
+    foreign: bool = False,
 ) -> Fix | None:
     """The most plausible strict re-decoding of ``span``, if clearly better than the span.
 
     ``trusted`` chains (seen repairing other lines of the same document) may
     repair a span as short as one character; ``context`` is the repaired text
-    around a lossy span (see :func:`_decode_utf8_with_holes`).
+    around a lossy span (see :func:`_decode_utf8_with_holes`).  A ``foreign``
+    span (:func:`_no_common_simplified`, in a document a CJK chain damaged)
+    counts as no evidence of clean text: its glyphs' plausibility is taken as
+    none, so that a decode to common characters repairs it.
     """
-    before = plausibility(span)
+    before = 0.0 if foreign else plausibility(span)
     floor = (before or 0.0) + MIN_GAIN
     best: Fix | None = None
     best_score = -1.0
@@ -854,12 +885,18 @@ def repair(
     lossy = FFFD in text
     # A U+FFFD where a CJK chain is proven is tried even when its glyphs look
     # plausible (鍛 is a traditional character, and the bytes of 告).
-    proven = lossy and any(name in trusted for name, _, _ in CJK_CHAINS)
+    cjk_proven = any(name in trusted for name, _, _ in CJK_CHAINS)
+    proven = lossy and cjk_proven
     # So is a line with any uncommon glyph: a short line of mojibake can look
     # common enough (姘寸數宸ョ▼, 水电工程, is four in five common).
-    suspect = score is not None and score < 1.0 and any(name in trusted for name, _, _ in CJK_CHAINS)
-    if score is not None and (score < CLEAN_ENOUGH or proven or suspect):
-        fix = _best(text, CJK_CHAINS, lossy, trusted, context)
+    suspect = score is not None and score < 1.0 and cjk_proven
+    # And a line of traditional-looking glyphs none of which is a common
+    # simplified character: UTF-8's lead bytes (E4-E9 for Han) never open a
+    # GB2312 level-1 character in GBK, so a short run of UTF-8 read as GBK can
+    # be all common traditional characters (澧為暱 is 增长, 鍛橈級 is 员）).
+    foreign = cjk_proven and _no_common_simplified(text)
+    if score is not None and (score < CLEAN_ENOUGH or proven or suspect or foreign):
+        fix = _best(text, CJK_CHAINS, lossy, trusted, context, foreign=foreign)
         if fix is not None:
             fixes.append(fix)
             text = fix.after

@@ -180,6 +180,22 @@ def test_a_short_line_of_mojibake_is_repaired_where_its_chain_is_proven():
     assert fixed == "水电工程" and [f.chain for f in fixes] == ["utf-8 read as gbk"]
 
 
+@pytest.mark.parametrize("text", ["增长", "员）", "研究员）"])
+def test_a_short_line_of_common_traditional_glyphs_is_repaired_where_its_chain_is_proven(text):
+    # 增长 read as GBK is 澧為暱, 员） is 鍛橈級: every glyph a common
+    # traditional character, so the line reads as clean text; but none is a
+    # common simplified one, which no line of a simplified text lacks.
+    line = text.encode("utf-8").decode("gbk")
+    assert mojibake.repair(line) == (line, [])
+    assert mojibake.repair(line, frozenset({"utf-8 read as gbk"}))[0] == text
+
+
+@pytest.mark.parametrize("text", ["經濟增長", "鍛造級別", "為暱稱", "臺灣"])
+def test_traditional_text_stays_where_a_chain_is_proven(text):
+    # Its bytes in GBK are no UTF-8: a proven chain does not make it mojibake.
+    assert mojibake.repair(text, frozenset({"utf-8 read as gbk"})) == (text, [])
+
+
 def test_unrecoverable_damage_is_counted_not_guessed():
     gbk_as_utf8 = "经济".encode("gbk").decode("utf-8", errors="replace")
     text = f"长春工业锟斤拷锟斤拷经济(cid:12)增长，{gbk_as_utf8}回升。"
