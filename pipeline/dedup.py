@@ -24,6 +24,7 @@ from .chars import CLOSERS, SENTENCE_FINAL, ends_with_mark, is_letter_or_digit
 from .compare import comparison_form
 from .mojibake import LOST, damage_only
 from .model import DedupMatch, Paragraph, RepairOptions, SectionKind, StageReport
+from .rejoin import is_closing_note
 
 # Positions kept per k-gram in the index: enough to locate a paragraph, few
 # enough that a very common k-gram cannot make the alignment quadratic.
@@ -713,7 +714,7 @@ def _uncovered_sentences(
     # Each sentence's verdict: ("whole", span), ("marks", span), or ("pieces",
     # [spans]) (none: a duplicate), with its content size.
     verdicts: list[tuple[str, list[tuple[int, int]], int]] = []
-    sentences, headings = _run_in_headings(text, form, offsets, sentence_spans(text), ref, previous)
+    sentences, headings = _run_in_headings(text, form, offsets, _note_apart(text, sentence_spans(text), ref), ref, previous)
     sentence_forms = []
     # Share of each sentence one place of the reference holds.
     held: list[float] = []
@@ -835,6 +836,27 @@ def _uncovered_sentences(
         kept.extend(text[a:b] for a, b in spans)
     # Marks with no sentence kept beside them are nothing to keep.
     return "".join(kept).strip() if any_content else ""
+
+
+def _note_apart(text: str, sentences: list[tuple[int, int]], ref: Reference) -> list[tuple[int, int]]:
+    """``sentences``, with a bracketed note the reference sets as a paragraph of its own cut from the last, after a lost character.
+
+    A lossy copy lost a paragraph's stop, and rejoin, seeing none, ran the
+    author's note under it on ("…的认识" LOST "（作者为…研究员）", ours 0
+    #47): the note is the clean text's paragraph, the sentence the copy's
+    own.  Only where the reference holds the note alone: a column's tag
+    after a title's lost last character ("…治理价" LOST "（人民观点）") is
+    part of the clean title, and the two are looked up together.
+    """
+    if not sentences or LOST not in text:
+        return sentences
+    start, end = sentences[-1]
+    note = text.rfind(LOST + "（", start, end)
+    if note < 0 or not is_closing_note(text[note + 1 : end].rstrip()):
+        return sentences
+    if comparison_form(text[note + 1 : end])[0] not in set(ref.forms):
+        return sentences
+    return [*sentences[:-1], (start, note + 1), (note + 1, end)]
 
 
 # Content characters below which a duplicate sentence between two new ones

@@ -2334,6 +2334,22 @@ def test_a_lost_character_standing_alone_between_duplicates_is_not_kept_as_novel
     assert _merged([title, lead, body], [title, novel, mark, lead]) == [title, novel, mark, lead, body]
 
 
+def test_a_closing_note_run_on_after_a_lost_stop_is_no_novel_text():
+    # A lossy copy lost a paragraph's stop, and rejoin ran the author's note
+    # under it on ("…的认识" LOST "（作者为…研究员）", ours 0 #47).  The
+    # paragraph is the copy's own, but the note is the clean text's last
+    # paragraph: kept, it would stand twice.
+    from pipeline.mojibake import LOST
+
+    lines = expected_lines()
+    note = "（作者为武汉大学马克思主义理论与中国实践协同创新中心研究员）"
+    novel = "这一段只有副本才有，网页正文里没有，深化了对社会主义生产目的的认识"
+    assert _merged([lines[0], lines[1], note], [novel + LOST + note]) == [lines[0], lines[1], novel + LOST, note]
+    # A note the clean text lacks stays with the paragraph.
+    other = "（作者为中国人民大学教授）"
+    assert _merged([lines[0], lines[1], note], [novel + LOST + other]) == [lines[0], lines[1], note, novel + LOST + other]
+
+
 @pytest.mark.parametrize("case", ["after a clause", "heading-sized paragraph", "heading-sized paragraph ending it"])
 @pytest.mark.parametrize("place", ["alone", "after the lead"])
 def test_a_sentence_only_the_copy_has_that_goes_on_with_a_paragraphs_opening_is_kept_whole(case, place):
