@@ -205,11 +205,17 @@ def _no_common_simplified(text: str) -> bool:
 
 
 def _is_chinese(text: str) -> bool:
-    """Han, CJK punctuation, ASCII, white space and the symbols GB text uses, with at least one Han."""
+    """Han, CJK punctuation, ASCII, white space and the symbols GB text uses, with at least one Han.
+
+    U+FFFD counts too: a text that had lost a mark (a quotation mark a PDF
+    could not map) before a wrong codec read it holds the mark's bytes,
+    EF BF BD, and its decode gives them back ("锟戒翰" is U+FFFD and 亲).
+    """
     if not any(is_han(c) for c in text):
         return False
     return all(
-        (c.isascii() and c.isprintable()) or c.isspace() or is_cjk(c) or c == LOST or _gb_symbol(c) for c in text
+        (c.isascii() and c.isprintable()) or c.isspace() or is_cjk(c) or c in (LOST, FFFD) or _gb_symbol(c)
+        for c in text
     )
 
 
@@ -774,7 +780,12 @@ def _best(
                 return Fix(name, span, cand)
             if marks and name in trusted and all(ch_is_fullwidth_alnum(c) for c in marks):
                 return Fix(name, span, cand)  # "£±" is １ read as Latin-1
-            if _punctuated_ascii(marks, proven=name in trusted):
+            # (Not from a run of common characters: a line already repaired,
+            # "\xa0\xa0�亲情廉线�", holds a U+FFFD its source had, and read
+            # as lost bytes its characters would turn into nothing but holes.
+            # One glyph beside a hole, "鑷�", is a character that lost a byte.)
+            reads = (before or 0.0) >= CLEAN_ENOUGH and sum(map(is_han, span)) >= MIN_FOREIGN_HAN
+            if _punctuated_ascii(marks, proven=name in trusted) and not reads:
                 return Fix(name, span, cand)  # "銆�19%銆�" is 、19%、 read as GBK
             if not _is_chinese(cand):
                 continue

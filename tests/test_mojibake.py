@@ -583,3 +583,15 @@ def test_no_opening_mark_is_guessed_at_the_end_of_a_line_the_next_line_goes_on_f
     after = "NeuroSLAM：面向三维动态环境的类脑SLAM系统》"
     context = mojibake.Context(after=after, following=after)
     assert mojibake._decode_utf8_with_holes(parts, "gbk", context) == "参赛作品《"
+
+
+@pytest.mark.parametrize("text", ["\xa0\xa0\ufffd亲情廉线\ufffd向基层延伸", "一场\ufffd亲情廉线\ufffd专题活动正在"])
+def test_a_mark_lost_before_a_wrong_codec_read_the_text_comes_back_as_its_flag(text):
+    # A PDF lost the quotation marks (U+FFFD), then the copy's UTF-8 was read
+    # as GBK: the mark's own bytes, EF BF BD, read as 锟 and half the next
+    # glyph ("锟戒翰").  The decode gives U+FFFD back for the quotes stage, and
+    # the repaired line is a fixed point: its U+FFFD is no byte lost.
+    line = text.encode("utf-8").decode("gbk", errors="replace")
+    assert encoding_fixed_point(line)[0] == text
+    assert encoding_fixed_point(line, frozenset({"utf-8 read as gbk"}))[0] == text
+
