@@ -67,7 +67,12 @@ def ingest(source: Source) -> tuple[Document, StageReport]:
     already read by the caller.
     """
     if isinstance(source, str):
-        text, info = source, SourceInfo(kind="text")
+        # A text that opens with U+FEFF was read with a codec that kept the
+        # file's byte-order mark ("utf-8" for "utf-8-sig"): the mark is no
+        # character of the text, and left in place it would join the first
+        # line's bytes when that line is read again through another codec.
+        bom = source.startswith("\ufeff")
+        text, info = source.removeprefix("\ufeff"), SourceInfo(kind="text", bom=bom)
     elif isinstance(source, (bytes, bytearray, memoryview)):
         text, info = _decode_file(bytes(source), None)
     elif isinstance(source, NamedBytes):

@@ -595,3 +595,13 @@ def test_a_mark_lost_before_a_wrong_codec_read_the_text_comes_back_as_its_flag(t
     assert encoding_fixed_point(line)[0] == text
     assert encoding_fixed_point(line, frozenset({"utf-8 read as gbk"}))[0] == text
 
+
+def test_a_byte_order_mark_a_reader_kept_does_not_join_the_first_lines_mojibake():
+    # A file read as "utf-8", not "utf-8-sig", opens with U+FEFF; read again
+    # through GBK with the first line, it became two glyphs of that line.
+    lines = expected_lines()[:6]
+    garbled = "\n".join(line.encode("utf-8").decode("gbk", errors="replace") for line in lines)
+    plain = repair_document(garbled)
+    marked = repair_document("\ufeff" + garbled)
+    assert marked.text == plain.text
+    assert marked.report.source.bom and not plain.report.source.bom
