@@ -1699,8 +1699,10 @@ _LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")
 
 # Page furniture printed on every e-paper page: a paper's running header with its
 # date and weekday, "第N版" / "第N页", and the editors' credit line.
+# (A lossy decode may have lost the date's 日 or the weekday: the rest
+# still says what the line is.)
 _PAGE_HEAD = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]"
+    rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日{LOST}{FFFD}]\s*(星期|周)[一二三四五六日天{LOST}{FFFD}]"
     r"|^第\s*\d+\s*[版页]|第\s*\d+\s*[版页]$"
     # A page's number and its section's name, set apart: "9　国际", "要闻 3".
     r"|^\d{1,3}[ \u3000]+[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{2,6}[ \u3000]+\d{1,3}$"
@@ -1735,7 +1737,17 @@ def _page_mark(text: str) -> bool:
 
 
 # A paper's name, as its running header prints it.
-_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|周报|商报|青年报)$")
+_PAPER = r"[\u4e00-\u9fff]{2,6}?(?:日报|晚报|早报|时报|周报|商报|青年报)"
+_MASTHEAD = re.compile(f"^{_PAPER}$")
+# ... with the issue's date, and maybe the page's section between them, set
+# apart ("人民日报 评论  2019年10月18日", "2019年10月5日 人民日报 要闻"): a
+# head that prints no weekday.
+_HEAD_GAP = r"[ \u3000|｜·]+"
+_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_DATED_MASTHEAD = re.compile(
+    f"^{_PAPER}{_HEAD_GAP}(?:[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP})?{_DATE}$"
+    f"|^{_DATE}{_HEAD_GAP}{_PAPER}(?:{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}})?$"
+)
 _DIGITS = re.compile(r"\d+")
 # A running header or footer is short; an article sentence that happens to repeat
 # is not treated as furniture.
@@ -1768,7 +1780,9 @@ def is_furniture_form(text: str, credits: bool = True) -> bool:
     if not (t[-1] in "报報" or "：" in t or ":" in t or any(c.isdigit() for c in t)):
         return False
     t = simplified(t)  # a traditional copy prints "人民日報", "責任編輯"
-    return bool(_PAGE_HEAD.search(t) or _MASTHEAD.match(t) or (credits and _CREDIT.match(t)))
+    return bool(
+        _PAGE_HEAD.search(t) or _MASTHEAD.match(t) or _DATED_MASTHEAD.match(t) or (credits and _CREDIT.match(t))
+    )
 
 
 def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:

@@ -41,6 +41,10 @@ DRESSES = {
     # A bare folio over the section's name, opening every page and the copy.
     "bare folio over section": (["{n}", "\u3000经济"], []),
     "bare folio opening every page": (["{n}"], []),
+    # The paper's name and the date, with or without the section, no weekday
+    # (the held-out 2 generator's heads).
+    "masthead, section and date, page foot": (["人民日报 评论  2019年10月18日"], ["第 {n} 页"]),
+    "date, masthead and section": (["2019年10月5日 人民日报 要闻"], []),
 }
 
 
@@ -424,3 +428,14 @@ def test_the_first_page_heads_fixed_form_found_again_a_few_lines_on_is_the_next_
     paged = tuple([head] + lines[:cut] + [head] + lines[cut:])
     assert set(find_furniture(paged)) == {0, cut + 1}
     assert repair_document("\n".join(paged)).text.splitlines() == TRUTH
+
+
+def test_a_dated_head_a_lossy_decode_cut_is_still_a_head():
+    # UTF-8 read as GBK loses a character's bytes here and there: the date's
+    # 日 or the weekday may be gone, and the rest still says what the line is.
+    from pipeline.mojibake import LOST
+    from pipeline.rejoin import is_furniture_form
+
+    assert is_furniture_form(f"13 文化 2019年10月22{LOST}星期{LOST}")
+    assert is_furniture_form(f"人民日报 2019年10月22日 星期{LOST}")
+    assert not is_furniture_form(f"2019年10月22{LOST}，记者来到")
