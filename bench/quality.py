@@ -2,7 +2,7 @@
 
 Run:
     .venv/bin/python bench/quality.py [ARTICLES.jsonl] [-n 600] [--seed 0] [--show-worst 5]
-        [--generator heldout] [--widths 45-60]
+        [--generator heldout|heldout2] [--widths 45-60]
 
 ARTICLES.jsonl defaults to ../shared/corpus/rmrb-2019-10-sample.jsonl (evaluation
 material, never copied into the project).  Prints, per layout, per damage, per
@@ -45,9 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baselines", action="store_true", help="skip raw and ftfy columns")
     parser.add_argument(
         "--generator",
-        choices=("degrade", "heldout"),
+        choices=("degrade", "heldout", "heldout2"),
         default="degrade",
-        help="bench/degrade.py (default) or bench/heldout.py, written independently of it",
+        help="bench/degrade.py (default), or bench/heldout.py or bench/heldout2.py, each written independently "
+        "of the others",
     )
     parser.add_argument(
         "--widths",
@@ -83,11 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.encoding import ftfy_config
 
     articles = load_jsonl(args.corpus)
-    if args.generator == "heldout":
-        from bench import heldout
+    if args.generator in ("heldout", "heldout2"):
+        from importlib import import_module
 
         plain = [{"id": a.id, "title": a.title, "paragraphs": list(a.paragraphs)} for a in articles]
-        cases = heldout.generate(plain, args.n, args.seed)
+        cases = import_module(f"bench.{args.generator}").generate(plain, args.n, args.seed)
     else:
         cases = generate(articles, args.n, seed=args.seed, widths=widths)
     options = RepairOptions() if args.lossy_margin is None else RepairOptions(lossy_margin=args.lossy_margin)
