@@ -130,9 +130,12 @@ def pdf_text(data: bytes, name: str) -> tuple[str, SourceInfo]:
         # struct.error, IndexError ...): for a parser of untrusted files they
         # all mean that this file is no PDF it can read.
         raise UndecodableInputError(f"{name}: not a PDF pdfminer.six can read ({type(exc).__name__}: {exc})") from exc
-    # pdfminer ends each page with a form feed.  It is kept: it tells rejoin
-    # where a page breaks, so that the furniture there can be found and the
-    # paragraph running over the break joined.  Canonical form removes it.
+    # pdfminer ends each page with a form feed.  It is kept here, but the
+    # encoding stage folds it into a space with the other invisible
+    # characters, so detection and rejoin find page breaks by their
+    # furniture, not by the form feed (docs/QUALITY.md, the thirty-first
+    # session: the form-feed rules of rejoin.find_furniture, tried live,
+    # took a digit opening a page for its number).
     return text, SourceInfo(kind="bytes", format="pdf")
 
 
