@@ -757,6 +757,11 @@ def _best(
     """
     before = 0.0 if foreign else plausibility(span)
     floor = (before or 0.0) + MIN_GAIN
+    # A run of common characters is no span of marks and figures: a line
+    # already repaired, "\xa0\xa0�亲情廉线�", holds a U+FFFD its source had,
+    # and read as lost bytes its characters would turn into nothing but
+    # holes.  (One glyph beside a hole, "鑷�", is a character that lost a byte.)
+    reads = (before or 0.0) >= CLEAN_ENOUGH and sum(map(is_han, span)) >= MIN_FOREIGN_HAN
     best: Fix | None = None
     best_score = -1.0
     variants = [span]
@@ -780,11 +785,6 @@ def _best(
                 return Fix(name, span, cand)
             if marks and name in trusted and all(ch_is_fullwidth_alnum(c) for c in marks):
                 return Fix(name, span, cand)  # "£±" is １ read as Latin-1
-            # (Not from a run of common characters: a line already repaired,
-            # "\xa0\xa0�亲情廉线�", holds a U+FFFD its source had, and read
-            # as lost bytes its characters would turn into nothing but holes.
-            # One glyph beside a hole, "鑷�", is a character that lost a byte.)
-            reads = (before or 0.0) >= CLEAN_ENOUGH and sum(map(is_han, span)) >= MIN_FOREIGN_HAN
             if _punctuated_ascii(marks, proven=name in trusted) and not reads:
                 return Fix(name, span, cand)  # "銆�19%銆�" is 、19%、 read as GBK
             if not _is_chinese(cand):
