@@ -1697,12 +1697,15 @@ def head_width(text: str, marks: bool = False) -> int:
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")
 
 
+# A date up to its day's figure: "2019年10月18".
+_DATE_FIGURES = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*"
+
 # Page furniture printed on every e-paper page: a paper's running header with its
 # date and weekday, "第N版" / "第N页", and the editors' credit line.
 # (A lossy decode may have lost the date's 日 or the weekday: the rest
 # still says what the line is.)
 _PAGE_HEAD = re.compile(
-    rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日{LOST}{FFFD}]\s*(星期|周)[一二三四五六日天{LOST}{FFFD}]"
+    rf"{_DATE_FIGURES}[日{LOST}{FFFD}]\s*(星期|周)[一二三四五六日天{LOST}{FFFD}]"
     r"|^第\s*\d+\s*[版页]|第\s*\d+\s*[版页]$"
     # A page's number and its section's name, set apart: "9　国际", "要闻 3".
     r"|^\d{1,3}[ \u3000]+[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{2,6}[ \u3000]+\d{1,3}$"
@@ -1743,7 +1746,7 @@ _MASTHEAD = re.compile(f"^{_PAPER}$")
 # apart ("人民日报 评论  2019年10月18日", "2019年10月5日 人民日报 要闻"): a
 # head that prints no weekday.
 _HEAD_GAP = r"[ \u3000|｜·]+"
-_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_DATE = _DATE_FIGURES + "日"
 _DATED_MASTHEAD = re.compile(
     f"^{_PAPER}{_HEAD_GAP}(?:[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP})?{_DATE}$"
     f"|^{_DATE}{_HEAD_GAP}{_PAPER}(?:{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}})?$"
