@@ -1596,8 +1596,12 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     out = list(labels)
     # The lines a title could stand in again: another title, a copy's title
     # line or a piece of it, closing no sentence; a paragraph may quote the
-    # title's words at will.
-    others = "\n".join(forms[t] for t in content[1:] if len(forms[t]) <= MAX_TITLE and not _ends_sentence(lines[t]))
+    # title's words at will.  Not the document's last line: a title heads
+    # text, and nothing follows that one (a source line naming what the
+    # title names, "数据来源：云南省曲靖应用技术学校", under its article).
+    others = "\n".join(
+        forms[t] for t in content[1:-1] if len(forms[t]) <= MAX_TITLE and not _ends_sentence(lines[t])
+    )
     for i, j in _broken_runs(labels):
         head = content and i <= content[0] and _untitled_head(lines, content, forms, i, j, others)
         if head and len(clean_text) >= 2 * sum(map(len, forms[i:j])):

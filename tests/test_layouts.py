@@ -4042,3 +4042,23 @@ def test_a_copy_of_a_title_and_one_line_through_a_wrong_codec_is_a_copy(where, m
     assert [s.kind for s in out.sections if s.kind is SectionKind.CLEAN] == [SectionKind.CLEAN]
     assert len(out.sections) == len(parts)
     assert out.text.splitlines() == truth
+
+
+def test_a_title_that_only_the_documents_last_line_names_again_heads_its_own_article():
+    # A clean article whose title is a name its paragraphs repeat, and whose
+    # last line, a source line, names once more ("…学校" / "数据来源：…学校"):
+    # the title stands in no other title-sized line, for the last line heads
+    # nothing.  Taken for a copy's title line, the title was dropped as a
+    # duplicate of the body.  The same title printed again as the title
+    # line of a copy after the body still marks the first one as a copy.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    title = "长春工业经济"
+    body = ["\u3000" + line for line in lines[1:12]]
+    for foot, is_copy in (([f"数据来源：{title}"], False), ([title, lines[1][:10]], True)):
+        doc = tuple([title, *body, *foot])
+        labels = [True] + [False] * (len(doc) - 1)
+        out = detection._require_copy(doc, [form_only(line) for line in doc], labels)
+        assert out == (labels if is_copy else [False] * len(doc))
