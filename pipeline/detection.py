@@ -1575,13 +1575,21 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
         furniture = {i + k for k in find_furniture(lines[i:j], credits=False)}
         block = [q for q, t in enumerate(content) if i <= t < j and t not in furniture][:TITLE_LINES]
         lossy = _lossy_patterns(lines, i, j) if any(LOST in lines[t] for t in range(i, j)) else None
+        # The clean title may have fallen inside the run, at its end (a short
+        # copy right before the clean text takes the title over with it):
+        # the run's own title-sized lines past its block count as titles its
+        # opening lines may cut or lack the first words of, never as ones to
+        # equal (a clean head the evidence took for a copy may be printed
+        # again further on).
+        later = [forms[t] for t in content if i <= t < j and t not in {content[q] for q in block}
+                 and _title_like(lines, forms, t)]
         for q in block:
             own = forms[content[q]]
             if (
                 own in clean_titles
                 or any(_lossy_title(lossy, content[q], t) for t in clean_titles)
-                or any(_cut_title_at(forms, content, q, t, lossy) for t in clean_titles)
-                or any(_lacks_first_words(own, t) for t in clean_titles)
+                or any(_cut_title_at(forms, content, q, t, lossy) for t in [*clean_titles, *later])
+                or any(_lacks_first_words(own, t) for t in [*clean_titles, *later])
             ):
                 return True
         return False
@@ -2135,9 +2143,10 @@ def _split_repeated_title(
                      for k, (i, end, broken) in enumerate(opens)]
     if {broken for *_, broken in opens} != {True, False}:
         return labels
-    # A part whose lines are printed ones is no clean version (_printed).
+    # A part whose lines are printed ones is no clean version (_printed_beside).
+    copies = [t for (_, _, broken), lo, hi in zip(opens, starts, starts[1:]) if broken for t in content if lo <= t < hi]
     for (_, end, broken), lo, hi in zip(opens, starts, starts[1:]):
-        if not broken and _printed(lines, [t for t in content if end < t < hi]):
+        if not broken and _printed_beside(lines, [t for t in content if end < t < hi], copies):
             return labels
     out = list(labels)
     for k, ((_, title_end, broken), lo, hi) in enumerate(zip(opens, starts, starts[1:])):
@@ -2297,16 +2306,12 @@ def _split_twin_titles(
         return labels
 
     def traditional_share(lo: int, hi: int) -> float | None:
-        # Of the lines with Han characters, those written in traditional
-        # script (None where no line has Han).
-        profiles = [script_profile(lines[i]) for i in content if lo <= i < hi]
-        han = [trad for trad, simp in profiles if trad or simp]
-        return sum(trad >= MIN_SCRIPT_CHARS for trad in han) / len(han) if han else None
+        return _traditional_share(lines, [i for i in content if lo <= i < hi])
 
     def split(copy_first: bool) -> list[bool]:
-        # (Not where the version it makes clean is printed: see _printed.)
+        # (Not where the version it makes clean is printed: see _printed_beside.)
         clean = [i for i in content if (i >= second) == copy_first and i not in (content[0], second)]
-        if _printed(lines, clean):
+        if _printed_beside(lines, clean, [i for i in content if (i >= second) != copy_first]):
             return labels
         return [copy_first] * second + [not copy_first] * (len(labels) - second)
 
@@ -2399,8 +2404,14 @@ def _split_twin_titles(
         # before its title's words stand again in its text.)
         members = [[i for i in content if lo < i < hi and i != second] for lo, hi in versions]
         wrapped = [_wraps_a_line(lines, part, part) for part in members]
-        if wrapped.count(True) == 1 and _reads_as_web_text(lines, members[wrapped.index(False)]):
-            return split(copy_first=wrapped[0])
+        if wrapped.count(True) == 1:
+            # (Its lines the copy prints whole too say nothing of how it
+            # reads: a byline and a subtitle, open in both, over a web
+            # text of one paragraph beside a copy that adds another.)
+            web = members[wrapped.index(False)]
+            printed_too = {forms[i] for i in members[wrapped.index(True)]}
+            if _reads_as_web_text(lines, [i for i in web if forms[i] not in printed_too]):
+                return split(copy_first=wrapped[0])
 
     def open_share(lo: int, hi: int) -> float:
         body = [i for i in content if lo < i < hi and i != second]
@@ -2428,6 +2439,40 @@ def _split_twin_titles(
 def _reads_as_web_text(lines: tuple[str, ...], members: list[int]) -> bool:
     """Whether a version's lines past its title close their paragraphs, most of them, as web text's do."""
     return bool(members) and _open_share(lines, members) < PRINTED_OPEN_SHARE
+
+
+def _traditional_share(lines: tuple[str, ...], members: list[int]) -> float | None:
+    """Of these lines with Han characters, the share written in traditional script (None where none has Han)."""
+    profiles = [script_profile(lines[i]) for i in members]
+    han = [trad for trad, simp in profiles if trad or simp]
+    return sum(trad >= MIN_SCRIPT_CHARS for trad in han) / len(han) if han else None
+
+
+def _printed_beside(lines: tuple[str, ...], members: list[int], copy: list[int]) -> bool:
+    """:func:`_printed`, for a version beside the ``copy`` lines of another in the other script: not where its lines are far wider.
+
+    Web paragraphs that close without a mark under headings ("…支持经济结构
+    调整") stop mid-sentence as printed lines do.  Where the script sets the
+    versions apart (one has no line in traditional script, the other
+    mostly such lines), a copy's lines fit its column, and at least
+    :data:`MIN_WIDE_LINES` lines :data:`WIDER_THAN_THE_COPY` times as wide as
+    the widest of them are web paragraphs, however they end.  (Not where
+    the script says nothing: a part that holds a copy and the clean text
+    after it has wide lines too.)
+    """
+    if not _printed(lines, members):
+        return False
+    scripts = (_traditional_share(lines, members), _traditional_share(lines, copy))
+    if None in scripts or min(scripts) != 0.0 or max(scripts) < PART_MAJORITY:
+        return True
+    widest = max((indented_width(lines[i].rstrip()) for i in copy), default=0)
+    wide = sum(indented_width(lines[i].rstrip()) > WIDER_THAN_THE_COPY * widest for i in members)
+    return not widest or wide < MIN_WIDE_LINES
+
+
+# Lines past a copy's widest that make a version web text (one may be a
+# table's row or a long heading the copy had to wrap).
+MIN_WIDE_LINES = 2
 
 
 def _open_share(lines: tuple[str, ...], members: list[int]) -> float:

@@ -4062,3 +4062,83 @@ def test_a_title_that_only_the_documents_last_line_names_again_heads_its_own_art
         labels = [True] + [False] * (len(doc) - 1)
         out = detection._require_copy(doc, [form_only(line) for line in doc], labels)
         assert out == (labels if is_copy else [False] * len(doc))
+
+
+@pytest.mark.parametrize(
+    "rendering, marker, width",
+    [("runs", "indent-ideographic", 30), ("runs", "none", 40), ("spaced-lines", "space-lines", 30), ("lines", "indent-spaces", 40)],
+)
+def test_a_one_paragraph_web_text_beside_a_copy_that_adds_a_longer_one_is_told_apart_past_its_title_block(
+    rendering, marker, width
+):
+    # The web text is a title, a byline, a subtitle and one paragraph, each
+    # parted by a line of one space; its copy prints the title block whole
+    # and goes on to a longer paragraph the web text lacks.  Where the
+    # evidence gave the whole document to the copy, the web version read as
+    # printed: its byline and subtitle stop mid-sentence.  The copy prints
+    # them whole as well, so they tell nothing of how the version reads.
+    import random
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    clean = ["长春工业经济提振发力", "本报记者  张明", "交出一份亮眼的成绩单", lines[2]]
+    copy = render_copy([*clean, lines[6]], Profile("after", rendering, marker, "none", width), random.Random(width), True)
+    doc = tuple(("\n \n".join("  " + p for p in clean) + "\n" + copy).split("\n"))
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    out = detection._split_repeated_title(doc, forms, [True] * len(doc), contained)
+    assert out == [False] * 7 + [True] * (len(doc) - 7)
+
+
+def test_a_web_text_whose_paragraphs_close_without_a_mark_is_told_from_its_traditional_copy_by_width():
+    # Headings over paragraphs that end without a full stop ("…支持经济结构
+    # 调整"): most of the web text's lines stop mid-sentence, as a copy's
+    # printed lines do, and the script that tells the versions apart was
+    # overruled.  But its paragraphs are far wider than any line of the
+    # copy beside it, which no copy set as that one prints.  A version whose
+    # lines are as narrow as the copy's stays printed.
+    import random
+
+    import opencc
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    headings = ["一、谋划在前", "二、服务在先", "三、落实在后", "四、保障有力", "五、成效显著"]
+    paragraphs = [line.rstrip("。") for line in lines[6:11]]
+    article = ["长春工业经济提振发力", lines[3]] + [p for pair in zip(headings, paragraphs) for p in pair]
+    copy = render_copy(article, Profile("after", "lines", "none", "none", 30), random.Random(1), False)
+    copy = opencc.OpenCC("s2t").convert(copy)
+    for web, is_split in ((article, True), (copy.strip("\n").split("\n"), False)):
+        doc = tuple(["\u3000\u3000" + p for p in web] + copy.split("\n"))
+        kinds = [detection.line_kind(line) for line in doc]
+        forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+        contained = detection._contained_in_longer_line(forms)
+        out = detection._split_repeated_title(doc, forms, [True] * len(doc), contained)
+        assert out == ([False] * len(web) + [True] * (len(doc) - len(web)) if is_split else [True] * len(doc))
+
+
+def test_a_short_copy_before_the_clean_text_that_took_the_clean_title_with_it_is_still_a_copy():
+    # A copy cut off after its lead's first printed lines, right before the
+    # clean text: the evidence ran it on into the clean title and the lead
+    # the copy was cut from, so no clean title stood outside it to say that
+    # it opens with one, and little of its text stood in the clean lines
+    # left.  Its title, cut across lines or without its first words, is
+    # the clean title inside the run: that marks it a copy still.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    title, lead = lines[0], lines[1]
+    for head in ([title[:14], title[14:]], [title[10:]]):
+        copy = [*head, lead[:12], lead[12:]]
+        clean = [title, lead, *lines[2:12]]
+        doc = tuple(copy + clean)
+        labels = [True] * (len(copy) + 2) + [False] * (len(clean) - 2)
+        assert detection._require_copy(doc, [form_only(line) for line in doc], labels) == labels
