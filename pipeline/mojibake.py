@@ -22,6 +22,7 @@ as GBK) and ``(cid:N)`` are counted as unrecoverable, never guessed.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -603,12 +604,22 @@ def _decode_utf8_with_holes(
     between the marks of a pair and the rest: a hole where a bracket or a
     quotation stands open is likelier its closer (:func:`_expected_marks`).
     """
-    import math
-
     from .lexicon import word_counts
 
     words, log_total = word_counts()
     left, right, lexicon = context.before, context.after, context.lexicon
+    # The dictionary is simplified: a line written in traditional script
+    # looks its words up in their simplified form ("開局" as 开局), and a
+    # character only simplified script writes is unlikely in it.  (A
+    # simplified line is looked up as it stands.)
+    slots = [[c] for c in left] + _slots(parts, wrong) + [[c] for c in right]
+    traditional = _reads_traditional("".join(choices[0] for choices in slots if len(choices) == 1))
+    key = _simplified_char if traditional else str
+
+    def script_weight(word: str) -> float:
+        if not traditional:
+            return 0.0
+        return SIMPLIFIED_IN_TRADITIONAL * sum(_simplified_only(c) for c in word)
 
     def lexicon_weight(size: int) -> float:
         # As common as a frequent dictionary word, and more so the longer the
@@ -616,7 +627,6 @@ def _decode_utf8_with_holes(
         # document wrote elsewhere is strong evidence, a long one very strong.
         return math.log(10 ** min(6, size + 2)) - log_total
 
-    slots = [[c] for c in left] + _slots(parts, wrong) + [[c] for c in right]
     n = len(slots)
     line_start = len(left)
     line_end = _opener_line_end(slots, line_start, n - len(right), right)
@@ -650,13 +660,13 @@ def _decode_utf8_with_holes(
         elif ch in _DOT_OR_SPACE:
             count = _DOT_OR_SPACE[ch][_between_letters(slots, at)]
         else:
-            count = words.get(ch) or _PUNCT_PRIOR.get(ch) or 1
+            count = words.get(key(ch)) or _PUNCT_PRIOR.get(ch) or 1
             # Arabic numerals are not in the dictionary, so it cannot say that
             # 9 is followed by 月 rather than 有: the units and classifiers
             # that follow numbers in news text are given that context here.
-            if at and len(slots[at - 1]) == 1 and slots[at - 1][0].isdigit() and ch in _AFTER_NUMERAL:
+            if at and len(slots[at - 1]) == 1 and slots[at - 1][0].isdigit() and key(ch) in _AFTER_NUMERAL:
                 count *= 100
-        return math.log(count) - log_total
+        return math.log(count) - log_total + script_weight(ch)
 
     # The lattice: every dictionary word (or single character) the slots can
     # spell, as edges start -> end with the word and its log-probability.
@@ -665,19 +675,19 @@ def _decode_utf8_with_holes(
         for ch in slots[start]:
             edges[start].append((start + 1, ch, single(ch, start)))
         # Longer words: extend the prefixes the dictionary knows, slot by slot.
-        prefixes = [ch for ch in slots[start] if ch in words]
+        prefixes = [ch for ch in slots[start] if key(ch) in words]
         end = start + 1
         while prefixes and end < n and end - start < MAX_WORD:
             longer = []
             for prefix in prefixes:
                 for ch in slots[end]:
                     word = prefix + ch
-                    count = words.get(word)
+                    count = words.get("".join(map(key, word)))
                     if count is None:
                         continue
                     longer.append(word)
                     if count:
-                        edges[start].append((end + 1, word, math.log(count) - log_total))
+                        edges[start].append((end + 1, word, math.log(count) - log_total + script_weight(word)))
             prefixes = longer
             end += 1
         # The document's own words (Context.lexicon), only where they decide
@@ -736,6 +746,40 @@ def _decode_utf8_with_holes(
     text = "".join(chars[len(left) : n - len(right)])
     # Lost bytes inside one character collapse to one mark.
     return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), text)
+
+
+# Log-weight of a character only simplified script writes, in a line written
+# in traditional script: a thousand times less likely than its traditional
+# form, which the dictionary counts the same.
+SIMPLIFIED_IN_TRADITIONAL = -math.log(1_000)
+
+# Traditional-only characters a line's known text needs to read as traditional.
+MIN_TRADITIONAL = 2
+
+
+def _reads_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional script: at least :data:`MIN_TRADITIONAL` characters only it writes, more than simplified-only ones."""
+    from .canonical import script_profile
+
+    trad, simp = script_profile(text)
+    return trad >= MIN_TRADITIONAL and trad > simp
+
+
+@lru_cache(maxsize=65536)
+def _simplified_char(ch: str) -> str:
+    """``ch`` in simplified script (OpenCC t2s), or itself where that is not one character."""
+    from .compare import simplified
+
+    out = simplified(ch)
+    return out if len(out) == 1 else ch
+
+
+@lru_cache(maxsize=65536)
+def _simplified_only(ch: str) -> bool:
+    """Whether only simplified script writes ``ch`` (OpenCC s2t changes it)."""
+    from .canonical import script_profile
+
+    return script_profile(ch)[1] > 0
 
 
 def _best(

@@ -605,3 +605,26 @@ def test_a_byte_order_mark_a_reader_kept_does_not_join_the_first_lines_mojibake(
     marked = repair_document("\ufeff" + garbled)
     assert marked.text == plain.text
     assert marked.report.source.bom and not plain.report.source.bom
+
+
+def test_a_traditional_copy_through_the_wrong_codec_is_restored_as_well_as_a_simplified_one():
+    """The lossy decoder's dictionary is simplified: a traditional line looks its words up in simplified form.
+
+    Looked up as they stand, traditional words ("開局", "記者") are unknown,
+    and the holes went to whatever single character was commonest, or were
+    flagged: about 7% of characters wrong against 2% for the same text in
+    simplified script.
+    """
+    import opencc
+
+    clean, _ = sample_parts()
+    for lo, hi in ((2, 12), (24, 40)):
+        simplified = "\n".join(clean[lo:hi])
+        traditional = opencc.OpenCC("s2t").convert(simplified)
+        rates = [
+            char_error_rate(repair_document(text.encode("utf-8").decode("gbk", errors="replace")).text, text)
+            for text in (simplified, traditional)
+        ]
+        assert rates[1] < 0.03
+        assert rates[1] < rates[0] + 0.005
+
