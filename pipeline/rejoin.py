@@ -1704,12 +1704,16 @@ _DATE_FIGURES = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*"
 # date and weekday, "第N版" / "第N页", and the editors' credit line.
 # (A lossy decode may have lost the date's 日 or the weekday: the rest
 # still says what the line is.)
+_DATED_WEEKDAY = rf"{_DATE_FIGURES}[日{LOST}{FFFD}]\s*(?:星期|周)[一二三四五六日天{LOST}{FFFD}]"
 _PAGE_HEAD = re.compile(
-    rf"{_DATE_FIGURES}[日{LOST}{FFFD}]\s*(星期|周)[一二三四五六日天{LOST}{FFFD}]"
+    rf"{_DATED_WEEKDAY}"
     r"|^第\s*\d+\s*[版页]|第\s*\d+\s*[版页]$"
     # A page's number and its section's name, set apart: "9　国际", "要闻 3".
     r"|^\d{1,3}[ \u3000]+[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{2,6}[ \u3000]+\d{1,3}$"
 )
+# A dated head with its weekday that prints its page's number at one edge,
+# set apart by white space.
+_NUMBERED_DATED_HEAD = re.compile(rf"^\d{{1,3}}\s.*{_DATED_WEEKDAY}|{_DATED_WEEKDAY}.*\s\d{{1,3}}$")
 _CREDIT = re.compile(r"^(本版)?(责任编辑|责编|编辑|版式设计|美术编辑|美编|校对)\s*[:：]")
 # The credit a page prints for itself ("本版责编：…"): an article's own credit
 # line names no page.
@@ -1903,7 +1907,10 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     # own credit line (版式设计：...).
     for q, i in enumerate(content):
         opening = q < MAX_HEAD_LINES and all(_section_name(texts[t]) for t in content[:q])
-        numbered_beside = page_number_next_to(i) is not None
+        # (Or in it: a dated head that prints its page's number at an edge,
+        # "11　要闻　2019年10月11日　星期五", where a page break fell in a
+        # sentence.)
+        numbered_beside = page_number_next_to(i) is not None or bool(_NUMBERED_DATED_HEAD.search(texts[i]))
         with_credits = credits and (not opening or numbered_beside)
         if (numbered_beside or opening) and is_furniture_form(texts[i], credits=with_credits):
             furniture.add(i)
@@ -1935,6 +1942,7 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             if is_furniture_form(texts[i], credits=credits):
                 furniture.add(i)
                 furniture.update(masked.get(_DIGITS.sub("#", texts[i]), ()))
+    furniture |= _furniture_misread(texts, masked, furniture)
     glued = _glued_furniture(texts, content, furniture)
     furniture |= glued
     numbered |= glued
@@ -1950,6 +1958,30 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
             if all(any(j is not None and j in furniture for j in (neighbour(i, -1), neighbour(i, 1))) for i in where):
                 furniture.update(where)
     return furniture
+
+
+# Characters a head must print for one that differs from it in one of them to
+# be the same head misread: "要闻" and "要求" are two words.
+MIN_MISREAD_HEAD = 8
+
+
+def _furniture_misread(texts: list[str], masked: dict[str, list[int]], furniture: set[int]) -> set[int]:
+    """Lines one character off a head or foot found recurring: the same line, one character misread.
+
+    A lossy decode reads a head's lost weekday by the words it would make
+    with the next line ("星期" + "实的…" as 星期事), and the head no longer
+    recurs as it stands.  Masked as the recurrence is (figures as #), the
+    same length, and at least :data:`MIN_MISREAD_HEAD` characters long.
+    """
+    heads = {key for key, where in masked.items() if len(where) >= 2 and furniture.issuperset(where)}
+    heads = {key for key in heads if len(key) >= MIN_MISREAD_HEAD}
+    out: set[int] = set()
+    for key, where in masked.items():
+        if key in heads or furniture.issuperset(where):
+            continue
+        if any(len(head) == len(key) and sum(a != b for a, b in zip(head, key)) == 1 for head in heads):
+            out.update(where)
+    return out
 
 
 # Characters that follow a figure of the text as its unit or measure word

@@ -439,3 +439,36 @@ def test_a_dated_head_a_lossy_decode_cut_is_still_a_head():
     assert is_furniture_form(f"13 文化 2019年10月22{LOST}星期{LOST}")
     assert is_furniture_form(f"人民日报 2019年10月22日 星期{LOST}")
     assert not is_furniture_form(f"2019年10月22{LOST}，记者来到")
+
+
+@pytest.mark.parametrize("head", ["11　要闻　2022年9月2日　星期五", "2022年9月2日  星期五  要闻  11"])
+def test_a_dated_head_seen_once_that_prints_its_page_number_is_furniture_inside_a_sentence(head):
+    # A page break inside a sentence: the next page's head, once, with its
+    # number at its edge, stood glued into the sentence ("…第十一次党代会"
+    # "11 要闻 … 星期五" "代表资格；").  Its number is in it, not beside it.
+    # A date with its weekday alone, the article's own, stays.
+    text = expected_lines()[2]
+    lines = (text[:20], "", text[20:40], "", head, "", text[40:60], "", text[60:])
+    assert find_furniture(lines) == {4}
+    assert find_furniture((text[:20], "", "2022年9月2日 星期五", "", text[20:40])) == set()
+
+
+def test_a_head_a_lossy_decode_misread_one_character_of_is_the_head_it_repeats():
+    # The weekday a lossy decode lost, read by the words the next line
+    # makes ("星期" + "实的…" as 星期事): one head of four no longer recurs
+    # as it stands, and stood glued into a sentence.  A short line one
+    # character off a short recurring one is another word ("要求", "要闻").
+    from pipeline.mojibake import LOST
+
+    text = "".join(expected_lines()[2:12])
+    pieces = [text[k : k + 20] for k in range(0, 20 * 4 * MIN_PAGE_GAP, 20)]
+    head = f"13  文化  2019年10月22{LOST}  星期{LOST}"
+    heads = [head, head, f"13  文化  2019年10月22{LOST}  星期事", head]
+    lines: list[str] = []
+    where = []
+    for page, line in enumerate(heads):
+        where.append(len(lines))
+        lines += [line, *pieces[page * MIN_PAGE_GAP : (page + 1) * MIN_PAGE_GAP]]
+    assert find_furniture(tuple(lines)) == set(where)
+    short = [line if k not in where else ("要求" if k == where[2] else "要闻") for k, line in enumerate(lines)]
+    assert where[2] not in find_furniture(tuple(short))
