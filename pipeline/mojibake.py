@@ -979,12 +979,17 @@ def _repair_latin_spans(text: str, trusted: frozenset[str], fixes: list[Fix]) ->
         if m.start() < pos:
             continue
         span = m.group()
-        # One accented letter is a word (café), not mojibake; cp1252's
-        # specials count too ("å…ƒ" is 元, with one Latin-1 letter).
-        if len(_HIGH_CHAR.findall(span)) < 2 or not LATIN1_SUPPLEMENT.search(span):
-            continue
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
+        # One accented letter is a word (café), not mojibake; cp1252's
+        # specials count too ("å…ƒ" is 元, with one Latin-1 letter).  But
+        # where the document proved the damage, one glyph and the ASCII
+        # letter after it may be one double-byte character whose trail
+        # byte is ASCII: GBK writes many traditional characters so (鋒 is
+        # E4 68, "äh"), and a name set apart by spaces leaves it alone.
+        trail = bool(trusted) and len(span) == 1 and "\x40" <= after <= "\x7e"
+        if (len(_HIGH_CHAR.findall(span)) < 2 and not trail) or not LATIN1_SUPPLEMENT.search(span):
+            continue
         # A short span inside a Latin word ("BÄDÄÑ") is that word, unless the
         # document already showed this damage elsewhere.
         if len(span) < 6 and not trusted:

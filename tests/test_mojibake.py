@@ -628,3 +628,19 @@ def test_a_traditional_copy_through_the_wrong_codec_is_restored_as_well_as_a_sim
         assert rates[1] < 0.03
         assert rates[1] < rates[0] + 0.005
 
+
+
+@pytest.mark.parametrize("name", ["李  鋒", "唐  輝", "王  遠", "賀  芳"])
+def test_a_gbk_character_whose_trail_byte_is_ascii_is_repaired_alone_where_the_chain_is_proven(name):
+    # GBK read as Latin-1, in traditional script: GBK writes many traditional
+    # characters with an ASCII trail byte (鋒 is E4 68, "äh").  A byline's
+    # name set apart by spaces leaves such a character alone between them,
+    # one Latin-1 glyph and a letter, which read as a word; the title and
+    # the text around prove the chain.
+    import opencc
+
+    lines = expected_lines()
+    s2t = opencc.OpenCC("s2t").convert
+    doc = [s2t(lines[0]), f"本報記者  {name}", *[s2t(line) for line in lines[1:6]]]
+    damaged = "\n".join(doc).encode("gbk").decode("latin-1")
+    assert repair_document(damaged).text.splitlines()[1] == "本報記者" + name.replace(" ", "")
