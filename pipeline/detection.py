@@ -2231,7 +2231,9 @@ def _split_twin_titles(
     """
     title = forms[content[0]]
     # Neither closes a sentence: a printed line can quote a title that is a
-    # quotation ("中国的真诚帮助让我们感动。”"), marks aside the same.
+    # quotation ("中国的真诚帮助让我们感动。”"), marks aside the same; nor
+    # a clause ("架起更多法中民众沟通的桥梁，" quoting the title
+    # "“架起更多法中民众沟通的桥梁”").
     # The second may lack the title's first words, on one line (a copy's
     # title damaged so).
     second = next(
@@ -2239,7 +2241,7 @@ def _split_twin_titles(
             i
             for i in content[1:]
             if (forms[i] == title or _lacks_first_words(forms[i], title) or _lossy_title(lossy, i, title))
-            and not _ends_sentence(lines[i])
+            and _closes_nothing(lines[i].strip())
         ),
         None,
     )

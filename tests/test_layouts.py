@@ -4142,3 +4142,31 @@ def test_a_short_copy_before_the_clean_text_that_took_the_clean_title_with_it_is
         doc = tuple(copy + clean)
         labels = [True] * (len(copy) + 2) + [False] * (len(clean) - 2)
         assert detection._require_copy(doc, [form_only(line) for line in doc], labels) == labels
+
+
+def test_a_printed_line_that_quotes_the_title_and_closes_a_clause_opens_no_version():
+    # A copy whose title is a quotation ("“长春工业经济提振发力”") and whose
+    # text quotes it again, cut at a line end after its comma
+    # ("长春工业经济提振发力，"): the same words, but a title closes no
+    # clause.  Taken for a second version's title, it split the copy in two
+    # where a page head in its first part said that part was the copy.
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    body = "".join(lines[1:4])
+    pieces = [body[k : k + 14] for k in range(0, len(body), 14)]
+    doc = (
+        "“长春工业经济提振发力”",
+        *pieces[:6],
+        "2022年9月2日 星期五 | 要闻",
+        *pieces[6:12],
+        "“我们要让",
+        "长春工业经济提振发力，",
+        "交出一份亮眼的成绩单。”",
+        *pieces[12:],
+    )
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    labels = [True] * len(doc)
+    assert detection._split_repeated_title(doc, forms, labels, detection._contained_in_longer_line(forms)) == labels
