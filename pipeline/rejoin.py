@@ -1711,9 +1711,6 @@ _PAGE_HEAD = re.compile(
     # A page's number and its section's name, set apart: "9　国际", "要闻 3".
     r"|^\d{1,3}[ \u3000]+[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{2,6}[ \u3000]+\d{1,3}$"
 )
-# A dated head with its weekday that prints its page's number at one edge,
-# set apart by white space.
-_NUMBERED_DATED_HEAD = re.compile(rf"^\d{{1,3}}\s.*{_DATED_WEEKDAY}|{_DATED_WEEKDAY}.*\s\d{{1,3}}$")
 _CREDIT = re.compile(r"^(本版)?(责任编辑|责编|编辑|版式设计|美术编辑|美编|校对)\s*[:：]")
 # The credit a page prints for itself ("本版责编：…"): an article's own credit
 # line names no page.
@@ -1746,6 +1743,15 @@ def _page_mark(text: str) -> bool:
 # A paper's name, as its running header prints it.
 _PAPER = r"[\u4e00-\u9fff]{2,6}?(?:日报|晚报|早报|时报|周报|商报|青年报)"
 _MASTHEAD = re.compile(f"^{_PAPER}$")
+# A dated head with its weekday that prints what only a page's head prints
+# beside the date: the page's number at one edge, set apart by white space,
+# the paper's name before it, or the section's name after a bar
+# ("11　要闻　2019年10月11日　星期五", "人民日报  2019年10月22日  星期二",
+# "2019年10月11日 星期五 | 要闻").  An article's own date line prints none.
+_DRESSED_DATED_HEAD = re.compile(
+    rf"^\d{{1,3}}\s.*{_DATED_WEEKDAY}|{_DATED_WEEKDAY}.*\s\d{{1,3}}$"
+    rf"|^{_PAPER}\s+{_DATED_WEEKDAY}|{_DATED_WEEKDAY}\s*[|｜]\s*[\u4e00-\u9fff]{{2,6}}$"
+)
 # ... with the date, and maybe the page's section between them, set
 # apart ("人民日报 评论  2019年10月18日", "2019年10月5日 人民日报 要闻"): a
 # head that prints no weekday.
@@ -1907,10 +1913,9 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
     # own credit line (版式设计：...).
     for q, i in enumerate(content):
         opening = q < MAX_HEAD_LINES and all(_section_name(texts[t]) for t in content[:q])
-        # (Or in it: a dated head that prints its page's number at an edge,
-        # "11　要闻　2019年10月11日　星期五", where a page break fell in a
-        # sentence.)
-        numbered_beside = page_number_next_to(i) is not None or bool(_NUMBERED_DATED_HEAD.search(texts[i]))
+        # (Or a dated head dressed as only a page's head is, its number in
+        # it: where a page break fell in a sentence, see _DRESSED_DATED_HEAD.)
+        numbered_beside = page_number_next_to(i) is not None or bool(_DRESSED_DATED_HEAD.search(texts[i]))
         with_credits = credits and (not opening or numbered_beside)
         if (numbered_beside or opening) and is_furniture_form(texts[i], credits=with_credits):
             furniture.add(i)

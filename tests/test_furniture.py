@@ -441,11 +441,15 @@ def test_a_dated_head_a_lossy_decode_cut_is_still_a_head():
     assert not is_furniture_form(f"2019年10月22{LOST}，记者来到")
 
 
-@pytest.mark.parametrize("head", ["11　要闻　2022年9月2日　星期五", "2022年9月2日  星期五  要闻  11"])
-def test_a_dated_head_seen_once_that_prints_its_page_number_is_furniture_inside_a_sentence(head):
-    # A page break inside a sentence: the next page's head, once, with its
-    # number at its edge, stood glued into the sentence ("…第十一次党代会"
-    # "11 要闻 … 星期五" "代表资格；").  Its number is in it, not beside it.
+@pytest.mark.parametrize(
+    "head",
+    ["11　要闻　2022年9月2日　星期五", "2022年9月2日  星期五  要闻  11", "长春日报  2022年9月2日  星期五", "2022年9月2日 星期五 | 要闻"],
+)
+def test_a_dated_head_seen_once_dressed_as_a_pages_head_is_furniture_inside_a_sentence(head):
+    # A page break inside a sentence: the next page's head, once, stood
+    # glued into the sentence ("…第十一次党代会" "11 要闻 … 星期五"
+    # "代表资格；").  Beside its date it prints what only a page's head
+    # prints: its page's number, the paper's name, the section after a bar.
     # A date with its weekday alone, the article's own, stays.
     text = expected_lines()[2]
     lines = (text[:20], "", text[20:40], "", head, "", text[40:60], "", text[60:])
