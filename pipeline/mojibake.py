@@ -603,6 +603,8 @@ def _decode_utf8_with_holes(
     It shapes the choice and is not returned.  Its longer stretches decide
     between the marks of a pair and the rest: a hole where a bracket or a
     quotation stands open is likelier its closer (:func:`_expected_marks`).
+    A line whose known characters are traditional (:func:`_reads_traditional`)
+    is looked up in the dictionary by its characters' simplified forms.
     """
     from .lexicon import word_counts
 

@@ -1815,7 +1815,11 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
       on, among the text's own figures (:func:`_counting_folios`);
     * a fixed form seen once, with a page number beside it or as the first
       line (a copy's first page head), or beside a numbered page head
-      ("本版责编：…" over "2　评论"), and each line repeating it;
+      ("本版责编：…" over "2　评论"), and each line repeating it; a dated
+      head seen once that prints its page's number, the paper's name or
+      its section after a bar (:data:`_DRESSED_DATED_HEAD`);
+    * a line one character off a head or foot found recurring
+      (:func:`_furniture_misread`);
     * the page's own credit line ("本版责编：…"), by its form alone (with
       ``credits``);
     * a line a form feed opens (the page break pdfminer writes) that is
@@ -1978,8 +1982,11 @@ def _furniture_misread(texts: list[str], masked: dict[str, list[int]], furniture
     recurs as it stands.  Masked as the recurrence is (figures as #), the
     same length, and at least :data:`MIN_MISREAD_HEAD` characters long.
     """
-    heads = {key for key, where in masked.items() if len(where) >= 2 and furniture.issuperset(where)}
-    heads = {key for key in heads if len(key) >= MIN_MISREAD_HEAD}
+    heads = {
+        key
+        for key, where in masked.items()
+        if len(key) >= MIN_MISREAD_HEAD and len(where) >= 2 and furniture.issuperset(where)
+    }
     out: set[int] = set()
     for key, where in masked.items():
         if key in heads or furniture.issuperset(where):
