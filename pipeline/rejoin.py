@@ -1919,9 +1919,9 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
         opening = q < MAX_HEAD_LINES and all(_section_name(texts[t]) for t in content[:q])
         # (Or a dated head dressed as only a page's head is, its number in
         # it: where a page break fell in a sentence, see _DRESSED_DATED_HEAD.)
-        numbered_beside = page_number_next_to(i) is not None or bool(_DRESSED_DATED_HEAD.search(texts[i]))
-        with_credits = credits and (not opening or numbered_beside)
-        if (numbered_beside or opening) and is_furniture_form(texts[i], credits=with_credits):
+        page_marked = page_number_next_to(i) is not None or bool(_DRESSED_DATED_HEAD.search(texts[i]))
+        with_credits = credits and (not opening or page_marked)
+        if (page_marked or opening) and is_furniture_form(texts[i], credits=with_credits):
             furniture.add(i)
             if opening:
                 # The copy's first page head, and the same head over each
