@@ -1761,6 +1761,17 @@ _DATED_MASTHEAD = re.compile(
     f"^{_PAPER}{_HEAD_GAP}(?:[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP})?{_DATE}$"
     f"|^{_DATE}{_HEAD_GAP}{_PAPER}(?:{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}})?$"
 )
+# A head or foot seen once that names its page's section beside the page's
+# number or beside the paper's name and the date ("第 02 版  国内", "人民日报
+# 国际  2019年10月27日"): an article's own lines print no section's name
+# there.  Without the section ("人民日报 2019年10月27日") the line may be an
+# article's attribution, and it needs its page number beside it.
+_SECTIONED_HEAD = re.compile(
+    f"^第\\s*\\d{{1,3}}\\s*版{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}}$"
+    f"|^[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP}第\\s*\\d{{1,3}}\\s*版$"
+    f"|^{_PAPER}{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP}{_DATE}$"
+    f"|^{_DATE}{_HEAD_GAP}{_PAPER}{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}}$"
+)
 _DIGITS = re.compile(r"\d+")
 # A running header or footer is short; an article sentence that happens to repeat
 # is not treated as furniture.
@@ -1919,7 +1930,11 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
         opening = q < MAX_HEAD_LINES and all(_section_name(texts[t]) for t in content[:q])
         # (Or a dated head dressed as only a page's head is, its number in
         # it: where a page break fell in a sentence, see _DRESSED_DATED_HEAD.)
-        page_marked = page_number_next_to(i) is not None or bool(_DRESSED_DATED_HEAD.search(texts[i]))
+        page_marked = (
+            page_number_next_to(i) is not None
+            or bool(_DRESSED_DATED_HEAD.search(texts[i]))
+            or bool(_SECTIONED_HEAD.match(texts[i]))
+        )
         with_credits = credits and (not opening or page_marked)
         if (page_marked or opening) and is_furniture_form(texts[i], credits=with_credits):
             furniture.add(i)

@@ -457,6 +457,21 @@ def test_a_dated_head_seen_once_dressed_as_a_pages_head_is_furniture_inside_a_se
     assert find_furniture((text[:20], "", "2022年9月2日 星期五", "", text[20:40])) == set()
 
 
+@pytest.mark.parametrize(
+    "head", ["第 02 版  国内", "国内\u3000第2版", "人民日报 国际  2022年9月2日", "2022年9月2日 人民日报 要闻"]
+)
+def test_a_head_seen_once_naming_its_section_is_furniture_inside_a_sentence(head):
+    # A two-page copy's one head or foot, glued into the sentence a page
+    # break cut ("…各民主党派、" "人民日报 国际  2019年10月27日" "工商联、…"):
+    # beside its page number, or beside the paper's name and the date, it
+    # names the page's section, as no line of an article does.  The
+    # paper's name and a date alone may be an article's attribution.
+    text = expected_lines()[2]
+    lines = (text[:20], "", text[20:40], "", head, "", text[40:60], "", text[60:])
+    assert find_furniture(lines) == {4}
+    assert find_furniture((text[:20], "", "人民日报 2022年9月2日", "", text[20:40])) == set()
+
+
 def test_a_head_a_lossy_decode_misread_one_character_of_is_the_head_it_repeats():
     # The weekday a lossy decode lost, read by the words the next line
     # makes ("星期" + "实的…" as 星期事): one head of four no longer recurs
