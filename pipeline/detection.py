@@ -732,6 +732,9 @@ def _settle_edges(
     * once those settle, the lines of a copy after clean text that stand
       before its title (the clean title printed again) are clean text (its
       closing signature), unless they are the copy's page head or kicker.
+
+    A copy's end settles before the next copy's start: in a round where a
+    copy's end gave a line to the clean text, lines opening a copy wait.
     """
     labels = list(labels)
     content = [i for i, e in enumerate(evidence) if e.kind == CONTENT]
@@ -1230,6 +1233,12 @@ def _settle_edges(
     for _ in range(MAX_EDGE_MOVES):
         refresh()
         moved = False
+        # Where a copy's end gave up a line to the clean text after it this
+        # round, the next copy's start waits for the next round: the line
+        # before may now be on the edge, and it may be the clean title,
+        # which the next copy's first lines print again (until the title is
+        # clean text, they would read as lines the clean text lacks).
+        ended = False
         for pos, i in enumerate(content):
             before = labels[content[pos - 1]] if pos > 0 else None
             after = labels[content[pos + 1]] if pos + 1 < len(content) else None
@@ -1237,8 +1246,10 @@ def _settle_edges(
                 if (
                     (before is False or after is False)
                     and i not in before_title
+                    and (after is False or not ended)
                     and is_stray_clean(i, ends_run=after is False)
                 ):
+                    ended = ended or after is False
                     # The line and the blank lines between it and the clean side.
                     side = content[pos + 1] if after is False else content[pos - 1]
                     for t in range(min(i, side) + 1, max(i, side)):

@@ -1164,6 +1164,34 @@ def test_a_short_title_its_lead_repeats_is_kept_after_a_copy_before_the_clean_te
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("rendering, width", [("spaced-lines", 17), ("runs", 22), ("lines", 17)])
+def test_the_clean_title_between_two_copies_is_settled_before_the_second_copys_start(rendering, width):
+    # Two copies around the web text, each under its page head and printing
+    # it again at its page break.  The evidence left the web text's title
+    # block (title, byline, subtitle) with the first copy, and the second
+    # copy's head and title touch the clean text.  Moved first, that head
+    # (which its copy repeats) and the title under it, which the clean text
+    # lacked while its own title was still the copy's, took the clean
+    # title's place: the clean title, left with the first copy, was dropped
+    # as a duplicate.  A copy's end settles before the next copy's start.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = ["振兴老工业基地", "本报记者  王明", "长春工业经济提振发力", *expected_lines()[1:5]]
+    head = "人民日报 要闻  2019年10月5日"
+    printed = render_copy(truth, Profile("both", rendering, "none", "none", width), random.Random(0), False).split("\n")
+    middle = len(printed) // 4 * 2
+    copy = [head, "", *printed[:middle], head, "", *printed[middle:]]
+    body = [truth[0], ""] + [line for p in truth[1:] for line in ("    " + p, "")]
+    doc = tuple(copy + ["", ""] + body + copy)
+    clean_title = len(copy) + 2
+    labels = [k < clean_title + 5 or k >= clean_title + len(body) for k in range(len(doc))]
+    settled = _settled(doc, labels)
+    assert not settled[clean_title]
+    assert all(settled[: len(copy)])
+
+
 @pytest.mark.parametrize(
     "credits",
     [
