@@ -1023,6 +1023,13 @@ def _settle_edges(
         # (a paragraph only the copy has, which it says twice).
         if marked_as_copy(i):
             return False
+        # So is a line in traditional script beside clean text in simplified
+        # script (the fragment rule would move it back: a traditional copy's
+        # title that writes a character otherwise than the clean title, 座標
+        # for 坐标, which the clean text lacks, went back and forth a round
+        # each, and the count of rounds decided its side).
+        if traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i):
+            return False
         if (
             indented_as_clean(i, toward)
             or simplified_beside_traditional_copy(i, toward)

@@ -1988,6 +1988,42 @@ def _settled(doc: tuple[str, ...], labels: list[bool]) -> list[bool]:
     return detection._settle_edges(doc, evidence, labels, contained, forms)
 
 
+@pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
+@pytest.mark.parametrize("n", [4, 6])
+def test_a_traditional_line_beside_simplified_clean_text_stays_the_copys(rendering, n):
+    # Two traditional copies around simplified web text that closes with
+    # the author's note.  The second copy's title writes one character
+    # otherwise than the web title (座標, 坐标), so the clean text lacks it:
+    # moved to the clean side as a line the copy swallowed once the note
+    # before it went over, it went back as traditional script beside
+    # simplified text, then over again, a round each, and the count of
+    # rounds left it clean (heldout2 1 #513).  Traditional script beside
+    # simplified clean text is the copy's for the rules that move lines to
+    # the clean side too.
+    import random
+
+    import opencc
+
+    from bench.degrade import Profile, render_copy
+
+    s2t = opencc.OpenCC("s2t")
+    lines = expected_lines()
+    title, note = "英雄是民族最闪亮的坐标", "（作者单位：长春市工业经济研究中心）"
+    truth = [title, *lines[1:n], note]
+    printed = [s2t.convert("英雄是民族最闪亮的座标")] + [s2t.convert(p) for p in truth[1:]]
+    copy = render_copy(printed, Profile("both", rendering, "space-lines", "none", 24), random.Random(0), False).split("\n")
+    body = [title, ""] + [x for p in truth[1:-1] for x in ("  " + p, "")]
+    doc = tuple(copy + [" ", ""] + body + ["  " + note, " "] + copy)
+    clean_title = len(copy) + 2
+    # The evidence's labels: the clean title with the first copy, the note
+    # with the second.
+    labels = [k <= clean_title or k >= clean_title + len(body) for k in range(len(doc))]
+    settled = _settled(doc, labels)
+    assert not settled[clean_title]
+    assert not settled[clean_title + len(body)]
+    assert settled[clean_title + len(body) + 2]
+
+
 def _with_whole_title(copy: str, title: str) -> list[str]:
     """A rendered copy's lines with its title on one line, as a copy wide enough prints it."""
     lines = copy.rstrip("\n").split("\n")
