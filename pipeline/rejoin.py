@@ -1780,6 +1780,10 @@ MAX_FURNITURE_WIDTH = 60
 MIN_PAGE_GAP = 8
 
 
+# What a wrong codec leaves of a head's words or a page number's dress: a
+# recurring line that keeps only these beside a counting figure counts pages.
+_LOST_LETTERS = frozenset(LOST + FFFD)
+
 # Marks that open or close a quoted term, as runs of their own.
 _QUOTE_OPENERS = frozenset("\ufffd“‘「『《（(")
 _QUOTE_CLOSERS = frozenset("\ufffd”’」』》）)")
@@ -1911,7 +1915,7 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
         # are found above), or a page head's fixed form.  A table's rows
         # ("副部长 1") recur too, with words and a figure, but in neither
         # shape; a term the article quotes recurs between quotation marks.
-        words = sum(1 for c in key if c.isalpha())
+        words = sum(1 for c in key if c.isalpha() or c in _LOST_LETTERS)
         if "#" in key and words and counts_pages(where):
             numbered.update(where)
             furniture.update(where)
@@ -2154,7 +2158,9 @@ MAX_PIECE_WIDTH = 16
 # en dashes too.  (Not :data:`_DASHES`, the text's dashes, which this once
 # shadowed: a hyphen alone in a run is no dash of the text.)
 _FOLIO_DASHES = "-—–―"
-_DRESS = "第版页" + _FOLIO_DASHES + " \u3000"
+# (And the dress a wrong codec lost: "第 90 页" read as GBK keeps its figure
+# alone, a lost character on each side.)
+_DRESS = "第版页" + _FOLIO_DASHES + " \u3000" + LOST + FFFD
 
 
 def _at_edge(text: str, number: re.Match) -> bool:

@@ -45,6 +45,9 @@ DRESSES = {
     # (the held-out 2 generator's heads).
     "masthead, section and date, page foot": (["人民日报 评论  2019年10月18日"], ["第 {n} 页"]),
     "date, masthead and section": (["2019年10月5日 人民日报 要闻"], []),
+    # "第 17 页" read as GBK and lossy: the figure alone between two lost
+    # characters (a lead byte cut from its trail by the space).
+    "page foot whose dress a wrong codec lost": ([], ["\ufdd0 {n} \ufdd0"]),
 }
 
 
