@@ -350,6 +350,10 @@ def split_paragraphs(
         ends = _short_line_ends(pieces, _printed_lines(pieces), bullets=bullets)
     else:
         ends = set()
+    # The page's source line is a paragraph of its own whatever else the
+    # copy marks: the title over it has no paragraph mark of its own to
+    # lose ("…（新视" / "点）" / "《人民日报》（" / "2019" / … / "版）").
+    ends |= _source_line_ends(pieces, printed if layout != "runs" else _printed_lines(pieces))
     # A dateline ends no paragraph, however short its line: the report runs on
     # from it ("本报加德满都10月12日电" / "（记者王慧、林芮）国家主席…").
     # (A run's text may hold only "日电", its figures the runs before it.)
@@ -431,6 +435,20 @@ def split_paragraphs(
     if current:
         paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
     return paragraphs
+
+
+def _source_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> set[int]:
+    """Pieces after which a paragraph ends because a printed line is the page's source line (:data:`_SOURCE_LINE`).
+
+    The source line ends a paragraph, and so does the line over it.
+    """
+    ends: set[int] = set()
+    for v, group in enumerate(printed):
+        if _SOURCE_LINE.match("".join(pieces[k][1].strip() for k in group)):
+            ends.add(group[-1])
+            if v:
+                ends.add(printed[v - 1][-1])
+    return ends
 
 
 def _inside_word(pieces: list[tuple[int, str, bool]], k: int) -> bool:

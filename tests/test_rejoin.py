@@ -1066,6 +1066,32 @@ def test_a_headline_block_ends_its_lines_where_its_marks_say(rendering, block, e
         assert got[: len(expected)] == expected, f"width {width}"
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("marker", ["indent-ideographic", "indent-spaces"])
+@pytest.mark.parametrize("width", [20, 30])
+def test_the_source_line_under_a_title_is_a_paragraph_where_indents_mark_the_rest(rendering, marker, width):
+    # A copy that marks its paragraphs by their indent prints the source
+    # line under the title against the margin, as the title is: no mark
+    # parts them, and the title ran into the source line (in runs, the
+    # line cut at each figure).  The source line is a paragraph of its own
+    # whatever the copy marks.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:8]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", width), random.Random(0), False).split("\n")
+    first = next(k for k, line in enumerate(copy) if line[:1] and line[:1] in " \u3000")
+    if rendering == "runs":
+        source = ["《人民日报》（", "2019", "年", "10", "月", "09", "日 第 ", "18", " 版）"]
+    else:
+        source = ["《人民日报》（2019年10月09日 第 18 版）"]
+    if rendering != "lines":
+        source = [x for run in source for x in (run, "")]
+    out = repair_document("\n".join(copy[:first] + source + copy[first:]))
+    assert out.text.splitlines() == [truth[0], "《人民日报》（2019年10月09日第18版）", *truth[1:]]
+
+
 @pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
 def test_a_dateline_closed_by_a_bracket_on_a_body_line_short_by_its_indent_stays(rendering):
     # The body's first line, short by a dropped indent, may end with the
