@@ -1774,7 +1774,8 @@ _DRESSED_DATED_HEAD = re.compile(
 # apart ("人民日报 评论  2019年10月18日", "2019年10月5日 人民日报 要闻"): a
 # head that prints no weekday.
 _HEAD_GAP = r"[ \u3000|｜·]+"
-_DATE = _DATE_FIGURES + "日"
+# (Its 日 lost to a wrong codec, as the weekday's head allows.)
+_DATE = _DATE_FIGURES + f"[日{LOST}{FFFD}]"
 _DATED_MASTHEAD = re.compile(
     f"^{_PAPER}{_HEAD_GAP}(?:[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP})?{_DATE}$"
     f"|^{_DATE}{_HEAD_GAP}{_PAPER}(?:{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}})?$"
@@ -1782,11 +1783,13 @@ _DATED_MASTHEAD = re.compile(
 # A head or foot seen once that names its page's section beside the page's
 # number or beside the paper's name and the date ("第 02 版  国内", "人民日报
 # 国际  2019年10月27日"): an article's own lines print no section's name
-# there.  Without the section ("人民日报 2019年10月27日") the line may be an
-# article's attribution, and it needs its page number beside it.
+# there.  (The number's dress may be lost to a wrong codec: "第 02 版" read
+# as GBK keeps the figure alone, a lost character on each side.)  Without
+# the section ("人民日报 2019年10月27日") the line may be an article's
+# attribution, and it needs its page number beside it.
 _SECTIONED_HEAD = re.compile(
-    f"^第\\s*\\d{{1,3}}\\s*版{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}}$"
-    f"|^[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP}第\\s*\\d{{1,3}}\\s*版$"
+    f"^[第{LOST}{FFFD}]\\s*\\d{{1,3}}\\s*[版{LOST}{FFFD}]{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}}$"
+    f"|^[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP}[第{LOST}{FFFD}]\\s*\\d{{1,3}}\\s*[版{LOST}{FFFD}]$"
     f"|^{_PAPER}{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}}{_HEAD_GAP}{_DATE}$"
     f"|^{_DATE}{_HEAD_GAP}{_PAPER}{_HEAD_GAP}[\u4e00-\u9fff]{{2,6}}$"
 )
@@ -1827,7 +1830,11 @@ def is_furniture_form(text: str, credits: bool = True) -> bool:
         return False
     t = simplified(t)  # a traditional copy prints "人民日報", "責任編輯"
     return bool(
-        _PAGE_HEAD.search(t) or _MASTHEAD.match(t) or _DATED_MASTHEAD.match(t) or (credits and _CREDIT.match(t))
+        _PAGE_HEAD.search(t)
+        or _MASTHEAD.match(t)
+        or _DATED_MASTHEAD.match(t)
+        or _SECTIONED_HEAD.match(t)
+        or (credits and _CREDIT.match(t))
     )
 
 

@@ -461,7 +461,16 @@ def test_a_dated_head_seen_once_dressed_as_a_pages_head_is_furniture_inside_a_se
 
 
 @pytest.mark.parametrize(
-    "head", ["第 02 版  国内", "国内\u3000第2版", "人民日报 国际  2022年9月2日", "2022年9月2日 人民日报 要闻"]
+    "head",
+    [
+        "第 02 版  国内",
+        "国内\u3000第2版",
+        "人民日报 国际  2022年9月2日",
+        "2022年9月2日 人民日报 要闻",
+        # Read as GBK and lossy: the number's dress, the date's 日 lost.
+        "\ufdd0 02 \ufdd0  视点",
+        "人民日报 要闻  2019年10月28\ufdd0",
+    ],
 )
 def test_a_head_seen_once_naming_its_section_is_furniture_inside_a_sentence(head):
     # A two-page copy's one head or foot, glued into the sentence a page
