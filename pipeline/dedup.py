@@ -268,9 +268,19 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
             # neighbours: the phrases it shares are as likely from anywhere.
             # (A paragraph that lost a good part of its text as duplicates of
             # one clean paragraph did match it: the copy merged that paragraph
-            # with new text, which follows it.)
+            # with new text, which follows it.  So did one that lost all of
+            # consecutive ones, no marker having shown their breaks; not one
+            # that lost a sentence the article says in two of them.)
             placed_by_match = coverage >= MIN_PLACING_COVERAGE or (
-                len(where) == 1 and len(kept) < 0.9 * len(p.text.strip())
+                bool(where)
+                and len(kept) < 0.9 * len(p.text.strip())
+                and (
+                    len(where) == 1
+                    or (
+                        max(where) - min(where) + 1 == len(where)
+                        and len(form) - len(comparison_form(kept)[0]) >= TWIN_SHARE * sum(clean_sizes[no] for no in where)
+                    )
+                )
             )
             best = _best_match(where, votes, last_best) if placed_by_match else None
             if best is not None:

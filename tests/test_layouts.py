@@ -47,6 +47,26 @@ def test_paragraph_only_the_copy_has_is_kept_at_its_place():
     assert len(kept) == 1 and kept[0].kept == canonical_paragraph(missing)[0]
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+def test_a_paragraph_only_the_copy_has_run_into_two_before_it_follows_them(rendering):
+    # No paragraph mark showed between three of the copy's paragraphs (each
+    # of the first two ended on a full line), and the clean text lacks the
+    # third, the longest: the copy's paragraph is mostly new text.  The two
+    # clean paragraphs it also holds still say where it stands: after them
+    # (it had been placed after the title, by its neighbours).
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:10]
+    merged = truth[4] + truth[5] + truth[6]
+    copy = render_copy(truth[:4] + [merged] + truth[7:], Profile("before", rendering, "space-lines", "none", 20), random.Random(0), False)
+    body = [truth[0]] + ["\u3000\u3000" + p for p in truth[1:6] + truth[7:]]
+    out = repair_document(copy + "\n\n" + "\n".join(body) + "\n")
+    assert out.text.splitlines() == truth
+    assert out.report.counts["partial_paragraphs_kept"] == 1
+
+
 def test_sentence_only_the_copy_has_is_kept():
     clean, broken = sample_parts()
     # The clean paragraph 6 lacks its first sentence; the copy has it whole.
