@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -239,6 +240,13 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                     held = any(f.startswith(head) for f in clean_forms) or (
                         len(head) >= MIN_HELD_REST and head in ref.joined()
                     )
+                    holed = _holed(rest) if len(head) >= MIN_HEAD else None
+                    if not held and holed is not None:
+                        # Its characters a lossy decode lost are looked
+                        # past, one or two each ("新华社记" LOST "李寒芳").
+                        held = any(holed.match(f) for f in clean_forms) or (
+                            len(head) >= MIN_HELD_REST and holed.search(ref.joined()) is not None
+                        )
                     kept = "" if held else rest
                 elif heading and (
                     form not in ref.joined()
@@ -883,6 +891,17 @@ def _separates(form: str, a: int, b: int, ref: Reference) -> bool:
     """
     k = ref.k
     return form[max(0, a - k) : a] + form[b : b + k] not in ref.joined()
+
+
+def _holed(text: str) -> re.Pattern[str] | None:
+    """``text``'s comparison form as a pattern in which each character a lossy decode lost (:data:`LOST`) is one or two characters; None where none was lost.
+
+    A lost character stands for the one the bytes held, a mark or a letter
+    (a lost mark's place may have held two, "——").
+    """
+    if LOST not in text:
+        return None
+    return re.compile(".{1,2}".join(re.escape(comparison_form(piece)[0]) for piece in text.split(LOST)))
 
 
 def _cover_around_holes(

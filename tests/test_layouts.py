@@ -2418,6 +2418,22 @@ def test_a_lost_character_standing_alone_between_duplicates_is_not_kept_as_novel
     assert _merged([title, lead, body], [title, novel, mark, lead]) == [title, novel, mark, lead, body]
 
 
+@pytest.mark.parametrize("byline", ["本报记\ufdd0王明", "本报记者王\ufdd0", "\ufdd0报记者王明"])
+def test_a_byline_run_into_the_title_with_a_character_lost_is_the_clean_bylines_duplicate(byline):
+    # A lossy copy's byline lost a character ("新华社记者  李寒芳" read as
+    # GBK: 者 before the spaces), and its rejoin ran the byline into the
+    # title over it, one paragraph.  The title is the clean title's
+    # duplicate and the rest, the clean byline but for the lost character,
+    # is one too: looked up as it stands it was new text, and kept, the
+    # byline stood twice (heldout2 3 #488).  A line the clean text lacks
+    # stays, lost character or not.
+    lines = expected_lines()
+    title, lead = lines[0], lines[1]
+    assert _merged([title, "本报记者王明", lead], [title + byline, lead]) == [title, "本报记者王明", lead]
+    other = _merged([title, "本报记者王明", lead], [title + "本报通讯\ufdd0李华", lead])
+    assert sorted(other) == sorted([title, "本报记者王明", "本报通讯\ufdd0李华", lead])
+
+
 def test_a_closing_note_run_on_after_a_lost_stop_is_no_novel_text():
     # A lossy copy lost a paragraph's stop, and rejoin ran the author's note
     # under it on ("…的认识" LOST "（作者为…研究员）", ours 0 #47).  The
