@@ -299,6 +299,7 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
         decisions = _keep_out_of_order(decisions, forms_here, clean_sizes, clean_texts)
         decisions = _keep_repeats_out_of_place(decisions, forms_here, repeated, ref)
         decisions = _drop_lost_between_duplicates(decisions)
+        decisions = _drop_kept_by_another_copy(decisions, forms_here, set(ref.forms[n_clean:]))
         # Anchor of each paragraph: the clean paragraph it matched, else the
         # nearest matched neighbour in its section, else its section's position.
         anchors = _anchors(decisions, merges, members[0].start, clean_lines)
@@ -1160,6 +1161,26 @@ MIN_ORDER_TWIN = 8
 
 # Characters in a row by which a sentence shows in a paragraph.
 EDGE_SENTENCE_K = 4
+
+
+def _drop_kept_by_another_copy(decisions: list, forms: list[str], kept_elsewhere: set[str]) -> list:
+    """Drop the copy paragraphs kept whole that another copy's paragraph, kept as new, says word for word.
+
+    The passes that keep a paragraph whole as the article saying something
+    twice (:func:`_keep_out_of_order` and the rest) weigh what it shares
+    with the clean text: a page's source line shares its date with the
+    title ("…10月15日在福州开幕"), far from its place.  Where the document
+    holds two copies, the first copy's own paragraph, kept, is the second's
+    twin: one copy does not repeat itself, so the second says it again.
+    ``forms`` are the paragraphs' comparison forms; ``kept_elsewhere``, the
+    forms other copies kept.
+    """
+    if not kept_elsewhere:
+        return decisions
+    return [
+        (p, where, "", coverage, best) if kept and kept == p.text.strip() and form in kept_elsewhere else (p, where, kept, coverage, best)
+        for form, (p, where, kept, coverage, best) in zip(forms, decisions)
+    ]
 
 
 def _drop_lost_between_duplicates(decisions: list) -> list:

@@ -2434,6 +2434,31 @@ def test_a_byline_run_into_the_title_with_a_character_lost_is_the_clean_bylines_
     assert sorted(other) == sorted([title, "本报记者王明", "本报通讯\ufdd0李华", lead])
 
 
+@pytest.mark.parametrize("k", [4, 6, 8])
+def test_a_paragraph_both_copies_say_where_the_clean_text_lacks_it_is_kept_once(k):
+    # Two copies around the web text, each printing under the title a
+    # paragraph the web text lacks there: the first half of its last
+    # paragraph, said again (a standfirst).  Kept by the first copy as the
+    # article saying it twice, the second copy's was kept too, for the
+    # same reason, though the first copy's, kept, is its twin: one copy
+    # does not repeat itself (heldout2 1 #265, a source line sharing its
+    # date with the title).
+    from pipeline.dedup import merge
+    from pipeline.model import Paragraph, RepairOptions
+
+    lines = expected_lines()
+    novel = lines[k - 1][: len(lines[k - 1]) // 2 + 6]
+    copy = [lines[0], novel, *lines[1:k]]
+    doc = (
+        [Paragraph(t, SectionKind.BROKEN, 0, 1 + i, 1 + i) for i, t in enumerate(copy)]
+        + [Paragraph(t, SectionKind.CLEAN, 1, 100 + i, 100 + i) for i, t in enumerate(lines[:k])]
+        + [Paragraph(t, SectionKind.BROKEN, 2, 200 + i, 200 + i) for i, t in enumerate(copy)]
+    )
+    out, report = merge(tuple(doc), options=RepairOptions())
+    assert [p.text for p in out] == copy
+    assert report.counts["novel_paragraphs_kept"] == 1
+
+
 def test_a_closing_note_run_on_after_a_lost_stop_is_no_novel_text():
     # A lossy copy lost a paragraph's stop, and rejoin ran the author's note
     # under it on ("…的认识" LOST "（作者为…研究员）", ours 0 #47).  The
