@@ -286,7 +286,8 @@ def merge(paragraphs: tuple[Paragraph, ...], *, options: RepairOptions) -> tuple
                     len(where) == 1
                     or (
                         max(where) - min(where) + 1 == len(where)
-                        and len(form) - len(comparison_form(kept)[0]) >= TWIN_SHARE * sum(clean_sizes[no] for no in where)
+                        and len(form) - len(comparison_form(kept)[0])
+                        >= TWIN_SHARE * sum(clean_sizes[no] for no in where)
                     )
                 )
             )
@@ -1177,10 +1178,12 @@ def _drop_kept_by_another_copy(decisions: list, forms: list[str], kept_elsewhere
     """
     if not kept_elsewhere:
         return decisions
-    return [
-        (p, where, "", coverage, best) if kept and kept == p.text.strip() and form in kept_elsewhere else (p, where, kept, coverage, best)
-        for form, (p, where, kept, coverage, best) in zip(forms, decisions)
-    ]
+    out = []
+    for form, (p, where, kept, coverage, best) in zip(forms, decisions):
+        if kept and kept == p.text.strip() and form in kept_elsewhere:
+            kept = ""
+        out.append((p, where, kept, coverage, best))
+    return out
 
 
 def _drop_lost_between_duplicates(decisions: list) -> list:

@@ -1852,12 +1852,16 @@ def find_furniture(lines: tuple[str, ...], credits: bool = True) -> set[int]:
       one of the fixed forms of a page's head (:func:`is_furniture_form`: a
       date with its weekday, 第N版, the paper's name, the editors' credit);
     * bare page numbers counting up by one, a page apart, from three pages
-      on, among the text's own figures (:func:`_counting_folios`);
+      on, among the text's own figures (:func:`_counting_folios`); the
+      dress a wrong codec lost ("第 90 页" read as GBK keeps the figure
+      between two lost characters) counts as the words beside the number;
     * a fixed form seen once, with a page number beside it or as the first
       line (a copy's first page head), or beside a numbered page head
       ("本版责编：…" over "2　评论"), and each line repeating it; a dated
       head seen once that prints its page's number, the paper's name or
-      its section after a bar (:data:`_DRESSED_DATED_HEAD`);
+      its section after a bar (:data:`_DRESSED_DATED_HEAD`); a head or foot
+      seen once that names its section beside the page's number or the
+      paper's name and the date (:data:`_SECTIONED_HEAD`);
     * a line one character off a head or foot found recurring
       (:func:`_furniture_misread`);
     * the page's own credit line ("本版责编：…"), by its form alone (with
