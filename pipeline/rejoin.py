@@ -347,13 +347,15 @@ def split_paragraphs(
         # guess, used only where the copy marks no paragraph at all.  (Real PDF
         # text layers also cut runs inside a font, as the sample shows, so with
         # markers present the markers are the better evidence.)
-        ends = _short_line_ends(pieces, _printed_lines(pieces), bullets=bullets)
+        printed = _printed_lines(pieces)
+        ends = _short_line_ends(pieces, printed, bullets=bullets)
     else:
+        printed = _printed_lines(pieces)
         ends = set()
     # The page's source line is a paragraph of its own whatever else the
     # copy marks: the title over it has no paragraph mark of its own to
     # lose ("…（新视" / "点）" / "《人民日报》（" / "2019" / … / "版）").
-    ends |= _source_line_ends(pieces, printed if layout != "runs" else _printed_lines(pieces))
+    ends |= _source_line_ends(pieces, printed)
     # A dateline ends no paragraph, however short its line: the report runs on
     # from it ("本报加德满都10月12日电" / "（记者王慧、林芮）国家主席…").
     # (A run's text may hold only "日电", its figures the runs before it.)
