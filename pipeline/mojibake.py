@@ -599,8 +599,8 @@ def _decode_utf8_with_holes(
     (:data:`LOST`) and counted, never guessed.
 
     ``context`` is the text just before and after these bytes (the neighbouring
-    lines, already repaired): a word cut by a line end still counts as a word.
-    It shapes the choice and is not returned.  Its longer stretches decide
+    lines, already repaired): a word cut by a line end still counts as a word,
+    trailing spaces or not.  It shapes the choice and is not returned.  Its longer stretches decide
     between the marks of a pair and the rest: a hole where a bracket or a
     quotation stands open is likelier its closer (:func:`_expected_marks`).
     A line whose known characters are traditional (:func:`_reads_traditional`)
@@ -614,7 +614,15 @@ def _decode_utf8_with_holes(
     # looks its words up in their simplified form ("開局" as 开局), and a
     # character only simplified script writes is unlikely in it.  (A
     # simplified line is looked up as it stands.)
-    slots = [[c] for c in left] + _slots(parts, wrong) + [[c] for c in right]
+    line = _slots(parts, wrong)
+    # White space that ends the line is no part of its last word: the next
+    # line's start (``right``) goes on from the last character, as the next
+    # line's indent is already left out of it.  (A lost byte before a space
+    # is one of its own: no UTF-8 character holds 0x20.)
+    trailing = ""
+    while right and line and line[-1] in ([" "], ["\t"]):
+        trailing = line.pop()[0] + trailing
+    slots = [[c] for c in left] + line + [[c] for c in right]
     traditional = _reads_traditional("".join(choices[0] for choices in slots if len(choices) == 1))
     key = _simplified_char if traditional else str
 
@@ -745,7 +753,7 @@ def _decode_utf8_with_holes(
         ranked = sorted(best_with.values(), reverse=True)
         if len(ranked) > 1 and ranked[0] - ranked[1] < context.margin:
             chars[k] = LOST
-    text = "".join(chars[len(left) : n - len(right)])
+    text = "".join(chars[len(left) : n - len(right)]) + trailing
     # Lost bytes inside one character collapse to one mark.
     return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), text)
 

@@ -133,6 +133,14 @@ def test_a_lossy_copy_is_restored_from_the_clean_body_it_repeats():
     assert len(exact_beside) >= 0.85 * len(copy) > 1.5 * len(exact_alone)
 
 
+@pytest.mark.parametrize(("line", "following"), [("客及151户全产业链企业在实", "现稳产达"), ("7月，规上工业增", "长22.")])
+def test_a_lost_character_before_a_lines_trailing_spaces_is_read_with_the_next_lines_start(line, following):
+    """Trailing white space is no part of the line's last word: 实 of 实现 is chosen with the next line's 现."""
+    damaged = (line + "  ").encode("utf-8").decode("gbk", errors="replace")
+    assert damaged.rstrip().endswith(mojibake.FFFD)
+    assert mojibake.repair(damaged, context=mojibake.Context(after=following))[0] == line + "  "
+
+
 @pytest.mark.parametrize("run", ["笃行不怠", "踔厉奋发，", "纾困解难，", "纾困的“", "珑轮胎、", "、玲珑轮胎、"])
 def test_a_rare_character_the_clean_body_writes_does_not_keep_a_lossy_run_unrepaired(run):
     # A copy's run of four or five characters through UTF-8 read as GBK,
