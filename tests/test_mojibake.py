@@ -113,15 +113,21 @@ def test_the_lossy_margin_trades_flags_for_guesses():
         RepairOptions(lossy_margin=-1.0)
 
 
-def test_a_lossy_copy_is_restored_from_the_clean_body_it_repeats():
-    """The document's own words decide a hole: the clean body writes what its lossy copy lost."""
+def _lossy_copy_of_sample() -> tuple[list[str], list[str], tuple[str, ...]]:
+    """The sample's clean paragraphs, its body typeset 20 wide as a PDF copy, and that copy read as GBK."""
     from bench.degrade import typeset
-    from pipeline.encoding import repair_lines
 
     clean, _ = sample_parts()
     body = [line.strip("\u3000 ") for line in clean if line.strip()]
     copy = [printed for para in body[1:] for printed in typeset(para, 20, False)]
-    damaged = tuple(line.encode("utf-8").decode("gbk", errors="replace") for line in copy)
+    return body, copy, tuple(line.encode("utf-8").decode("gbk", errors="replace") for line in copy)
+
+
+def test_a_lossy_copy_is_restored_from_the_clean_body_it_repeats():
+    """The document's own words decide a hole: the clean body writes what its lossy copy lost."""
+    from pipeline.encoding import repair_lines
+
+    body, copy, damaged = _lossy_copy_of_sample()
     alone, _ = repair_lines(damaged)
     beside, _ = repair_lines(tuple(body) + damaged)
     beside = beside[len(body) :]
@@ -146,13 +152,9 @@ def test_a_lost_character_before_a_lines_trailing_spaces_is_read_with_the_next_l
 
 def test_a_copy_with_no_clean_body_is_restored_from_the_words_its_lines_spell_for_certain():
     """A word the lossy copy writes intact in one line decides a hole in another (Context.cache)."""
-    from bench.degrade import typeset
     from pipeline.encoding import repair_lines
 
-    clean, _ = sample_parts()
-    body = [line.strip("\u3000 ") for line in clean if line.strip()]
-    copy = [printed for para in body[1:] for printed in typeset(para, 20, False)]
-    damaged = tuple(line.encode("utf-8").decode("gbk", errors="replace") for line in copy)
+    _, copy, damaged = _lossy_copy_of_sample()
     whole, _ = repair_lines(damaged)
     # Each line beside its neighbours only: the same decode, without the
     # words the rest of the copy spells.
