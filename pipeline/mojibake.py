@@ -645,6 +645,11 @@ def _decode_utf8_with_holes(
     while right and line and line[-1] in ([" "], ["\t"]):
         trailing = line.pop()[0] + trailing
     slots = [[c] for c in left] + line + [[c] for c in right]
+    if context.margin == math.inf:
+        # No reading is sure enough: every hole with a choice is flagged,
+        # whatever the words say, so the lattice below would decide nothing.
+        text = "".join(choices[0] if len(choices) == 1 else LOST for choices in line) + trailing
+        return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), text)
     traditional = _reads_traditional("".join(choices[0] for choices in slots if len(choices) == 1))
     key = _simplified_char if traditional else str
 
