@@ -648,8 +648,7 @@ def _decode_utf8_with_holes(
     if context.margin == math.inf:
         # No reading is sure enough: every hole with a choice is flagged,
         # whatever the words say, so the lattice below would decide nothing.
-        text = "".join(choices[0] if len(choices) == 1 else LOST for choices in line) + trailing
-        return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), text)
+        return _one_mark_a_character("".join(choices[0] if len(choices) == 1 else LOST for choices in line) + trailing)
     traditional = _reads_traditional("".join(choices[0] for choices in slots if len(choices) == 1))
     key = _simplified_char if traditional else str
 
@@ -794,8 +793,11 @@ def _decode_utf8_with_holes(
         ranked = sorted(best_with.values(), reverse=True)
         if len(ranked) > 1 and ranked[0] - ranked[1] < context.margin:
             chars[k] = LOST
-    text = "".join(chars[len(left) : n - len(right)]) + trailing
-    # Lost bytes inside one character collapse to one mark.
+    return _one_mark_a_character("".join(chars[len(left) : n - len(right)]) + trailing)
+
+
+def _one_mark_a_character(text: str) -> str:
+    """Lost bytes inside one character collapse to one mark: a run of marks becomes one mark for every three bytes."""
     return re.sub(f"{LOST}+", lambda m: LOST * max(1, round(len(m.group()) / 3)), text)
 
 
