@@ -130,12 +130,12 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
     # Before the edges are settled too: an article's title block the
     # evidence took for a copy, left on the copy's side, hides the clean
     # lines a copy's head is settled against.
-    labels = _require_copy(lines, forms, labels)
+    labels = _require_copy(lines, forms, labels, garbled)
     labels = _settle_edges(lines, evidence, labels, contained, forms, garbled)
     labels = _clean_title_after_copy(lines, forms, labels)
     labels = _absorb_clean_islands(forms, labels)
     labels = _absorb_clean_tail(lines, forms, labels)
-    labels = _require_copy(lines, forms, labels)
+    labels = _require_copy(lines, forms, labels, garbled)
     labels = _furniture_to_copy(lines, labels)
     labels = _tail_printed_again(forms, labels)
     sections = _sections(lines, evidence, labels)
@@ -1557,7 +1557,9 @@ def _held_share(form: str, grams: set[str]) -> float:
 MAX_ISLAND_SHARE = 0.2
 
 
-def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) -> list[bool]:
+def _require_copy(
+    lines: tuple[str, ...], forms: list[str], labels: list[bool], garbled: frozenset[int] = frozenset()
+) -> list[bool]:
     """Relabel as clean a broken run that copies nothing, in a document whose clean text outweighs it.
 
     Short unpunctuated lines with blank lines between them are what a PDF copy
@@ -1572,6 +1574,8 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
     document that neither opens with the title nor reads on like a copy's
     page is its foot, and a short run between two clean lines whose line
     ends read on nowhere in them is the article's too (:func:`_untitled_block`).
+    None of this moves a run that a wrong codec marks as a copy
+    (:func:`_restored_run`): ``garbled``, as for :func:`detect`.
     """
     content = [i for i, f in enumerate(forms) if f]
     clean = [t for t in content if not labels[t]]
@@ -1629,6 +1633,8 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
         forms[t] for t in content[1:-1] if len(forms[t]) <= MAX_TITLE and not _ends_sentence(lines[t])
     )
     for i, j in _broken_runs(labels):
+        if _restored_run(lines, content, labels, garbled, i, j):
+            continue
         head = content and i <= content[0] and _untitled_head(lines, content, forms, i, j, others)
         if head and len(clean_text) >= 2 * sum(map(len, forms[i:j])):
             # The document opens with a short block whose first line (its
@@ -1689,6 +1695,35 @@ def _require_copy(lines: tuple[str, ...], forms: list[str], labels: list[bool]) 
             # paragraphs they were cut from, so it wraps the clean text.
             out[i:j] = [False] * (j - i)
     return out
+
+
+def _restored_run(
+    lines: tuple[str, ...], content: list[int], labels: list[bool], garbled: frozenset[int], i: int, j: int
+) -> bool:
+    """Whether the broken run ``i:j`` is a copy by the wrong codec it went through.
+
+    A copy goes through a wrong codec whole and web text does not, so a run
+    at least half of whose lines with Han (and :data:`MIN_BROKEN_LINES` of
+    them) were restored from one, beside clean text with as many such lines
+    none of which was, is a copy, whatever its words or its place say: a
+    copy of the title block alone (title, byline, two subheads, a cut first
+    line) printed before and after the clean text repeats its short open
+    lines, which the rules of :func:`_require_copy` read as the article's
+    own head and foot.  Sound lines it took over on its edge (the clean
+    title block right after it) are for :func:`_settle_edges` to give back.
+    """
+    if not garbled:
+        return False
+    han = [t for t in content if any(is_han(c) for c in lines[t])]
+    run = [t for t in han if i <= t < j]
+    restored = sum(t in garbled for t in run)
+    clean = [t for t in han if not labels[t]]
+    return (
+        restored >= MIN_BROKEN_LINES
+        and 2 * restored >= len(run)
+        and len(clean) >= MIN_BROKEN_LINES
+        and not any(t in garbled for t in clean)
+    )
 
 
 # Line ends a run must show running on into its next line as the clean text

@@ -1022,6 +1022,26 @@ def test_a_copys_last_lines_restored_from_a_wrong_codec_beside_clean_text_are_th
     assert settled == expected
 
 
+@pytest.mark.parametrize("subheads, paragraphs", [(2, 4), (3, 7)])
+@pytest.mark.parametrize("cut", [8, 15])
+def test_copies_of_the_title_block_alone_through_a_wrong_codec_are_copies(subheads, paragraphs, cut):
+    # A copy cut short after its title block (title, subheads, the lead's
+    # first words), printed before the clean text and again after it, in
+    # UTF-8 read as Latin-1.  Its short open lines, a blank line between,
+    # look like the clean title block under them, which the evidence took
+    # over with the first copy; then both copies read as the article's own
+    # head and foot, and came out as paragraphs.  The codec the copies
+    # alone went through says what they are.
+    lines = expected_lines()
+    head = [lines[0], "长春工业经济提振发力", "量质齐头并进", "从挑战看应战"][: 1 + subheads]
+    body = lines[1 : 1 + paragraphs]
+    copy = "".join(line.encode("utf-8").decode("latin-1") + "\n\n" for line in [*head, body[0][:cut]])
+    doc = copy + "\n\n" + "\n\n".join("    " + line for line in head + body) + "\n" + copy
+    out = repair_document(doc)
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == _canonical_lines(head + body)
+
+
 def test_a_running_head_is_no_title_to_split_versions_by():
     # A copy's pages each open with the paper's name: the document's first
     # line stands again, whole, further on, like a title printed by two
