@@ -1825,9 +1825,40 @@ def _stands_apart(lines: tuple[str, ...], content: list[int], i: int) -> bool:
     indented ("　　前三季度，社会消费品…" is a lead), does not follow a copy's
     paragraph mark (a line of spaces opens the copy's next paragraph), and
     does not go on with the sentence of the line before ("…数据显示，" /
-    "前三季度，全国累计新增减税降费").
+    "前三季度，全国累计新增减税降费").  Unless those lines of spaces are web
+    text's gap (:func:`_web_gap`): then its title may be indented and follow
+    one.
     """
-    return lines[i][:1] not in " \u3000" and not _after_marker(lines, i) and not _after_open_clause(lines, content, i)
+    apart = _web_gap(lines, i) or (lines[i][:1] not in " \u3000" and not _after_marker(lines, i))
+    return apart and not _after_open_clause(lines, content, i)
+
+
+def _web_gap(lines: tuple[str, ...], i: int) -> bool:
+    """Whether white-space lines part line i from the next, as they part the line after that from both of its neighbours.
+
+    A copy's white-space lines mark its paragraphs, each of several printed
+    lines or runs; web text may put one after every paragraph instead (a
+    line holding a space or U+3000 as its gap), title and subtitle too.
+    There they are no copy's marks, and the line may be indented as web text
+    indents a title or a paragraph.
+    """
+    n = len(lines)
+
+    def across(t: int, step: int) -> int | None:
+        t += step
+        while 0 <= t < n and line_kind(lines[t]) == EMPTY:
+            t += step
+        return t if 0 <= t < n else None
+
+    def marked(t: int, step: int) -> bool:
+        mark = across(t, step)
+        return mark is not None and line_kind(lines[mark]) == MARKER
+
+    if line_kind(lines[i]) != CONTENT or not marked(i, 1):
+        return False
+    mark = across(i, 1)
+    other = across(mark, 1) if mark is not None else None
+    return other is not None and line_kind(lines[other]) == CONTENT and marked(other, -1) and marked(other, 1)
 
 
 def _after_marker(lines: tuple[str, ...], i: int) -> bool:
@@ -2150,7 +2181,7 @@ def _split_repeated_title(
 
             cut = next(((0, forms[i]) for i in content[2:]
                         if _lacks_first_words(forms[content[0]], forms[i])
-                        and len(forms[i]) <= MAX_TITLE and lines[i][:1] not in " \u3000"
+                        and len(forms[i]) <= MAX_TITLE and (lines[i][:1] not in " \u3000" or _web_gap(lines, i))
                         and is_title(i) and opens_clean(i) and followed_alike(content[0], i)), None)
         # The opening line stands once again, whole, and no cut title starts
         # at it: two versions, each with its title on one line.  A later line

@@ -1042,6 +1042,30 @@ def test_copies_of_the_title_block_alone_through_a_wrong_codec_are_copies(subhea
     assert out.text.splitlines() == _canonical_lines(head + body)
 
 
+@pytest.mark.parametrize("rendering", ["runs", "lines", "spaced-lines"])
+@pytest.mark.parametrize("prefix", [" ", "    ", "\u3000\u3000"])
+@pytest.mark.parametrize("gap", ["\u3000", " "])
+def test_web_text_parted_by_white_space_lines_keeps_its_indented_title_block(rendering, prefix, gap):
+    # Web text that puts a line holding a space or U+3000 after every
+    # paragraph, and indents its title, between two copies.  Those lines
+    # are what a copy's paragraph marks look like, so its title block's
+    # short open lines (title, subtitle, "核心阅读") read as the first copy's
+    # last lines, and the indented title as a copy's printed line: the clean
+    # title was lost and the second copy's head came out.  A white-space line
+    # between every two lines is the text's gap, no copy's mark.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    truth = [lines[0], "长春工业经济提振发力", "核心阅读", *lines[1:10]]
+    copy = render_copy(truth, Profile("two-copies", rendering, "space-lines", "none", 24), random.Random(0), False)
+    clean = prefix + truth[0] + "\n" + "".join(gap + "\n" + p + "\n" for p in truth[1:])
+    out = repair_document(copy + "\n" + clean + copy)
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN, SectionKind.BROKEN]
+    assert out.text.splitlines() == truth
+
+
 def test_a_running_head_is_no_title_to_split_versions_by():
     # A copy's pages each open with the paper's name: the document's first
     # line stands again, whole, further on, like a title printed by two
