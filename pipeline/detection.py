@@ -131,6 +131,11 @@ def detect(lines: tuple[str, ...], garbled: frozenset[int] = frozenset()) -> tup
     # evidence took for a copy, left on the copy's side, hides the clean
     # lines a copy's head is settled against.
     labels = _require_copy(lines, forms, labels, garbled)
+    # And a copy's own lines left clean inside it (a list of one-line items,
+    # closed and indented as web text's) would stand for the clean text
+    # the edges are settled against: its first line taken for the
+    # article's title, the real title for a fragment of its lead.
+    labels = _absorb_clean_islands(forms, labels)
     labels = _settle_edges(lines, evidence, labels, contained, forms, garbled)
     labels = _clean_title_after_copy(lines, forms, labels)
     labels = _absorb_clean_islands(forms, labels)

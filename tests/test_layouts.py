@@ -1066,6 +1066,33 @@ def test_web_text_parted_by_white_space_lines_keeps_its_indented_title_block(ren
     assert out.text.splitlines() == truth
 
 
+@pytest.mark.parametrize("width, lead, after", [(26, 3, 2), (26, 3, 6), (26, 6, 2), (30, 3, 6), (30, 6, 2), (40, 6, 2)])
+def test_a_copys_own_list_read_as_clean_text_does_not_stand_for_the_articles_start(width, lead, after):
+    # Two copies around the article, indented with U+3000 and closing their
+    # sentences: a list of one-line items (years and what they saw), closed
+    # with ；, reads as web text inside the first copy.  Left clean while
+    # the copy's edges were settled, it stood as the article's first line,
+    # so the title opening the real clean text (words its lead paragraph
+    # repeats) no longer counted as that title and went to the copy as a
+    # fragment of the lead.  A clean island inside one copy that the copy
+    # holds nowhere else is the copy's before the edges are settled.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    items = [
+        "1977年，年仅18岁的" + lines[9][:-1] + "；",
+        "1979年，" + lines[62][:-1] + "；",
+        "1991年，" + lines[12][:-1] + "；",
+        "……",
+    ]
+    truth = [lines[3][:17], *lines[1:lead], *items, *lines[lead : lead + after]]
+    copy = render_copy(truth, Profile("before", "spaced-lines", "indent-ideographic", "none", width), random.Random(0), False)
+    out = repair_document(copy + "\n" + "\n".join(truth) + "\n" + copy)
+    assert out.text.splitlines() == truth
+
+
 def test_a_running_head_is_no_title_to_split_versions_by():
     # A copy's pages each open with the paper's name: the document's first
     # line stands again, whole, further on, like a title printed by two
