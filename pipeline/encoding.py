@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import mojibake
-from .chars import is_ascii_alnum, is_cjk, is_han
+from .chars import is_ascii_alnum, is_cjk, is_han, is_kana_or_hangul
 from .model import Paragraph, StageReport
 
 FFFD = mojibake.FFFD
@@ -54,6 +54,12 @@ def ftfy_config():
 # GBK/GB18030 map to U+2014; U+2500 is what some PDF fonts map it to.
 _DASH_VARIANTS = re.compile("[\u2015\u2500]{1,2}")
 _KATAKANA_MIDDLE_DOT = "\u30fb"
+# Chinese quotation marks and brackets the interpunct may stand between
+# (“甲”・“乙”), as it stands beside a Han character ("“第一”・体育篇",
+# "人民论坛・70华诞"); kana or hangul beside it is Japanese or Korean, whose
+# mark it is.
+_DOT_AFTER = "”’」』）》"
+_DOT_BEFORE = "“‘「『（《"
 _RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 
@@ -283,11 +289,17 @@ def _invisible_replacement(m: re.Match) -> str:
     return " " if m.group() in "\t\n\x0b\x0c" else ""
 
 
+def _chinese_side(ch: str) -> bool:
+    """Whether a character beside a horizontal bar shows Chinese context: CJK, or a Roman numeral (Ⅰ―Ⅲ类), GB2312's own."""
+    return bool(ch) and (is_cjk(ch) or "\u2160" <= ch <= "\u217f")
+
+
 def fix_dash_variants(text: str) -> tuple[str, int]:
     """``――``/``──`` to ``——`` and ``・`` to ``·`` where they stand in Chinese context.
 
-    Only next to a CJK character: U+2015 and U+2500 have their own uses (quotation
-    dash, box drawing) elsewhere.
+    (``・``: beside a Han character, or between Chinese quotation marks or
+    brackets, and no kana or hangul beside it.)  Only next to a CJK character: U+2015 and U+2500 have
+    their own uses (quotation dash, box drawing) elsewhere.
     """
     if "\u2015" not in text and "\u2500" not in text and _KATAKANA_MIDDLE_DOT not in text:
         return text, 0
@@ -304,7 +316,7 @@ def fix_dash_variants(text: str) -> tuple[str, int]:
         # A doubled horizontal bar is the Chinese dash wherever it stands (the
         # sample's `――` alone on a line, `――2月26日` opening a list item); a
         # single one only next to CJK.
-        if (left and is_cjk(left)) or (right and is_cjk(right)) or run == "\u2015\u2015":
+        if _chinese_side(left) or _chinese_side(right) or run == "\u2015\u2015":
             n += len(run)
             return "\u2014" * len(run)
         return run
@@ -313,7 +325,17 @@ def fix_dash_variants(text: str) -> tuple[str, int]:
     if _KATAKANA_MIDDLE_DOT in text:
         chars = list(text)
         for i, ch in enumerate(chars):
-            if ch == _KATAKANA_MIDDLE_DOT and 0 < i < len(chars) - 1 and is_han(chars[i - 1]) and is_han(chars[i + 1]):
+            if (
+                ch == _KATAKANA_MIDDLE_DOT
+                and 0 < i < len(chars) - 1
+                and not is_kana_or_hangul(chars[i - 1])
+                and not is_kana_or_hangul(chars[i + 1])
+                and (
+                    is_han(chars[i - 1])
+                    or is_han(chars[i + 1])
+                    or (chars[i - 1] in _DOT_AFTER and chars[i + 1] in _DOT_BEFORE)
+                )
+            ):
                 chars[i] = "\u00b7"
                 n += 1
         text = "".join(chars)

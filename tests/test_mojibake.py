@@ -294,6 +294,32 @@ def test_invisible_characters_are_not_counted_as_mojibake():
     assert "\x0c" not in result.text and "\u200b" not in result.text
 
 
+@pytest.mark.parametrize(
+    "damaged, meant",
+    [
+        ("新生力量精彩亮相（新中国的“第一”・体育篇）", "新生力量精彩亮相（新中国的“第一”·体育篇）"),
+        ("《人民日报》・评论", "《人民日报》·评论"),
+        ("马克思・恩格斯", "马克思·恩格斯"),
+        ("一堂鲜活生动的新中国历史课（人民论坛・70华诞）", "一堂鲜活生动的新中国历史课（人民论坛·70华诞）"),
+        # Its dash, read as U+2015, beside Roman numerals, GB2312's own.
+        ("七大流域Ⅰ―Ⅲ类水质断面比例", "七大流域Ⅰ—Ⅲ类水质断面比例"),
+        # Japanese and Korean: kana or hangul beside it, and it is their own mark.
+        ("ジョン・スミス", "ジョン・スミス"),
+        ("한국・중국", "한국・중국"),
+        ("・体育篇", "・体育篇"),
+    ],
+)
+def test_the_interpunct_a_gb2312_decode_wrote_as_katakanas_middle_dot_is_restored(damaged, meant):
+    """GB2312's own mapping reads the interpunct · (A1A4) as U+30FB, the katakana middle dot.
+
+    Between Han characters it was already taken back; a Chinese quotation
+    mark or bracket, or a figure, stands beside it as often ("第一”・体育篇",
+    a column's name after a quoted term; "论坛・70华诞"), and kana never
+    does there.
+    """
+    assert repair_document(damaged).text == meant + "\n"
+
+
 def test_xiaobiaosong_pdf_text_layer_reads_as_chinese():
     """pdf.js's XiaoBiaoSong.pdf: a GBK text layer read as Latin-1, a space between glyphs."""
     from pdfminer.high_level import extract_text
