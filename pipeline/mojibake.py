@@ -880,6 +880,12 @@ def _best(
                 # (a run of its own between a table's number and its title),
                 # not GBK's 聽聽: whole UTF-8 sequences are no coincidence.
                 return Fix(name, span, cand)
+            if true == "utf-8" and name in trusted and NBSP in cand and all(c.isascii() or c == NBSP for c in cand):
+                # The same before a figure or a Latin word ("聽聽10", a run
+                # of its own), where the chain is proven on the document: a
+                # chain that reads the glyphs as Han instead ("钮钮", GBK
+                # read as Big5) would invent words.
+                return Fix(name, span, cand)
             if marks and name in trusted and all(ch_is_fullwidth_alnum(c) for c in marks):
                 return Fix(name, span, cand)  # "£±" is １ read as Latin-1
             if _punctuated_ascii(marks, proven=name in trusted) and not reads:

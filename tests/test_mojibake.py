@@ -320,6 +320,27 @@ def test_the_interpunct_a_gb2312_decode_wrote_as_katakanas_middle_dot_is_restore
     assert repair_document(damaged).text == meant + "\n"
 
 
+def test_no_break_spaces_read_as_gbk_before_a_figure_are_spaces_where_the_chain_is_proven():
+    """A copy in runs, UTF-8 read as GBK: a paragraph's indent of two no-break spaces opens a run with its figure.
+
+    "聽聽7" is C2 A0 C2 A0 and "7": the spaces' UTF-8.  The chain "GBK
+    read as Big5" makes the glyphs Han instead ("钮钮"), which ran into the
+    title.
+    Where the document proves UTF-8 read as GBK, a decode to no-break
+    spaces and ASCII is that damage.
+    """
+    from pipeline.chars import is_han
+
+    lines = expected_lines()
+    runs = [lines[0][:9], lines[0][9:], "\xa0\xa07", lines[1][1:], lines[2], lines[3]]
+    doc = "\n\n".join(run.encode("utf-8").decode("gbk", errors="replace") for run in runs) + "\n"
+    assert "聽聽7" in doc
+    out = repair_document(doc).text
+    assert out.splitlines()[0] == lines[0]
+    assert out.splitlines()[1].startswith("7月，规上工业增长22.4%")
+    assert {c for c in out if is_han(c)} <= {c for line in lines for c in line}
+
+
 def test_xiaobiaosong_pdf_text_layer_reads_as_chinese():
     """pdf.js's XiaoBiaoSong.pdf: a GBK text layer read as Latin-1, a space between glyphs."""
     from pdfminer.high_level import extract_text
