@@ -780,6 +780,22 @@ def _settle_edges(
     def traditional_chars(i: int) -> int:
         return profile(i)[0]
 
+    def traditional_line(i: int) -> bool:
+        # Written in traditional script: two such characters at least, or
+        # one and no simplified one beside a line that is so written (a
+        # traditional copy's source line, "《人民日報》（…版）", under its
+        # title: 報 alone in it).
+        trad, simp = profile(i)
+        if trad >= MIN_SCRIPT_CHARS:
+            return True
+        if not trad or simp:
+            return False
+        pos = position[i]
+        return any(
+            0 <= q < len(content) and profile(content[q])[0] >= MIN_SCRIPT_CHARS and not profile(content[q])[1]
+            for q in (pos - 1, pos + 1)
+        )
+
     def has_han(t: int) -> bool:
         return any(is_han(c) for c in lines[t])
 
@@ -903,7 +919,7 @@ def _settle_edges(
             return False
         if not form:
             return True
-        if traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i):
+        if traditional_line(i) and clean_is_simplified(but=i):
             return True
         # So is a line restored from a wrong codec beside clean text that
         # needed no such repair (a copy's title block left on the clean side).
@@ -1033,7 +1049,7 @@ def _settle_edges(
         # title that writes a character otherwise than the clean title, 座標
         # for 坐标, which the clean text lacks, went back and forth a round
         # each, and the count of rounds decided its side).
-        if traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i):
+        if traditional_line(i) and clean_is_simplified(but=i):
             return False
         if (
             indented_as_clean(i, toward)
@@ -1106,7 +1122,7 @@ def _settle_edges(
             and not labels[i + 1]
             and i > 0
             and evidence[i - 1].kind == EMPTY
-            and not (traditional_chars(i) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=i))
+            and not (traditional_line(i) and clean_is_simplified(but=i))
             and not _bracketed(lines[i])
         ):
             at_boundary.add(i)
@@ -1233,7 +1249,7 @@ def _settle_edges(
                         or find_furniture((lines[u],), credits=False)
                         or any(line.endswith(forms[u]) for line in [*clean_lines, *over])
                         or marked_as_copy(u)
-                        or (traditional_chars(u) >= MIN_SCRIPT_CHARS and clean_is_simplified(but=u))
+                        or (traditional_line(u) and clean_is_simplified(but=u))
                         for u in run[:p]
                     )
         return False

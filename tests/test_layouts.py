@@ -979,6 +979,40 @@ def _last_copy_line_left_clean(
     return settled, [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
 
 
+@pytest.mark.parametrize("width", [20, 30, 40])
+def test_a_traditional_copys_source_line_under_its_title_beside_simplified_clean_text_is_the_copys(width):
+    # A traditional copy after the clean text opens with its title and the
+    # page's source line under it, both left on the clean side.  The source
+    # line writes one traditional character (報), too few alone to tell its
+    # script, and it stood on the edge, so neither it nor the title behind
+    # it moved: the title came out twice.  Beside the title's traditional
+    # line, with no simplified character, it is the copy's.
+    import random
+
+    import opencc
+
+    from bench.degrade import Profile, render_copy
+    from pipeline import detection
+    from pipeline.compare import form_only
+
+    lines = expected_lines()
+    truth = [lines[0], *lines[28:32]]
+    printed = render_copy(truth, Profile("after", "lines", "none", "none", width), random.Random(0), False)
+    copy = opencc.OpenCC("s2t").convert(printed.rstrip("\n")).split("\n")
+    # (The copy's title lines: the pieces of the clean title.)
+    head = next(k for k, line in enumerate(copy) if opencc.OpenCC("t2s").convert(line) not in lines[0])
+    assert head >= 1
+    copy = [*copy[:head], "《人民日報》（2022年10月13日 第 01 版）", *copy[head:]]
+    doc = tuple([truth[0]] + ["\u3000\u3000" + p for p in truth[1:]] + copy)
+    kinds = [detection.line_kind(line) for line in doc]
+    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
+    contained = detection._contained_in_longer_line(forms)
+    evidence = detection.line_evidence(doc, contained, kinds)
+    clean = len(truth) + head + 1
+    settled = detection._settle_edges(doc, evidence, [False] * clean + [True] * (len(doc) - clean), contained, forms)
+    assert settled == [False] * len(truth) + [True] * len(copy)
+
+
 def test_a_copys_last_line_ending_in_an_ellipsis_is_no_title():
     # The last line stands inside a clean paragraph, so it is the copy's
     # fragment: an ellipsis closes a sentence, as 。 does, and the clean
