@@ -332,7 +332,7 @@ def split_paragraphs(
     if layout != "runs":
         printed = _lines_with_cut_figures(pieces) if layout == "spaced-lines" else [[k] for k in range(len(pieces))]
         # (Lines put back together at a cut figure are still printed lines.)
-        ends = _short_line_ends(pieces, printed, rebuilt=False, bullets=bullets)
+        ends = _short_line_ends(pieces, printed, rebuilt=False, bullets=bullets, marked=marked)
         if marked:
             # Where the copy marks paragraphs, a short line that stops
             # mid-sentence is a run cut at a font change ("10" / "月"), which a
@@ -751,6 +751,7 @@ def _short_line_ends(
     rebuilt: bool | None = None,
     *,
     bullets: frozenset[str],
+    marked: bool = False,
 ) -> set[int]:
     """Pieces after which a paragraph ends because their printed line stops short.
 
@@ -776,7 +777,11 @@ def _short_line_ends(
     than one piece).  A blank-separated copy's lines put back together at a
     cut figure are printed lines, and its caller says so.  ``bullets`` are
     the list bullets that open items in this copy (:func:`_item_bullets`):
-    a line one opens is a paragraph's first line.
+    a line one opens is a paragraph's first line.  ``marked``: the copy
+    marks its paragraphs (a marker line or an indent), so a short line ends
+    one only where its marker was lost; a line the next one's first piece
+    could not have been set on, short of the column by less than that
+    piece, shows no such loss.
 
     Lines enough to show a column that show none are no copy's wraps: each
     ends a paragraph (:func:`_no_column`).
@@ -1032,6 +1037,12 @@ def _short_line_ends(
             and not _DAMAGE.search(texts[v] + texts[v + 1])
         )
         if width > (usual if closes else local) - SHORT_LINE_SLACK and not heading:
+            continue
+        if marked and column is not None and widest + head_width(texts[v + 1], pushes) > column:
+            # The next line's first piece, with the opening marks carried
+            # with it, did not fit: the typesetter wrapped there, however
+            # short the line ("…不足半年。" two characters short, then
+            # "“‘一地两检’…"), and the copy's own marks show its paragraphs.
             continue
         if head and width + display_width(quoted + head.group()) > local - SHORT_LINE_SLACK:
             continue

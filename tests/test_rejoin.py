@@ -1066,6 +1066,31 @@ def test_a_headline_block_ends_its_lines_where_its_marks_say(rendering, block, e
         assert got[: len(expected)] == expected, f"width {width}"
 
 
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines"])
+@pytest.mark.parametrize("marker", ["indent-ideographic", "indent-spaces"])
+@pytest.mark.parametrize("before", [2, 6])
+def test_a_line_short_by_less_than_a_quoted_opening_is_no_paragraph_end_where_the_copy_marks_them(
+    rendering, marker, before
+):
+    # A paragraph of two printed lines: its first closes a sentence a
+    # character short of the column, and the next opens with a quotation
+    # mark, which may not end a line, and the character it goes with: the
+    # two did not fit, so the typesetter wrapped.  Both lines are short of
+    # their neighbours, so the slack test read the first as a paragraph's
+    # end, though the copy marks its paragraphs by their indent and marked
+    # none there.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    paragraph = "这一增速，是结构更优、质量更高、更加绿色的增长。“砥柱中流，折冲千里”，奔跑的力量正在积蓄。"
+    truth = [*lines[:before], paragraph, *lines[5:12]]
+    copy = render_copy(truth, Profile("copy-only", rendering, marker, "none", 27), random.Random(0), False)
+    assert "这一增速，是结构更优、质量更高、更加绿色的增长。\n" in copy
+    assert repair_document(copy).text.splitlines() == truth
+
+
 @pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
 @pytest.mark.parametrize("marker", ["indent-ideographic", "indent-spaces"])
 @pytest.mark.parametrize("width", [20, 30])
