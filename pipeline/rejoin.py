@@ -136,6 +136,36 @@ def is_indented(line: str) -> bool:
     return line.startswith("\u3000") or line.startswith("  ") or line.startswith("\t")
 
 
+# Lines opening with two no-break spaces that make them a copy's indent,
+# not the gap after a dateline carried down to a line's start.
+MIN_NO_BREAK_INDENTS = 3
+
+
+def _no_break_indents(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The lines, with an indent of two no-break spaces written as the two spaces it stands for, where the copy indents so.
+
+    A PDF's text layer may write a paragraph's indent as two no-break
+    spaces; they mark a paragraph as plainly as two spaces do.  But news
+    text also puts two after a dateline ("…10月12日电\xa0\xa0第三次…"), and
+    a line may wrap right there; and a copy cut into runs at each change
+    of font opens a run with the gap after a figure ("表1" /
+    "\xa0\xa0中国大陆…", a table's caption).  Such lines follow a line that
+    runs on; an indent, one that closed its paragraph.  Where at least
+    :data:`MIN_NO_BREAK_INDENTS` lines open so, most of them after such a
+    line, they are the copy's indents.
+    """
+    opening = [i for i, line in enumerate(lines) if line.startswith("\xa0\xa0")]
+    if len(opening) < MIN_NO_BREAK_INDENTS:
+        return lines
+    closed = 0
+    for i in opening:
+        before = next((lines[t].strip() for t in range(i - 1, -1, -1) if line_kind(lines[t]) == CONTENT), "")
+        closed += before[-1:] in PARAGRAPH_FINAL
+    if 2 * closed <= len(opening):
+        return lines
+    return tuple("  " + line[2:] if line.startswith("\xa0\xa0") else line for line in lines)
+
+
 # A line that is a byline and nothing else ("本报记者  韩俊杰", "新华社记者
 # 张玉薇摄"; names set apart by spaces, not a printed line of a sentence
 # that opens "本报记者走访…"): the paper sets it apart, so it is a paragraph
@@ -324,6 +354,7 @@ def split_paragraphs(
     Lines in ``skip`` (page furniture) are passed over as if absent, with the
     one blank line that separates them in a blank-separated rendering.
     """
+    lines = _no_break_indents(lines)
     pieces = _pieces(lines, layout, skip)
     if not pieces:
         return []

@@ -1092,6 +1092,42 @@ def test_a_line_short_by_less_than_a_quoted_opening_is_no_paragraph_end_where_th
 
 
 @pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
+@pytest.mark.parametrize("width", [16, 28, 40])
+def test_an_indent_of_no_break_spaces_marks_a_paragraph(rendering, width):
+    # A copy with no clean text whose paragraphs are indented with two
+    # no-break spaces (a PDF's text layer, or a page's &nbsp;, writes them
+    # so) instead of two spaces: the same paragraphs, marked as plainly.
+    # They had been no indent, and with nothing else to show the breaks the
+    # paragraphs ran together.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    truth = expected_lines()[:16]
+    copy = render_copy(truth, Profile("copy-only", rendering, "indent-spaces", "none", width), random.Random(0), False)
+    spaces = [line for line in copy.split("\n") if line.startswith("  ")]
+    assert len(spaces) >= len(truth) - 2
+    no_break = "\n".join("\xa0\xa0" + line[2:] if line.startswith("  ") else line for line in copy.split("\n"))
+    assert repair_document(no_break).text.splitlines() == repair_document(copy).text.splitlines() == truth
+
+
+@pytest.mark.parametrize("marker", ["indent-lost", "indent-spaces", "indent-ideographic"])
+def test_the_no_break_spaces_after_a_dateline_carried_to_a_lines_start_are_no_indent(marker):
+    # The guard on the rule above: news text puts two no-break spaces after
+    # a dateline, and where the dateline fills its line they open the next.
+    # One such line is that gap, whatever the copy's indent.
+    import random
+
+    from bench.degrade import Profile, render_copy
+
+    lines = expected_lines()
+    paragraph = "新华社呼和浩特市10月12日电\xa0\xa0" + lines[4][:-1] + "，" + lines[5]
+    copy = render_copy([lines[0], paragraph, *lines[6:10]], Profile("copy-only", "lines", marker, "none", 15), random.Random(0), False)
+    assert "电\n\xa0\xa0这一增速" in copy
+    assert repair_document(copy).text.splitlines() == [lines[0], paragraph.replace("\xa0", ""), *lines[6:10]]
+
+
+@pytest.mark.parametrize("rendering", ["lines", "spaced-lines", "runs"])
 @pytest.mark.parametrize("marker", ["indent-ideographic", "indent-spaces"])
 @pytest.mark.parametrize("width", [20, 30])
 def test_the_source_line_under_a_title_is_a_paragraph_where_indents_mark_the_rest(rendering, marker, width):
