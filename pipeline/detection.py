@@ -1653,8 +1653,9 @@ def _require_copy(
     others = "\n".join(
         forms[t] for t in content[1:-1] if len(forms[t]) <= MAX_TITLE and not _ends_sentence(lines[t])
     )
+    han = [t for t in content if any(is_han(c) for c in lines[t])] if garbled else []
     for i, j in _broken_runs(labels):
-        if _restored_run(lines, content, labels, garbled, i, j):
+        if _restored_run(han, labels, garbled, i, j):
             continue
         head = content and i <= content[0] and _untitled_head(lines, content, forms, i, j, others)
         if head and len(clean_text) >= 2 * sum(map(len, forms[i:j])):
@@ -1718,10 +1719,8 @@ def _require_copy(
     return out
 
 
-def _restored_run(
-    lines: tuple[str, ...], content: list[int], labels: list[bool], garbled: frozenset[int], i: int, j: int
-) -> bool:
-    """Whether the broken run ``i:j`` is a copy by the wrong codec it went through.
+def _restored_run(han: list[int], labels: list[bool], garbled: frozenset[int], i: int, j: int) -> bool:
+    """Whether the broken run ``i:j`` is a copy by the wrong codec it went through (``han``: the lines with Han).
 
     A copy goes through a wrong codec whole and web text does not, so a run
     at least half of whose lines with Han (and :data:`MIN_BROKEN_LINES` of
@@ -1735,7 +1734,6 @@ def _restored_run(
     """
     if not garbled:
         return False
-    han = [t for t in content if any(is_han(c) for c in lines[t])]
     run = [t for t in han if i <= t < j]
     restored = sum(t in garbled for t in run)
     clean = [t for t in han if not labels[t]]

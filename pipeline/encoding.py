@@ -298,8 +298,9 @@ def fix_dash_variants(text: str) -> tuple[str, int]:
     """``――``/``──`` to ``——`` and ``・`` to ``·`` where they stand in Chinese context.
 
     (``・``: beside a Han character, or between Chinese quotation marks or
-    brackets, and no kana or hangul beside it.)  Only next to a CJK character: U+2015 and U+2500 have
-    their own uses (quotation dash, box drawing) elsewhere.
+    brackets, and no kana or hangul beside it.)  Only next to a CJK
+    character (or a Roman numeral): U+2015 and U+2500 have their own uses
+    (quotation dash, box drawing) elsewhere.
     """
     if "\u2015" not in text and "\u2500" not in text and _KATAKANA_MIDDLE_DOT not in text:
         return text, 0
