@@ -960,8 +960,6 @@ def _last_copy_line_left_clean(
     import random
 
     from bench.degrade import Profile, render_copy
-    from pipeline import detection
-    from pipeline.compare import form_only
 
     lines = expected_lines()
     truth = [lines[0], *lines[28:32]]
@@ -969,13 +967,9 @@ def _last_copy_line_left_clean(
     copy_lines = convert(copy.rstrip("\n")).split("\n")
     copy_lines[-1] = copy_lines[-1].rstrip(strip)
     doc = tuple(copy_lines + [truth[0]] + ["\u3000\u3000" + p for p in truth[1:]])
-    kinds = [detection.line_kind(line) for line in doc]
-    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
-    contained = detection._contained_in_longer_line(forms)
-    evidence = detection.line_evidence(doc, contained, kinds)
     labels = [True] * (len(copy_lines) - left) + [False] * (len(doc) - len(copy_lines) + left)
     restored = frozenset(i for i, line in enumerate(copy_lines) if line.strip()) if garbled else frozenset()
-    settled = detection._settle_edges(doc, evidence, labels, contained, forms, restored)
+    settled = _settled(doc, labels, restored)
     return settled, [True] * len(copy_lines) + [False] * (len(doc) - len(copy_lines))
 
 
@@ -992,8 +986,6 @@ def test_a_traditional_copys_source_line_under_its_title_beside_simplified_clean
     import opencc
 
     from bench.degrade import Profile, render_copy
-    from pipeline import detection
-    from pipeline.compare import form_only
 
     lines = expected_lines()
     truth = [lines[0], *lines[28:32]]
@@ -1004,12 +996,8 @@ def test_a_traditional_copys_source_line_under_its_title_beside_simplified_clean
     assert head >= 1
     copy = [*copy[:head], "《人民日報》（2022年10月13日 第 01 版）", *copy[head:]]
     doc = tuple([truth[0]] + ["\u3000\u3000" + p for p in truth[1:]] + copy)
-    kinds = [detection.line_kind(line) for line in doc]
-    forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
-    contained = detection._contained_in_longer_line(forms)
-    evidence = detection.line_evidence(doc, contained, kinds)
     clean = len(truth) + head + 1
-    settled = detection._settle_edges(doc, evidence, [False] * clean + [True] * (len(doc) - clean), contained, forms)
+    settled = _settled(doc, [False] * clean + [True] * (len(doc) - clean))
     assert settled == [False] * len(truth) + [True] * len(copy)
 
 
@@ -2101,8 +2089,8 @@ def _split(doc: list[str], labels: list[bool]) -> tuple[list[bool], list[str]]:
     return detection._split_repeated_title(lines, forms, labels, contained), forms
 
 
-def _settled(doc: tuple[str, ...], labels: list[bool]) -> list[bool]:
-    """:func:`detection._settle_edges` over ``doc`` with the evidence's ``labels``."""
+def _settled(doc: tuple[str, ...], labels: list[bool], garbled: frozenset[int] = frozenset()) -> list[bool]:
+    """:func:`detection._settle_edges` over ``doc`` with the evidence's ``labels`` (``garbled``: the lines restored from a wrong codec)."""
     from pipeline import detection
     from pipeline.compare import form_only
 
@@ -2110,7 +2098,7 @@ def _settled(doc: tuple[str, ...], labels: list[bool]) -> list[bool]:
     forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
     contained = detection._contained_in_longer_line(forms)
     evidence = detection.line_evidence(doc, contained, kinds)
-    return detection._settle_edges(doc, evidence, labels, contained, forms)
+    return detection._settle_edges(doc, evidence, labels, contained, forms, garbled)
 
 
 @pytest.mark.parametrize("rendering", ["runs", "spaced-lines"])
