@@ -294,13 +294,31 @@ def _chinese_side(ch: str) -> bool:
     return bool(ch) and (is_cjk(ch) or "\u2160" <= ch <= "\u217f")
 
 
+def _chinese_line(text: str, i: int) -> bool:
+    """Whether the line holding ``text[i]`` has a Han character and no kana or hangul.
+
+    A GB2312 decode is what leaves U+2015 and U+30FB in such a line: Chinese
+    typesetting writes neither, Japanese writes ``・`` among kana.
+    """
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    line = text[start : end if end >= 0 else len(text)]
+    # (U+30FB is itself in the katakana block.)
+    return any(is_han(ch) for ch in line) and not any(
+        is_kana_or_hangul(ch) and ch != _KATAKANA_MIDDLE_DOT for ch in line
+    )
+
+
 def fix_dash_variants(text: str) -> tuple[str, int]:
     """``――``/``──`` to ``——`` and ``・`` to ``·`` where they stand in Chinese context.
 
-    (``・``: beside a Han character, or between Chinese quotation marks or
-    brackets, and no kana or hangul beside it.)  Only next to a CJK
-    character (or a Roman numeral): U+2015 and U+2500 have their own uses
-    (quotation dash, box drawing) elsewhere.
+    Chinese context is a CJK character (or a Roman numeral) beside a bar; a
+    Han character, or Chinese quotation marks or brackets on both sides,
+    beside ``・`` with no kana or hangul beside it; or, for either, a line
+    with Han and no kana or hangul at all (``7―15岁``, ``9：00―16：30``,
+    ``《流浪地球》・2019年``: GB2312's dash and interpunct between figures).
+    Elsewhere U+2015 and U+2500 have their own uses (quotation dash, box
+    drawing) and ``・`` is Japanese.
     """
     if "\u2015" not in text and "\u2500" not in text and _KATAKANA_MIDDLE_DOT not in text:
         return text, 0
@@ -317,7 +335,12 @@ def fix_dash_variants(text: str) -> tuple[str, int]:
         # A doubled horizontal bar is the Chinese dash wherever it stands (the
         # sample's `――` alone on a line, `――2月26日` opening a list item); a
         # single one only next to CJK.
-        if _chinese_side(left) or _chinese_side(right) or run == "\u2015\u2015":
+        if (
+            _chinese_side(left)
+            or _chinese_side(right)
+            or run == "\u2015\u2015"
+            or (run == "\u2015" and _chinese_line(text, m.start()))
+        ):
             n += len(run)
             return "\u2014" * len(run)
         return run
@@ -335,6 +358,7 @@ def fix_dash_variants(text: str) -> tuple[str, int]:
                     is_han(chars[i - 1])
                     or is_han(chars[i + 1])
                     or (chars[i - 1] in _DOT_AFTER and chars[i + 1] in _DOT_BEFORE)
+                    or _chinese_line(text, i)
                 )
             ):
                 chars[i] = "\u00b7"

@@ -303,9 +303,17 @@ def test_invisible_characters_are_not_counted_as_mojibake():
         ("一堂鲜活生动的新中国历史课（人民论坛・70华诞）", "一堂鲜活生动的新中国历史课（人民论坛·70华诞）"),
         # Its dash, read as U+2015, beside Roman numerals, GB2312's own.
         ("七大流域Ⅰ―Ⅲ类水质断面比例", "七大流域Ⅰ—Ⅲ类水质断面比例"),
+        # Between figures, in a line of Han: a range, and the dot after a title.
+        ("函谷关针对7―15岁少年儿童", "函谷关针对7—15岁少年儿童"),
+        ("开馆时间：周三至周日9：00―16：30", "开馆时间：周三至周日9：00—16：30"),
+        ("葛洲坝截断急流（新中国的“第一”・70年）", "葛洲坝截断急流（新中国的“第一”·70年）"),
+        ("《流浪地球》・2019年", "《流浪地球》·2019年"),
+        # No Han in the line: nothing says the bar is Chinese.
+        ("1―2", "1―2"),
         # Japanese and Korean: kana or hangul beside it, and it is their own mark.
         ("ジョン・スミス", "ジョン・スミス"),
         ("한국・중국", "한국・중국"),
+        ("東京の「会議」・2019年", "東京の「会議」・2019年"),
         ("・体育篇", "・体育篇"),
     ],
 )
@@ -315,7 +323,8 @@ def test_the_interpunct_a_gb2312_decode_wrote_as_katakanas_middle_dot_is_restore
     Between Han characters it was already taken back; a Chinese quotation
     mark or bracket, or a figure, stands beside it as often ("第一”・体育篇",
     a column's name after a quoted term; "论坛・70华诞"), and kana never
-    does there.
+    does there.  Between figures in a line of Han (a range, a year after a
+    title) neither mark is anything but GB2312's.
     """
     assert repair_document(damaged).text == meant + "\n"
 
