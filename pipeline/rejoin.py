@@ -831,6 +831,10 @@ def _short_line_ends(
         return set()
     indents = [is_indented(pieces[group[0]][1]) for group in printed]
     column = _column_cells(texts, widths, indents, [not rebuilt or len(group) == 1 for group in printed])
+    # Where the copy spaces its figures from Han, the next line's first piece
+    # needed that space too to go up beside this line's last character
+    # ("…阔步向前，1 小时" / "59 分 40 秒！…" filled its line).
+    spaced = spaces_figures(texts)
     # A paragraph indent the extraction dropped: its first line stops short by
     # the indent, which is no paragraph end (see :func:`_lost_indent_lines`).
     middle = _middle_width(texts, widths, indents)
@@ -936,6 +940,8 @@ def _short_line_ends(
     for v, width in enumerate(widths):
         if v + 1 == len(widths):
             break
+        # The cells the next line's first piece needed to go up onto this one.
+        need = head_width(texts[v + 1], pushes) + (1 if spaced and _figure_gap(texts[v], texts[v + 1]) else 0)
         if lost and _opens_after_full_line(texts, widths, v, column, lost, pushes, sure):
             # A paragraph that ended on a full line: only the next one's first
             # line, short by the indent and filled to it, shows the break.
@@ -958,7 +964,7 @@ def _short_line_ends(
             # "…同比分别增长" / "41.6%、11.1%。" stops short by more than the
             # slack.)
             if lost and (
-                width + lost > column - SHORT_LINE_SLACK or width + lost + head_width(texts[v + 1], pushes) > column
+                width + lost > column - SHORT_LINE_SLACK or width + lost + need > column
             ):
                 width += lost
             elif (maybe_first and column is None and not rebuilt) or (
@@ -992,7 +998,7 @@ def _short_line_ends(
         if (
             (not rebuilt or (len(printed[v]) == len(printed[v + 1]) == 1 and (column is None or held <= column)))
             and not _DAMAGE.search(texts[v] + texts[v + 1])
-            and widest + head_width(texts[v + 1], pushes) <= held
+            and widest + need <= held
             and not maybe_first
         ):
             # The next line holds more than this one and the piece it would
@@ -1013,7 +1019,7 @@ def _short_line_ends(
             and (not rebuilt or len(printed[v - 1]) == len(printed[v]) == 1)
             and not is_indented(pieces[printed[v - 1][0]][1])
             and not _DAMAGE.search(texts[v - 1] + texts[v] + texts[v + 1])
-            and widest + head_width(texts[v + 1], pushes) <= _measure_at_least(texts[v - 1], widths[v - 1]) <= column
+            and widest + need <= _measure_at_least(texts[v - 1], widths[v - 1]) <= column
         ):
             # The same test against the line above, where this one carries on
             # its paragraph: that line was set to the same measure, so the
@@ -1042,7 +1048,7 @@ def _short_line_ends(
         # two ideographic ones), so it gets only the slack test.
         indented = is_indented(pieces[printed[v][0]][1])
         if column is not None and max(neighbours) >= column - 2 and not indented:
-            if widest + head_width(texts[v + 1], pushes) <= column:
+            if widest + need <= column:
                 ends.add(printed[v][-1])
             continue
         # A line that ends a sentence is measured against the usual column, so
@@ -1069,7 +1075,7 @@ def _short_line_ends(
         )
         if width > (usual if closes else local) - SHORT_LINE_SLACK and not heading:
             continue
-        if marked and column is not None and widest + head_width(texts[v + 1], pushes) > column:
+        if marked and column is not None and widest + need > column:
             # The next line's first piece, with the opening marks carried
             # with it, did not fit: the typesetter wrapped there, however
             # short the line ("…不足半年。" two characters short, then
@@ -1757,6 +1763,27 @@ def head_width(text: str, marks: bool = False) -> int:
 
 
 _LATIN_HEAD = re.compile(r"[A-Za-z0-9.%+\-/:]+")
+
+# A figure set apart from the Han beside it by a space, and one set close.
+SPACED_FIGURE = re.compile(r"[\u3400-\u9fff] +[0-9]|[0-9] +[\u3400-\u9fff]")
+CLOSE_FIGURE = re.compile(r"[\u3400-\u9fff][0-9]|[0-9][\u3400-\u9fff]")
+
+
+def spaces_figures(texts: list[str]) -> bool:
+    """Whether a copy's lines set figures apart from Han with a space ("1 小时 59 分"), more often than close.
+
+    A text layer that spaces a run in another font prints that space as
+    text: it takes room on the line, and a wrap may fall on it.
+    """
+    spaced = sum(len(SPACED_FIGURE.findall(text)) for text in texts)
+    return spaced >= 2 and spaced > sum(len(CLOSE_FIGURE.findall(text)) for text in texts)
+
+
+def _figure_gap(before: str, after: str) -> bool:
+    """Whether a line ending ``before`` and the next starting ``after`` meet between Han and a figure or Latin."""
+    if not before or not after:
+        return False
+    return (is_han(before[-1]) and _is_latin_alnum(after[0])) or (_is_latin_alnum(before[-1]) and is_han(after[0]))
 
 
 # A date up to its day's figure: "2019年10月18".

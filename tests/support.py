@@ -29,6 +29,13 @@ def expected_lines() -> list[str]:
     return SAMPLE_EXPECTED.read_text(encoding="utf-8").splitlines()
 
 
+def space_figures(text: str) -> str:
+    """``text`` with a space between each figure and the Han beside it, as a PDF's text layer may set them ("7 月")."""
+    import re
+
+    return re.sub(r"(?<=[\u4e00-\u9fff])(?=[0-9])|(?<=[0-9])(?=[\u4e00-\u9fff])", " ", text)
+
+
 def scattered_words_pdf(words: int, seed: int = 0) -> bytes:
     """A one-page PDF of ``words`` short words at scattered places: slow to read, not broken.
 

@@ -23,7 +23,7 @@ from pipeline.lexicon import splits_word
 from pipeline.mojibake import FFFD
 from pipeline.rejoin import is_closing_note, join_fragments, split_paragraphs
 
-from .support import expected_lines, sample_parts
+from .support import expected_lines, sample_parts, space_figures
 
 BODY = expected_lines()[1:13]
 # The fixture's Han characters alone, to set lines of exact widths from.
@@ -2121,3 +2121,40 @@ def test_a_short_line_whose_closing_mark_a_lossy_decode_lost_ends_its_paragraph(
     assert len(out) == len(truth)
     for got, want in zip(out, truth):
         assert len(got) == len(want) and all(a == b or a == FFFD for a, b in zip(got, want))
+
+
+def _typeset_spaced_figures(paragraph: str, width: int) -> list[str]:
+    """Printed lines of a text layer that sets figures apart from Han by a space.
+
+    The space is printed text: it takes half a cell, and a wrap may fall on it
+    (the line then ends before it).
+    """
+    lines, line, used = [], "", 0
+    for token in re.findall(r"[0-9.%]+| |.", space_figures(paragraph)):
+        cells = sum(map(cell_width, token))
+        if used + cells > 2 * width and line:
+            if token == " ":
+                lines.append(line)
+                line, used = "", 0
+                continue
+            if token in "，。、；：！？”）》":
+                lines.append(line + token)
+                line, used = "", 0
+                continue
+            lines.append(line)
+            line, used = "", 0
+        line += token
+        used += cells
+    return [line.rstrip() for line in [*lines, line] if line]
+
+
+@pytest.mark.parametrize("width", [19, 20, 36, 39])
+def test_a_wrap_on_the_space_before_a_figure_does_not_end_the_paragraph(width):
+    # "…居 15" / "个副省级…", "…《新闻联播》用" / "2 分 01 秒…": the line
+    # stops half a cell short of the column plus the figure, which the space
+    # before it would have needed too.  At these widths the fixture's
+    # paragraph wraps so.
+    truth = expected_lines()[:12]
+    copy = [line for paragraph in truth for line in _typeset_spaced_figures(paragraph, width)]
+    assert repair_document("\n\n".join(copy) + "\n").text.splitlines() == truth
+
