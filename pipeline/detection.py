@@ -51,9 +51,11 @@ from .lexicon import splits_word
 from .model import Section, SectionKind, StageReport
 from .mojibake import LOST
 from .rejoin import (
+    CLOSE_FIGURE,
     CONTENT,
     EMPTY,
     MARKER,
+    SPACED_FIGURE,
     LOST_INDENT,
     MAX_GLUED,
     MAX_PIECE_WIDTH,
@@ -205,6 +207,29 @@ MIN_FLAT_WRAP = 60
 # or clean because none did, where the document holds both kinds.
 CODEC_EVIDENCE = 3.0
 
+# Evidence that a line is a copy's because it sets a figure apart from the Han
+# beside it by a space ("本报北京 10 月 25 日电"), where other lines set theirs
+# close ("10月25日"): a PDF's text layer spaces a run in another font, and one
+# text is typed one way throughout.
+SPACING_EVIDENCE = 1.5
+
+
+def _spaced_figures(lines: tuple[str, ...], kinds: list[int]) -> frozenset[int]:
+    """The content lines that space figures from Han, where other lines set them close three times or more.
+
+    One source spaces its figures one way throughout; a document whose lines
+    do both holds two sources, and the spacing one is the PDF's.
+    """
+    spaced, close = set(), 0
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind != CONTENT:
+            continue
+        if SPACED_FIGURE.search(line):
+            spaced.add(i)
+        else:
+            close += len(CLOSE_FIGURE.findall(line))
+    return frozenset(spaced) if close >= MIN_BROKEN_LINES else frozenset()
+
 
 def line_evidence(
     lines: tuple[str, ...],
@@ -322,6 +347,7 @@ def line_evidence(
     han = _han_lines(lines, kinds) if garbled else frozenset()
     restored = len(han & garbled)
     codec_contrast = min(restored, len(han) - restored) >= MIN_BROKEN_LINES
+    spaced_figures = _spaced_figures(lines, kinds)
     out = []
     n = len(lines)
     for i, (line, kind) in enumerate(zip(lines, kinds)):
@@ -398,6 +424,8 @@ def line_evidence(
         llr += blocks[i]
         if codec_contrast and i in han:
             llr += CODEC_EVIDENCE if i in garbled else -CODEC_EVIDENCE
+        if i in spaced_figures:
+            llr += SPACING_EVIDENCE
         out.append(LineEvidence(kind, llr))
     return out
 
@@ -1150,8 +1178,11 @@ def _settle_edges(
         # The first line of a copy that the clean text lacks but the copy repeats
         # (the clean article's byline, which the copy also ends with, or its
         # title, which a copy's last line, open, seems to run into: the
-        # fragment rule must not pull it back).
-        if repeated:
+        # fragment rule must not pull it back).  Not a line closing a copy
+        # with a full stop, which no title does, that holds the copy's
+        # first line: the lead saying the title again
+        # ("…同巴西总统博索纳罗会谈。" under a title cut to "总统博索纳罗会谈").
+        if repeated and not (ends_run and ends_with_mark(lines[i], "。") and form not in _run_text(i)):
             at_boundary.add(i)
             return True
         # The first line of a run that is a copy of the clean text (most of its

@@ -7,7 +7,7 @@ import pytest
 from pipeline import SectionKind, repair_document
 from pipeline.canonical import canonical_paragraph, script_profile
 
-from .support import COPY_COVERS, expected_lines, sample_parts
+from .support import COPY_COVERS, expected_lines, sample_parts, space_figures
 
 
 def _kinds(result):
@@ -4388,3 +4388,24 @@ def test_a_printed_line_that_quotes_the_title_and_closes_a_clause_opens_no_versi
     forms = [form_only(line) if kind == detection.CONTENT else "" for line, kind in zip(doc, kinds)]
     labels = [True] * len(doc)
     assert detection._split_repeated_title(doc, forms, labels, detection._contained_in_longer_line(forms)) == labels
+
+
+@pytest.mark.parametrize("width", [28, 30, 32])
+def test_a_short_copy_that_spaces_its_figures_and_whose_lead_holds_its_cut_title(width):
+    # Before the clean text, a copy of its title cut of its first words and
+    # of a lead only the copy has, a few lines whose figures stand apart
+    # from the Han beside them ("7、8 月", "居 15 个"), as the clean text's
+    # never do ("8月21日").  The spacing says the lines are another source's;
+    # the lead's last line, closing with a full stop, holds the cut title
+    # (the lead says the title again), which makes it no clean title after
+    # the copy.  Nothing is lost or said twice, whatever the lead's breaks.
+    from bench.degrade import typeset
+
+    lines = expected_lines()
+    title = "长春推动工业经济企稳回升"
+    copy = [" 推动工业经济企稳回升", *map(space_figures, typeset(lines[2], width, False))]
+    body = [title] + ["\u3000\u3000" + p for p in lines[3:30]]
+    out = repair_document("\n\n".join(copy) + "\n\n" + "\n".join(body) + "\n")
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert "".join(out.text.splitlines()) == "".join([title, lines[2], *lines[3:30]])
+
