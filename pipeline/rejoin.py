@@ -21,6 +21,7 @@ the stage report, so nothing leaves the text unaccounted for.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -363,7 +364,20 @@ def split_paragraphs(
     if layout != "runs":
         printed = _lines_with_cut_figures(pieces) if layout == "spaced-lines" else [[k] for k in range(len(pieces))]
         # (Lines put back together at a cut figure are still printed lines.)
-        ends = _short_line_ends(pieces, printed, rebuilt=False, bullets=bullets, marked=marked)
+        ends = set()
+        for page, following in _pages_by_column(pieces, printed, skip):
+            # (Each page's last line measured with the next page's first
+            # line after it, whose end is that page's to say.)
+            keys = [k for group in page + following for k in group]
+            index = {k: n for n, k in enumerate(keys)}
+            found = _short_line_ends(
+                [pieces[k] for k in keys],
+                [[index[k] for k in group] for group in page + following],
+                rebuilt=False,
+                bullets=bullets,
+                marked=marked,
+            )
+            ends |= {keys[n] for n in found if n < len(keys) - sum(map(len, following))}
         if marked:
             # Where the copy marks paragraphs, a short line that stops
             # mid-sentence is a run cut at a font change ("10" / "月"), which a
@@ -468,6 +482,52 @@ def split_paragraphs(
     if current:
         paragraphs.append((pieces[current[0]][0], pieces[current[-1]][0], [pieces[t][1] for t in current]))
     return paragraphs
+
+
+def _pages_by_column(
+    pieces: list[tuple[int, str, bool]], printed: list[list[int]], skip: set[int]
+) -> list[tuple[list[list[int]], list[list[int]]]]:
+    """The printed lines cut into parts measured apart: (a part's lines, the next part's first line or none).
+
+    One part, unless page furniture (``skip``) parts pages that show columns
+    of their own: an article continued on another page may be set to another
+    measure there ("- 33 -" between lines of 24 cells and lines of 18), and
+    measured against the first page's column, every line of the second
+    looks short.  A page too short to show its column goes with the page
+    before it (the first page's with the next).
+    """
+    whole = [(printed, [])]
+    if not skip:
+        return whole
+    furniture = sorted(skip)
+    pages: list[list[list[int]]] = [[]]
+    for n, group in enumerate(printed):
+        # (Furniture between the line before and this one: a page break.)
+        if n and bisect.bisect_right(furniture, pieces[printed[n - 1][-1]][0]) < bisect.bisect_left(
+            furniture, pieces[group[0]][0]
+        ):
+            pages.append([])
+        pages[-1].append(group)
+    if len(pages) < 2:
+        return whole
+
+    def column(page: list[list[int]]) -> int | None:
+        texts = ["".join(pieces[k][1].strip() for k in group) for group in page]
+        return _column_cells(texts, _printed_widths(pieces, page), [is_indented(pieces[group[0]][1]) for group in page])
+
+    columns = [column(page) for page in pages]
+    shown = [c for c in columns if c is not None]
+    if len(shown) < 2 or max(shown) - min(shown) <= 2:
+        return whole
+    parts: list[list[list[int]]] = []
+    measure: int | None = None
+    for page, col in zip(pages, columns):
+        if parts and (col is None or measure is None or abs(col - measure) <= 2):
+            parts[-1].extend(page)
+        else:
+            parts.append(list(page))
+        measure = col if col is not None else measure
+    return [(part, parts[n + 1][:1] if n + 1 < len(parts) else []) for n, part in enumerate(parts)]
 
 
 def _source_line_ends(pieces: list[tuple[int, str, bool]], printed: list[list[int]]) -> set[int]:

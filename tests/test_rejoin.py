@@ -2158,3 +2158,16 @@ def test_a_wrap_on_the_space_before_a_figure_does_not_end_the_paragraph(width):
     copy = [line for paragraph in truth for line in _typeset_spaced_figures(paragraph, width)]
     assert repair_document("\n\n".join(copy) + "\n").text.splitlines() == truth
 
+
+@pytest.mark.parametrize("first, second", [(16, 24), (18, 28), (24, 28), (32, 24)])
+def test_a_copy_continued_on_a_page_set_to_another_measure_is_measured_page_by_page(first, second):
+    # The copy's first page is set to one column, its second (after the page
+    # number "- 1 -") to another: an article continued elsewhere in the
+    # paper.  Against one column, a narrower page's every line looks short,
+    # and a wider page's lines run past it.  At these widths every paragraph
+    # of the fixture ends short of its column, so each break shows.
+    truth = expected_lines()[:14]
+    page1 = [line for p in truth[:6] for line in typeset(p, first, False)]
+    page2 = [line for p in truth[6:] for line in typeset(p, second, False)]
+    doc = "\n".join([*page1, "- 1 -", *page2, "- 2 -"]) + "\n"
+    assert repair_document(doc).text.splitlines() == truth
