@@ -1155,6 +1155,25 @@ def _settle_edges(
         ):
             at_boundary.add(i)
             return True
+        # And the line ending such a run that blank lines part from both
+        # the run and the clean text after it, as they part the clean
+        # text's own lines: the clean title block under a copy's last page,
+        # set apart as the clean paragraphs are ("\u3000\u3000与法治…" /
+        # "内容提要" / "●在改革开放进程中…").  Not a line the clean text
+        # says again: a copy's last paragraph, one line after its marker.
+        if (
+            ends_run
+            and not blank_separated.get(i, True)
+            and 0 < i < len(lines) - 1
+            and evidence[i - 1].kind == EMPTY
+            and evidence[i + 1].kind == EMPTY
+            and set_apart_after(i)
+            and not in_other_clean_line(i, form)
+            and not (traditional_line(i) and clean_is_simplified(but=i))
+            and not _bracketed(lines[i])
+        ):
+            at_boundary.add(i)
+            return True
         # The first line of a copy after the clean text that the copy prints
         # again, whole and to the mark, in its last lines (on one line or
         # cut across two): the clean text's own closing line that looks like
@@ -1203,6 +1222,16 @@ def _settle_edges(
             0 <= j < len(lines) and evidence[j].kind == CONTENT and not labels[j] for j in (i - 1, i + 1)
         )
         return adjacent_clean and blank_separated.get(i, False)
+
+    def set_apart_after(i: int) -> bool:
+        # The clean text after line i puts a blank line after each of its
+        # first lines, as far as they go.
+        after = [t for t in content if t > i][:SET_APART_LINES]
+        return (
+            len(after) == SET_APART_LINES
+            and not any(labels[t] for t in after)
+            and all(t + 1 < len(lines) and evidence[t + 1].kind == EMPTY for t in after[:-1])
+        )
 
     def printed_again(tail: list[int]) -> set[str]:
         # The texts of a copy's last lines, one line or consecutive ones
@@ -2006,6 +2035,11 @@ def _bracketed(line: str) -> bool:
     """Whether a line is wholly in brackets: a byline or a note ("（本报记者 王瑨）"), never a title."""
     text = line.strip()
     return len(text) >= 2 and text[0] in "（(【[" and text[-1] in "）)】]"
+
+
+# Lines after a copy that must each stand apart, for clean text to be set
+# apart by blank lines.
+SET_APART_LINES = 3
 
 
 def _blank_separated_runs(evidence: list[LineEvidence], labels: list[bool]) -> dict[int, bool]:

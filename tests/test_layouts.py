@@ -4409,3 +4409,22 @@ def test_a_short_copy_that_spaces_its_figures_and_whose_lead_holds_its_cut_title
     assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
     assert "".join(out.text.splitlines()) == "".join([title, lines[2], *lines[3:30]])
 
+
+@pytest.mark.parametrize("width", [20, 24])
+def test_the_clean_title_block_set_apart_under_a_copys_last_page_is_clean(width):
+    # A copy in printed lines with no blank line between them, its last page
+    # number and a page break, then the clean text, every line set apart by
+    # a blank line, its title indented with U+3000 and a short heading under
+    # it ("谋规划", like "内容提要").  The heading is the copy's last line
+    # to the evidence, and the title before it; blank lines part them from
+    # the copy as they part the clean text's own lines, and the clean text
+    # lacks them elsewhere: they are the clean text's head.
+    from bench.degrade import typeset
+
+    lines = expected_lines()
+    truth = [lines[0], "谋规划", *lines[1:14]]
+    copy = [line for k, p in enumerate(truth) for line in typeset(p, width, k > 1)]
+    clean = ["\u3000\u3000" + truth[0], *truth[1:]]
+    out = repair_document("\n".join(copy) + "\n第 1 页\n\x0c\n\n" + "\n\n".join(clean) + "\n")
+    assert _kinds(out) == [SectionKind.BROKEN, SectionKind.CLEAN]
+    assert out.text.splitlines() == truth
