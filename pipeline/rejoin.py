@@ -512,8 +512,19 @@ def _pages_by_column(
         return whole
 
     def column(page: list[list[int]]) -> int | None:
+        # (Not a width the page's own open lines run past: a page of a copy
+        # whose first lines dropped their indent may show most of its
+        # lines short by it, and its wraps at the real column.)
         texts = ["".join(pieces[k][1].strip() for k in group) for group in page]
-        return _column_cells(texts, _printed_widths(pieces, page), [is_indented(pieces[group[0]][1]) for group in page])
+        widths = _printed_widths(pieces, page)
+        indents = [is_indented(pieces[group[0]][1]) for group in page]
+        measure = _column_cells(texts, widths, indents)
+        past = any(
+            w > measure + 2 and t[-1] not in _PUNCTUATION_END and not indented
+            for t, w, indented in zip(texts, widths, indents)
+            if measure is not None and t
+        )
+        return None if past else measure
 
     columns = [column(page) for page in pages]
     shown = [c for c in columns if c is not None]
