@@ -519,10 +519,11 @@ def _pages_by_column(
         widths = _printed_widths(pieces, page)
         indents = [is_indented(pieces[group[0]][1]) for group in page]
         measure = _column_cells(texts, widths, indents)
+        if measure is None:
+            return None
         past = any(
-            w > measure + 2 and t[-1] not in _PUNCTUATION_END and not indented
+            w > measure + 2 and t and t[-1] not in _PUNCTUATION_END and not indented
             for t, w, indented in zip(texts, widths, indents)
-            if measure is not None and t
         )
         return None if past else measure
 
